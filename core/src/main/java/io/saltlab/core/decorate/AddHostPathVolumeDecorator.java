@@ -1,0 +1,48 @@
+package io.saltlab.core.decorate;
+
+import io.dekorate.kubernetes.decorator.NamedResourceDecorator;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpecFluent;
+import java.util.Objects;
+
+/**
+ * Adds a {@code hostPath} volume to the pod spec of the named workload; dekorate has decorators
+ * for many volume sources but not this one.
+ *
+ * <p>The {@code type} is only written when given, because API servers before 1.8 reject it.
+ */
+public final class AddHostPathVolumeDecorator extends NamedResourceDecorator<PodSpecFluent<?>> {
+  private final String volumeName;
+  private final String path;
+  private final String type;
+
+  /**
+   * Creates the decorator.
+   *
+   * @param workloadName {@code metadata.name} of the workload to change
+   * @param volumeName the volume's name, referenced by {@code volumeMounts[].name}
+   * @param path the absolute directory on the node
+   * @param type the hostPath type such as {@code Directory}, or {@code null} to leave it out
+   */
+  public AddHostPathVolumeDecorator(String workloadName, String volumeName, String path, String type) {
+    super(Objects.requireNonNull(workloadName, "workloadName"));
+    this.volumeName = Objects.requireNonNull(volumeName, "volumeName");
+    this.path = Objects.requireNonNull(path, "path");
+    this.type = type;
+  }
+
+  /**
+   * Appends the volume.
+   *
+   * @param spec the pod spec of the named workload
+   * @param resourceMeta the workload's metadata (unused: the name was matched already)
+   */
+  @Override
+  public void andThenVisit(PodSpecFluent<?> spec, ObjectMeta resourceMeta) {
+    spec.addNewVolume()
+        .withName(volumeName)
+        .withHostPath(new HostPathVolumeSourceBuilder().withPath(path).withType(type).build())
+        .endVolume();
+  }
+}

@@ -1,0 +1,339 @@
+package io.saltlab.core.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes Jackson trees as block-style YAML with fixed, documented rules, so that the same tree
+ * gives the same bytes on every JVM, locale and library upgrade.
+ *
+ * <p>Rules: two-space indentation; sequences under a key start at the key's column (the kubectl
+ * style); in every mapping {@code apiVersion}, {@code kind}, {@code metadata}, {@code name} and {@code namespace}
+ * come first, all other keys follow in code-point order; {@code null} fields are left out; line
+ * feeds only. A string is written plain only when both YAML 1.1 and YAML 1.2 parsers read it back
+ * as the same string (never a boolean, number, null, timestamp or structure); multi-line strings
+ * become literal blocks when they can round-trip, otherwise every string is double-quoted with
+ * escapes. The writer keeps no state between calls and is safe to share between threads.
+ */
+public final class YamlWriter {
+
+  private static final List<String> LEADING_KEYS = List.of("apiVersion", "kind", "metadata", "name", "namespace");
+
+  /** Words that some YAML 1.1 or 1.2 resolver reads as a boolean or null, compared lower-case. */
+  private static final Set<String> RESERVED_WORDS =
+      Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", "");
+
+  private static final Pattern SPECIAL_FLOAT = Pattern.compile("\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
+
+  /** Creates a writer; it has no settings because its output rules are fixed on purpose. */
+  public YamlWriter() {}
+
+  /**
+   * Appends one YAML document (without a {@code ---} separator) for the given mapping.
+   *
+   * @param document a Jackson object node
+   * @param out where the text goes
+   */
+  public void writeDocument(JsonNode document, StringBuilder out) {
+    if (document.isObject()) {
+      if (document.isEmpty()) {
+        out.append("{}\n");
+      } else {
+        writeMapping(document, 0, out, false);
+      }
+    } else if (document.isArray()) {
+      if (document.isEmpty()) {
+        out.append("[]\n");
+      } else {
+        writeSequence(document, 0, out);
+      }
+    } else {
+      out.append(scalar(document, 0)).append('\n');
+    }
+  }
+
+  /**
+   * Returns one YAML document for the given tree.
+   *
+   * @param document a Jackson node
+   * @return the YAML text, ending with a line feed
+   */
+  public String write(JsonNode document) {
+    StringBuilder out = new StringBuilder(1024);
+    writeDocument(document, out);
+    return out.toString();
+  }
+
+  /**
+   * Writes a string as a YAML scalar that every YAML 1.1 and 1.2 parser reads back unchanged.
+   * Exposed for writers of other YAML files (Salt configuration) that must follow the same rules.
+   *
+   * @param value any string
+   * @return the plain or double-quoted scalar, on one line
+   */
+  public static String quoteIfNeeded(String value) {
+    return isPlainSafe(value) ? value : doubleQuoted(value);
+  }
+
+  private void writeMapping(JsonNode map, int indent, StringBuilder out, boolean firstInline) {
+    boolean first = true;
+    for (String key : orderedKeys(map)) {
+      JsonNode value = map.get(key);
+      if (value == null || value.isNull() || value.isMissingNode()) {
+        continue;
+      }
+      if (!(first && firstInline)) {
+        indent(out, indent);
+      }
+      first = false;
+      out.append(quoteIfNeeded(key)).append(':');
+      if (value.isObject()) {
+        if (value.isEmpty()) {
+          out.append(" {}\n");
+        } else {
+          out.append('\n');
+          writeMapping(value, indent + 2, out, false);
+        }
+      } else if (value.isArray()) {
+        if (value.isEmpty()) {
+          out.append(" []\n");
+        } else {
+          out.append('\n');
+          writeSequence(value, indent, out);
+        }
+      } else {
+        out.append(' ').append(scalar(value, indent + 2)).append('\n');
+      }
+    }
+    if (first && firstInline) {
+      out.append("{}\n");
+    }
+  }
+
+  private void writeSequence(JsonNode seq, int indent, StringBuilder out) {
+    for (JsonNode item : seq) {
+      indent(out, indent);
+      out.append("- ");
+      if (item.isObject()) {
+        if (item.isEmpty()) {
+          out.append("{}\n");
+        } else {
+          writeMapping(item, indent + 2, out, true);
+        }
+      } else if (item.isArray()) {
+        if (item.isEmpty()) {
+          out.append("[]\n");
+        } else {
+          out.setLength(out.length() - 1);
+          out.append('\n');
+          writeSequence(item, indent + 2, out);
+        }
+      } else {
+        out.append(scalar(item, indent + 2)).append('\n');
+      }
+    }
+  }
+
+  private static List<String> orderedKeys(JsonNode map) {
+    List<String> keys = new ArrayList<>(map.size());
+    Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
+    while (fields.hasNext()) {
+      keys.add(fields.next().getKey());
+    }
+    keys.sort(YamlWriter::compareKeys);
+    return keys;
+  }
+
+  private static int compareKeys(String a, String b) {
+    int ra = LEADING_KEYS.indexOf(a);
+    int rb = LEADING_KEYS.indexOf(b);
+    if (ra >= 0 || rb >= 0) {
+      return Integer.compare(ra < 0 ? Integer.MAX_VALUE : ra, rb < 0 ? Integer.MAX_VALUE : rb);
+    }
+    return a.compareTo(b);
+  }
+
+  private static String scalar(JsonNode node, int blockIndent) {
+    if (node.isTextual()) {
+      String text = node.textValue();
+      if (isPlainSafe(text)) {
+        return text;
+      }
+      String block = literalBlock(text, blockIndent);
+      return block != null ? block : doubleQuoted(text);
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue() ? "true" : "false";
+    }
+    if (node.isIntegralNumber()) {
+      return node.bigIntegerValue().toString();
+    }
+    if (node.isNumber()) {
+      return node.decimalValue().stripTrailingZeros().toPlainString();
+    }
+    if (node.isBinary()) {
+      return doubleQuoted(node.asText());
+    }
+    return doubleQuoted(node.asText());
+  }
+
+  /**
+   * A plain scalar is only used for text made of safe characters that cannot be read as anything
+   * but a string by a YAML 1.1 or 1.2 resolver: it starts with a letter, '/', '_' or '.' plus a
+   * letter, holds no indicator sequence, and is not a reserved word. Anything else is quoted,
+   * which costs two characters and removes every ambiguity.
+   */
+  static boolean isPlainSafe(String s) {
+    int n = s.length();
+    if (n == 0 || n > 1024) {
+      return false;
+    }
+    char c0 = s.charAt(0);
+    boolean startsOk =
+        (c0 >= 'a' && c0 <= 'z')
+            || (c0 >= 'A' && c0 <= 'Z')
+            || c0 == '/'
+            || c0 == '_'
+            || (c0 == '.' && n > 1 && isLetter(s.charAt(1)) && !SPECIAL_FLOAT.matcher(s).matches());
+    if (!startsOk) {
+      return false;
+    }
+    char last = s.charAt(n - 1);
+    if (last == ':' || last == ' ') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          isLetter(c)
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.'
+              || c == '/'
+              || c == ':'
+              || c == '='
+              || c == '+'
+              || c == '@'
+              || c == ','
+              || c == ' ';
+      if (!ok) {
+        return false;
+      }
+      if (c == ':' && i + 1 < n && s.charAt(i + 1) == ' ') {
+        return false;
+      }
+      if (c == ' ' && i + 1 < n && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '#')) {
+        return false;
+      }
+    }
+    return !RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /**
+   * A literal block keeps configuration files (Salt's master.d, top.sls) readable. It is only used
+   * when every line is printable, no line starts with a space (which would need an indentation
+   * indicator) and no character is a line break in YAML 1.1 but not 1.2.
+   */
+  private static String literalBlock(String s, int indent) {
+    if (s.indexOf('\n') < 0 || s.startsWith(" ") || s.startsWith("\n")) {
+      return null;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        if (i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+          return null;
+        }
+        continue;
+      }
+      if (c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
+          || c == 0xfeff || Character.isSurrogate(c) || (c >= 0x80 && c < 0xa0)) {
+        return null;
+      }
+    }
+    String body = s;
+    String indicator;
+    if (!body.endsWith("\n")) {
+      indicator = "|-";
+    } else if (body.endsWith("\n\n")) {
+      indicator = "|+";
+    } else {
+      indicator = "|";
+      body = body.substring(0, body.length() - 1);
+    }
+    if (indicator.equals("|+")) {
+      body = body.substring(0, body.length() - 1);
+    }
+    StringBuilder out = new StringBuilder(s.length() + 64);
+    out.append(indicator);
+    for (String line : body.split("\n", -1)) {
+      out.append('\n');
+      if (!line.isEmpty()) {
+        for (int i = 0; i < indent; i++) {
+          out.append(' ');
+        }
+        out.append(line);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String doubleQuoted(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
+              || c == 0xfeff || c == 0xfffe || c == 0xffff
+              || (Character.isSurrogate(c) && !isPairedSurrogate(s, i))) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static boolean isPairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+
+  private static void indent(StringBuilder out, int n) {
+    for (int i = 0; i < n; i++) {
+      out.append(' ');
+    }
+  }
+}

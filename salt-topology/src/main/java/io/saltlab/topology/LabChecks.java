@@ -1,0 +1,225 @@
+package io.saltlab.topology;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whole-lab checks: collects every problem of a lab into one list, so that building an invalid
+ * lab reports all of them in one {@link InvalidLabException}.
+ */
+final class LabChecks {
+  /** RFC 1035 label: what Kubernetes requires of Service names. */
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  /** RFC 1123 label: what Kubernetes requires of namespace names. */
+  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  private static final Pattern REGISTRY =
+      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
+  private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]*[A-Za-z0-9_.-]*[a-zA-Z0-9]");
+
+  private final List<LabProblem> problems = new ArrayList<>();
+
+  private LabChecks() {}
+
+  static List<LabProblem> check(SaltLab lab) {
+    LabChecks c = new LabChecks();
+    c.lab(lab);
+    return c.problems;
+  }
+
+  private void lab(SaltLab lab) {
+    dnsLabel("name", lab.name(), "salt-lab", DNS_1123_LABEL);
+    dnsLabel("namespace", lab.namespace(), "salt-lab", DNS_1123_LABEL);
+    registry(lab.registry());
+    image("minionImage", lab.minionImage());
+    master(lab.master());
+    Set<String> names = new HashSet<>();
+    names.add(lab.master().name());
+    for (int i = 0; i < lab.roles().size(); i++) {
+      AppRole role = lab.roles().get(i);
+      role("roles[" + i + "]", role);
+      if (!names.add(role.name())) {
+        add("roles[" + i + "].name", role.name(),
+            "a name used by no other role nor the master (it names a Service and a workload)",
+            role.name() + "-2");
+      }
+    }
+  }
+
+  private void registry(Registry registry) {
+    String server = registry.server();
+    if (!REGISTRY.matcher(server).matches() || server.length() > 253 || !portInRange(server)) {
+      add("registry.server", server,
+          "a registry host with an optional port and no scheme or path", "registry.example.com:5000");
+    }
+    if (registry.username().isEmpty() || registry.username().chars().anyMatch(ch -> ch == ':' || ch < 0x20)) {
+      add("registry.username", registry.username(),
+          "a non-empty user name without ':' or control characters", "deployer");
+    }
+    registry.email().ifPresent(e -> {
+      if (!e.matches("[^@\\s]+@[^@\\s]+")) {
+        add("registry.email", e, "an e-mail address", "ops@example.com");
+      }
+    });
+    dnsLabel("registry.secretName", registry.secretName(), "registry-pull", DNS_SUBDOMAIN);
+  }
+
+  private void master(SaltMaster m) {
+    dnsLabel("master.name", m.name(), "salt-master", DNS_LABEL);
+    image("master.image", m.image());
+    port("master.publishPort", m.publishPort());
+    port("master.returnPort", m.returnPort());
+    if (m.publishPort() == m.returnPort()) {
+      add("master.returnPort", String.valueOf(m.returnPort()),
+          "a port different from publishPort " + m.publishPort(), "4506");
+    }
+    hostPath("master.hostRoot", m.hostRoot());
+    if (!m.mountRoot().startsWith("/") || m.mountRoot().contains("..")) {
+      add("master.mountRoot", m.mountRoot(), "an absolute container path", "/salt");
+    }
+    strings("master.command", m.command());
+    strings("master.args", m.args());
+    if (m.command().isEmpty()) {
+      add("master.command", "[]", "the command that starts the master", "salt-master");
+    }
+  }
+
+  private void role(String at, AppRole role) {
+    dnsLabel(at + ".name", role.name(), "zookeeper", DNS_LABEL);
+    role.image().ifPresent(i -> image(at + ".image", i));
+    if (role.replicas() < 0 || role.replicas() > 1000) {
+      add(at + ".replicas", String.valueOf(role.replicas()), "a number of pods between 0 and 1000", "1");
+    }
+    strings(at + ".command", role.command());
+    strings(at + ".args", role.args());
+    Set<String> portNames = new HashSet<>();
+    Set<Integer> numbers = new HashSet<>();
+    for (int i = 0; i < role.ports().size(); i++) {
+      RolePort p = role.ports().get(i);
+      String pat = at + ".ports[" + i + "]";
+      if (p.name().length() > 15 || !PORT_NAME.matcher(p.name()).matches() || !p.name().matches(".*[a-z].*")
+          || p.name().contains("--")) {
+        add(pat + ".name", p.name(),
+            "a port name of at most 15 lower-case letters, digits and '-', with a letter", "client");
+      } else if (!portNames.add(p.name())) {
+        add(pat + ".name", p.name(), "a port name not used twice in the role", p.name() + "2");
+      }
+      port(pat + ".port", p.port());
+      if (!numbers.add(p.port())) {
+        add(pat + ".port", String.valueOf(p.port()), "a port number not used twice in the role", null);
+      }
+    }
+    for (Map.Entry<String, String> e : role.env().entrySet()) {
+      if (!ENV_NAME.matcher(e.getKey()).matches()) {
+        add(at + ".env", e.getKey(), "an environment variable name of letters, digits and '_', not starting with a digit", "ZOO_MY_ID");
+      }
+      if (hasNul(e.getValue())) {
+        add(at + ".env." + e.getKey(), e.getValue(), "a value without NUL characters", "1");
+      }
+    }
+    for (Map.Entry<String, String> e : role.labels().entrySet()) {
+      labelKey(at + ".labels", e.getKey());
+      if (e.getValue().length() > 63 || !LABEL_VALUE.matcher(e.getValue()).matches()) {
+        add(at + ".labels." + e.getKey(), e.getValue(),
+            "a label value of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+            "blue");
+      }
+      if (Labels.isDerivedKey(e.getKey())) {
+        add(at + ".labels", e.getKey(), "a label key that saltlab does not derive itself (" + Labels.DERIVED_KEYS + ")", "tier");
+      }
+    }
+  }
+
+  private void labelKey(String at, String key) {
+    String name = key;
+    int slash = key.indexOf('/');
+    if (slash >= 0) {
+      String prefix = key.substring(0, slash);
+      name = key.substring(slash + 1);
+      if (prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
+        add(at, key, "a label key whose prefix is a DNS subdomain", "example.com/tier");
+        return;
+      }
+    }
+    if (name.isEmpty() || name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
+      add(at, key, "a label key of at most 63 letters, digits, '-', '_' or '.', with an optional DNS prefix", "tier");
+    }
+  }
+
+  private void dnsLabel(String field, String value, String example, Pattern pattern) {
+    int max = pattern == DNS_SUBDOMAIN ? 253 : 63;
+    if (value.length() > max || !pattern.matcher(value).matches()) {
+      String what = pattern == DNS_LABEL
+          ? "a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63 characters"
+          : pattern == DNS_1123_LABEL
+              ? "a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters"
+              : "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters";
+      add(field, value, what, example);
+    }
+  }
+
+  private void image(String field, String image) {
+    if (image.isEmpty() || image.length() > 512 || !IMAGE.matcher(image).matches()) {
+      add(field, image, "an image reference [registry/]repository[:tag][@digest], lower-case, without spaces",
+          "registry.example.com:5000/salt/minion:3006.9");
+    }
+  }
+
+  private void port(String field, int port) {
+    if (port < 1 || port > 65535) {
+      add(field, String.valueOf(port), "a port number between 1 and 65535", "4505");
+    }
+  }
+
+  private void hostPath(String field, String path) {
+    if (!path.startsWith("/")) {
+      add(field, path, "an absolute path on the node (Kubernetes does not expand $HOME or ~)", "/srv/salt");
+    } else if (path.contains("$") || path.contains("~")) {
+      add(field, path, "a path without $VARIABLES or ~, which Kubernetes never expands", "/home/vagrant/salt");
+    } else if (path.contains("/../") || path.endsWith("/..") || path.contains("//") || hasControl(path)) {
+      add(field, path, "a normalised absolute path without '..', '//' or control characters", "/srv/salt");
+    }
+  }
+
+  private void strings(String field, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      if (hasNul(values.get(i))) {
+        add(field + "[" + i + "]", values.get(i), "text without NUL characters", null);
+      }
+    }
+  }
+
+  private static boolean portInRange(String server) {
+    int colon = server.lastIndexOf(':');
+    if (colon < 0) {
+      return true;
+    }
+    try {
+      int p = Integer.parseInt(server.substring(colon + 1));
+      return p >= 1 && p <= 65535;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasNul(String s) {
+    return s.indexOf('\0') >= 0;
+  }
+
+  private static boolean hasControl(String s) {
+    return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+  }
+
+  private void add(String field, String value, String expected, String example) {
+    problems.add(new LabProblem(field, value, expected, example));
+  }
+}

@@ -1,0 +1,87 @@
+package io.saltlab.topology;
+
+import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.render.Manifests;
+import java.util.List;
+import org.immutables.value.Value;
+
+/**
+ * A Salt-on-Kubernetes lab: a namespace, the registry its images come from, a salt-master and any
+ * number of Salt-provisioned app roles. Build one with {@link #builder()}, then {@link
+ * #render(String)} it for the Kubernetes version your cluster runs.
+ *
+ * <p>Building checks the whole lab and throws one {@link InvalidLabException} listing every
+ * problem.
+ */
+@Value.Immutable
+public abstract class SaltLab {
+
+  /** The lab's name, a DNS-1123 label; labels every object ({@code app.kubernetes.io/part-of}). */
+  public abstract String name();
+
+  /** The namespace everything lives in; the lab's name unless set. */
+  @Value.Default
+  public String namespace() {
+    return name();
+  }
+
+  /** The private registry and the credentials of the pull Secret. */
+  public abstract Registry registry();
+
+  /** The salt-master. */
+  public abstract SaltMaster master();
+
+  /** The salt-minion base image that roles run unless they name their own. */
+  public abstract String minionImage();
+
+  /** The Salt-provisioned roles, in the order given (output is sorted by name anyway). */
+  public abstract List<AppRole> roles();
+
+  /**
+   * The image a role runs: its own, else the lab's minion image.
+   *
+   * @param role one of this lab's roles
+   * @return the image reference
+   */
+  public String imageOf(AppRole role) {
+    return role.image().orElse(minionImage());
+  }
+
+  /**
+   * Renders the lab for a target version.
+   *
+   * @param target the cluster's version, for example {@code 1.36} or {@code 1.6}
+   * @return the manifests, deterministic for the same lab and target
+   * @throws io.saltlab.core.UnsupportedVersionException when the version is outside 1.5-1.36
+   */
+  public Manifests render(String target) {
+    return render(KubernetesVersion.of(target));
+  }
+
+  /**
+   * Renders the lab for a target version.
+   *
+   * @param target the cluster's version
+   * @return the manifests, deterministic for the same lab and target
+   */
+  public Manifests render(KubernetesVersion target) {
+    return LabTranslator.render(this, target);
+  }
+
+  /** Checks the whole lab once it is built; throws every problem at once. */
+  @Value.Check
+  protected void check() {
+    List<LabProblem> problems = LabChecks.check(this);
+    if (!problems.isEmpty()) {
+      throw new InvalidLabException("lab '" + name() + "'", problems);
+    }
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SaltLab}; every attribute is set once, roles are added one by one. */
+  public static class Builder extends ImmutableSaltLab.Builder {}
+}

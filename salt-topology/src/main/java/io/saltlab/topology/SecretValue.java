@@ -1,0 +1,135 @@
+package io.saltlab.topology;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A credential (registry password, token) that never shows itself: {@code toString}, error
+ * messages and logs only say where it came from.
+ *
+ * <p>Load it from an environment variable or a file so that it stays out of source code; a
+ * literal is for tests and throw-away labs.
+ */
+public final class SecretValue {
+  private final String value;
+  private final String source;
+
+  private SecretValue(String value, String source) {
+    this.value = value;
+    this.source = source;
+  }
+
+  /**
+   * A secret given in clear, for tests and throw-away labs.
+   *
+   * @param clearText the secret; must not be empty
+   * @return the secret
+   * @throws IllegalArgumentException when empty
+   */
+  public static SecretValue of(String clearText) {
+    if (clearText == null || clearText.isEmpty()) {
+      throw new IllegalArgumentException("secret value is empty; expected a non-empty password or token");
+    }
+    return new SecretValue(clearText, "a literal");
+  }
+
+  /**
+   * A secret read now from an environment variable of this process.
+   *
+   * @param variable the variable's name, for example {@code REGISTRY_PASSWORD}
+   * @return the secret
+   * @throws IllegalArgumentException when the variable is unset or empty
+   */
+  public static SecretValue fromEnv(String variable) {
+    return fromEnv(variable, System.getenv());
+  }
+
+  /**
+   * A secret read from a given environment (lets tests and tools pass their own).
+   *
+   * @param variable the variable's name
+   * @param environment the variables to read from
+   * @return the secret
+   * @throws IllegalArgumentException when the variable is unset or empty
+   */
+  public static SecretValue fromEnv(String variable, Map<String, String> environment) {
+    if (variable == null || variable.isBlank()) {
+      throw new IllegalArgumentException(
+          "secret environment variable name is empty; expected a name such as REGISTRY_PASSWORD");
+    }
+    String v = environment.get(variable);
+    if (v == null || v.isEmpty()) {
+      throw new IllegalArgumentException(
+          "environment variable " + variable + " is not set or empty; set it to the secret (export "
+              + variable + "=...) or load the secret from a file instead");
+    }
+    return new SecretValue(v, "environment variable " + variable);
+  }
+
+  /**
+   * A secret read now from a file; one trailing line break is dropped, as editors add one.
+   *
+   * @param file a file holding only the secret
+   * @return the secret
+   * @throws IllegalArgumentException when the file cannot be read or is empty
+   */
+  public static SecretValue fromFile(Path file) {
+    Objects.requireNonNull(file, "file");
+    String v;
+    try {
+      v = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cannot read secret file " + file + " (" + e.getClass().getSimpleName()
+              + "); expected a readable UTF-8 file holding only the secret");
+    }
+    if (v.endsWith("\r\n")) {
+      v = v.substring(0, v.length() - 2);
+    } else if (v.endsWith("\n")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    if (v.isEmpty()) {
+      throw new IllegalArgumentException("secret file " + file + " is empty; expected the secret in it");
+    }
+    return new SecretValue(v, "file " + file);
+  }
+
+  /**
+   * The secret in clear. Only the renderer calls this, to base64-encode it into a Secret.
+   *
+   * @return the clear value
+   */
+  public String reveal() {
+    return value;
+  }
+
+  /** Where the secret came from, safe to print: {@code environment variable REGISTRY_PASSWORD}. */
+  public String source() {
+    return source;
+  }
+
+  /** Never the value: {@code SecretValue[**** from <source>]}. */
+  @Override
+  public String toString() {
+    return "SecretValue[**** from " + source + "]";
+  }
+
+  /** Two secrets are equal when their values are, compared in constant time. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SecretValue
+        && MessageDigest.isEqual(
+            value.getBytes(StandardCharsets.UTF_8),
+            ((SecretValue) o).value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31;
+  }
+}
