@@ -29,6 +29,9 @@ public final class YamlWriter {
   private static final Set<String> RESERVED_WORDS =
       Set.of("y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", "");
 
+  /** Longest key written as an implicit key; YAML allows 1024 characters including quotes. */
+  private static final int MAX_IMPLICIT_KEY = 1000;
+
   private static final Pattern SPECIAL_FLOAT = Pattern.compile("\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
 
   /** Creates a writer; it has no settings because its output rules are fixed on purpose. */
@@ -92,7 +95,14 @@ public final class YamlWriter {
         indent(out, indent);
       }
       first = false;
-      out.append(quoteIfNeeded(key)).append(':');
+      if (key.length() > MAX_IMPLICIT_KEY) {
+        // YAML limits implicit keys to 1024 characters; longer ones need the explicit form.
+        out.append("? ").append(doubleQuoted(key)).append('\n');
+        indent(out, indent);
+      } else {
+        out.append(quoteIfNeeded(key));
+      }
+      out.append(':');
       if (value.isObject()) {
         if (value.isEmpty()) {
           out.append(" {}\n");
@@ -242,8 +252,8 @@ public final class YamlWriter {
 
   /**
    * A literal block keeps configuration files (Salt's master.d, top.sls) readable. It is only used
-   * when every line is printable, no line starts with a space (which would need an indentation
-   * indicator) and no character is a line break in YAML 1.1 but not 1.2.
+   * when every line is printable, the first line does not start with a space (which would need an
+   * indentation indicator) and no character is a line break in YAML 1.1 but not 1.2.
    */
   private static String literalBlock(String s, int indent) {
     if (s.indexOf('\n') < 0 || s.startsWith(" ") || s.startsWith("\n")) {
@@ -252,9 +262,6 @@ public final class YamlWriter {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\n') {
-        if (i + 1 < s.length() && s.charAt(i + 1) == ' ') {
-          return null;
-        }
         continue;
       }
       if (c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
