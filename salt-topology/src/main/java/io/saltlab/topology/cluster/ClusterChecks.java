@@ -194,7 +194,8 @@ final class ClusterChecks {
   private void proxy(String field, Optional<String> url) {
     url.ifPresent(u -> {
       if (!PROXY.matcher(u).matches()) {
-        add(field, u, "a proxy URL http[s]://host[:port] without credentials (they would land in generated files)",
+        // Credentials in the URL are masked: the message must not print a password either.
+        add(field, u.replaceAll("//[^/@]*@", "//****@"), "a proxy URL http[s]://host[:port] without credentials (they would land in generated files)",
             "http://proxy.example.com:3128");
       }
     });
