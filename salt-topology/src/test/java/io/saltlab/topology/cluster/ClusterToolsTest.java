@@ -36,7 +36,7 @@ class ClusterToolsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("clusters")
   void shellcheckFindsNothing(String name, LabCluster cluster, String target, @TempDir Path dir) throws Exception {
-    assumeTrue(onPath("shellcheck"), "shellcheck is not installed (run .ci/install-tools.sh); skipping");
+    requireTool("shellcheck", "shellcheck is not installed (run .ci/install-tools.sh); skipping the shellcheck of " + name);
     Map<String, String> files = cluster.render(KubernetesVersion.of(target));
     LabCluster.write(files, dir);
     List<String> command = new ArrayList<>(List.of("shellcheck", "--shell=bash", "--severity=style", "--format=gcc"));
@@ -61,8 +61,8 @@ class ClusterToolsTest {
       assertThat(r.exit).as("vagrant validate for " + name + ":\n" + r.output).isZero();
       assertThat(r.output).contains("Vagrantfile validated successfully");
     } else {
-      assumeTrue(onPath("ruby"), "neither vagrant nor ruby is installed (run .ci/install-tools.sh); skipping");
-      System.out.println("vagrant is not installed; checking the Vagrantfile's syntax with ruby -c only");
+      requireTool("ruby", "neither vagrant nor ruby is installed (run .ci/install-tools.sh); skipping the Vagrantfile check of " + name);
+      System.out.println("vagrant is not installed; checking the Vagrantfile of " + name + " with ruby -c only");
       Result r = run(dir, Map.of(), List.of("ruby", "-c", "Vagrantfile"));
       assertThat(r.exit).as("ruby -c for " + name + ":\n" + r.output).isZero();
     }
@@ -74,6 +74,14 @@ class ClusterToolsTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Skips the test, printing why, when a tool is not on the PATH. */
+  private static void requireTool(String tool, String reason) {
+    if (!onPath(tool)) {
+      System.out.println(reason);
+    }
+    assumeTrue(onPath(tool), reason);
   }
 
   static boolean onPath(String tool) {
