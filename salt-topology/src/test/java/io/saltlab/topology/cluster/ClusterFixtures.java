@@ -1,0 +1,60 @@
+package io.saltlab.topology.cluster;
+
+import io.saltlab.topology.AppRole;
+import io.saltlab.topology.Registry;
+import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.SaltMaster;
+import io.saltlab.topology.SecretValue;
+
+/** The labs and clusters the cluster tests render: the seed write-up's and a current one. */
+final class ClusterFixtures {
+  /** An obviously fake password; the tests assert it never reaches a generated file. */
+  static final String PASSWORD = "example-password-not-a-secret";
+
+  private ClusterFixtures() {}
+
+  /** A lab like the seed write-up's (the examples module's SeedLab, which this module cannot see). */
+  static SaltLab seedLab() {
+    String registry = "registry.lab.local:5000";
+    return SaltLab.builder()
+        .name("salt-lab")
+        .registry(Registry.builder()
+            .server(registry)
+            .username("lab")
+            .password(SecretValue.of(PASSWORD))
+            .email("lab@example.com")
+            .build())
+        .master(SaltMaster.builder().image(registry + "/salt/master:3006.9").hostRoot("/home/vagrant/salt").build())
+        .minionImage(registry + "/salt/minion:3006.9")
+        .addRoles(AppRole.builder().name("salt-minion").build())
+        .build();
+  }
+
+  /** The seed write-up's cluster: CentOS 7, kube0/node1/node2, flannel, insecure registry. */
+  static LabCluster seed() {
+    return LabCluster.seedCluster(seedLab());
+  }
+
+  /**
+   * A current cluster: Ubuntu 24.04, containerd, calico, a proxy, a registry trusted through its CA
+   * and the salt-master's directories on a worker.
+   */
+  static LabCluster current() {
+    return LabCluster.builder()
+        .lab(seedLab())
+        .os(NodeOs.UBUNTU_24_04)
+        .addNodes(ClusterNode.builder().name("kube0").ip("192.168.56.10").role(NodeRole.CONTROL_PLANE)
+            .cpus(2).memoryMb(4096).build())
+        .addNodes(ClusterNode.worker("node1", "192.168.56.11"))
+        .addNodes(ClusterNode.worker("node2", "192.168.56.12"))
+        .networkAddon(NetworkAddon.CALICO)
+        .podNetworkCidr("10.244.0.0/16")
+        .httpProxy("http://proxy.example.com:3128")
+        .httpsProxy("http://proxy.example.com:3128")
+        .addNoProxy(".example.com")
+        .registryAddress("192.168.56.1")
+        .registryCaFile("registry-ca.crt")
+        .saltMasterNode("node1")
+        .build();
+  }
+}
