@@ -1,0 +1,88 @@
+package io.saltlab.topology;
+
+/**
+ * Small labs for tests, built from one place so each test only states what it changes (the
+ * builders are strict, so defaults are filled in here rather than overridden).
+ */
+final class TestLabs {
+  /** A fake token, never a real one. */
+  static final String TOKEN = "test-token-not-a-secret-0123";
+
+  /** What a test may change in a lab; everything else takes the values below. */
+  static final class Spec {
+    String name = "lab";
+    String namespace;
+    String clusterDomain;
+    SaltMaster master = master().build();
+    SecretValue token = SecretValue.of(TOKEN);
+    String registrySecretName;
+
+    /** A builder with this spec set and no roles yet. */
+    SaltLab.Builder builder() {
+      Registry.Builder registry =
+          Registry.builder()
+              .server("registry.example.com:5000")
+              .username("lab")
+              .password(SecretValue.of("test-password-not-a-secret"));
+      if (registrySecretName != null) {
+        registry.secretName(registrySecretName);
+      }
+      SaltLab.Builder b = SaltLab.builder();
+      b.name(name)
+          .registry(registry.build())
+          .master(master)
+          .minionImage("registry.example.com:5000/salt/minion:3006.9")
+          .autosignToken(token);
+      if (namespace != null) {
+        b.namespace(namespace);
+      }
+      if (clusterDomain != null) {
+        b.clusterDomain(clusterDomain);
+      }
+      return b;
+    }
+
+    /** The lab with these roles. */
+    SaltLab build(AppRole... roles) {
+      SaltLab.Builder b = builder();
+      for (AppRole r : roles) {
+        b.addRoles(r);
+      }
+      return b.build();
+    }
+  }
+
+  private TestLabs() {}
+
+  /** A spec to change. */
+  static Spec spec() {
+    return new Spec();
+  }
+
+  /** A lab with a master and no roles. */
+  static SaltLab empty() {
+    return spec().build();
+  }
+
+  /** The master of {@link #spec()}, as a builder to complete. */
+  static SaltMaster.Builder master() {
+    SaltMaster.Builder m = SaltMaster.builder();
+    m.image("registry.example.com:5000/salt/master:3006.9").hostRoot("/srv/salt").node("kube0");
+    return m;
+  }
+
+  /** A STATEFUL role of two replicas with a port. */
+  static AppRole zookeeper() {
+    return AppRole.builder().name("zookeeper").replicas(2).addPorts(RolePort.of("client", 2181)).build();
+  }
+
+  /** A FIXED role. */
+  static AppRole web() {
+    return AppRole.builder().name("web").identity(MinionIdentity.FIXED).build();
+  }
+
+  /** A lab with {@link #zookeeper()} and {@link #web()}. */
+  static SaltLab twoRoles() {
+    return spec().build(zookeeper(), web());
+  }
+}
