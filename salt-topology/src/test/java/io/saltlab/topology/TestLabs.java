@@ -66,8 +66,13 @@ final class TestLabs {
 
   /** The master of {@link #spec()}, as a builder to complete. */
   static SaltMaster.Builder master() {
+    return masterOn("kube0");
+  }
+
+  /** The master of {@link #spec()} on another node, as a builder to complete. */
+  static SaltMaster.Builder masterOn(String node) {
     SaltMaster.Builder m = SaltMaster.builder();
-    m.image("registry.example.com:5000/salt/master:3006.9").hostRoot("/srv/salt").node("kube0");
+    m.image("registry.example.com:5000/salt/master:3006.9").hostRoot("/srv/salt").node(node);
     return m;
   }
 
