@@ -48,7 +48,8 @@ public abstract class SaltLab {
 
   /**
    * The configuration directory of the minion images, where the minion reads {@code minion.d/}
-   * and its {@code grains} file; {@code /etc/salt} unless set.
+   * and its {@code grains} file; {@code /etc/salt} unless set. Change it only together with the
+   * roles' {@code --config-dir} argument, since the generated files are mounted here.
    */
   @Value.Default
   public String minionConfigDir() {
