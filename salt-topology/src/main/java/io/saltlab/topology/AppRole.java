@@ -39,6 +39,33 @@ public abstract class AppRole {
   @Value.NaturalOrder
   public abstract java.util.SortedMap<String, String> env();
 
+  /**
+   * How the role's minions keep a stable Salt minion id; {@link MinionIdentity#STATEFUL} unless
+   * set, because it keeps ids stable for any number of replicas and works on every target.
+   */
+  @Value.Default
+  public MinionIdentity identity() {
+    return MinionIdentity.STATEFUL;
+  }
+
+  /**
+   * The Salt minion ids the role's pods take, in ordinal order: {@code <name>-0}, {@code
+   * <name>-1}... for {@link MinionIdentity#STATEFUL}, {@code <name>} for {@link
+   * MinionIdentity#FIXED}. The master's top files and key list use these ids.
+   *
+   * @return the ids, empty when the role has no replicas
+   */
+  public java.util.List<String> minionIds() {
+    if (identity() == MinionIdentity.FIXED) {
+      return replicas() == 0 ? List.of() : List.of(name());
+    }
+    java.util.List<String> ids = new java.util.ArrayList<>(Math.max(0, replicas()));
+    for (int i = 0; i < replicas(); i++) {
+      ids.add(name() + "-" + i);
+    }
+    return java.util.Collections.unmodifiableList(ids);
+  }
+
   /** Labels added to the role's pods beside the derived ones (which they may not override). */
   @Value.NaturalOrder
   public abstract java.util.SortedMap<String, String> labels();

@@ -26,6 +26,13 @@ final class LabChecks {
       Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
   private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]*[A-Za-z0-9_.-]*[a-zA-Z0-9]");
 
+  /** Shortest autosign token accepted: 16 characters are already 2^64 guesses for hex. */
+  static final int MIN_TOKEN_LENGTH = 16;
+  /** Longest autosign token accepted; longer adds nothing and Salt reads it from one line. */
+  static final int MAX_TOKEN_LENGTH = 512;
+  /** Longest StatefulSet role name: 63 minus the 11 characters of "-" and a revision hash. */
+  static final int MAX_STATEFUL_NAME = 52;
+
   private final List<LabProblem> problems = new ArrayList<>();
 
   private LabChecks() {}
@@ -42,6 +49,9 @@ final class LabChecks {
     registry(lab.registry());
     image("minionImage", lab.minionImage());
     master(lab.master());
+    autosignToken(lab.autosignToken());
+    dnsLabel("clusterDomain", lab.clusterDomain(), "cluster.local", DNS_SUBDOMAIN);
+    containerPath("minionConfigDir", lab.minionConfigDir(), "/etc/salt");
     Set<String> names = new HashSet<>();
     names.add(lab.master().name());
     for (int i = 0; i < lab.roles().size(); i++) {
@@ -52,6 +62,48 @@ final class LabChecks {
             "a name used by no other role nor the master (it names a Service and a workload)",
             role.name() + "-2");
       }
+    }
+    generatedNames(lab);
+  }
+
+  /**
+   * ConfigMaps and Secrets get names derived from the master's and roles' names; two derived
+   * names that meet would make one object overwrite the other.
+   */
+  private void generatedNames(SaltLab lab) {
+    String autosign = LabTranslator.autosignSecretName(lab.master());
+    if (autosign.equals(lab.registry().secretName())) {
+      add("registry.secretName", lab.registry().secretName(),
+          "a name other than the autosign Secret's (" + autosign + ")", "registry-pull");
+    }
+    String masterConfig = LabTranslator.masterConfigMapName(lab.master());
+    for (int i = 0; i < lab.roles().size(); i++) {
+      AppRole role = lab.roles().get(i);
+      if (LabTranslator.minionConfigMapName(role).equals(masterConfig)) {
+        add("roles[" + i + "].name", role.name(),
+            "a name whose ConfigMap (" + masterConfig + ") is not the master's", "zookeeper");
+      }
+    }
+  }
+
+  /**
+   * The token is checked without ever being shown: a problem reports its length, never its
+   * characters.
+   */
+  private void autosignToken(SecretValue token) {
+    String t = token.reveal();
+    String shown = "**** (" + t.length() + " characters, from " + token.source() + ")";
+    if (t.length() < MIN_TOKEN_LENGTH || t.length() > MAX_TOKEN_LENGTH) {
+      add("autosignToken", shown,
+          "a token of " + MIN_TOKEN_LENGTH + " to " + MAX_TOKEN_LENGTH
+              + " characters, hard to guess, since it admits any minion that sends it",
+          "the output of 'openssl rand -hex 32'");
+    } else if (!t.chars().allMatch(c -> c > 0x20 && c < 0x7f) || t.startsWith("#")) {
+      // Salt compares the grain with each line of the autosign file after trimming it and skips
+      // lines starting with '#': whitespace, line breaks or a leading '#' would never match.
+      add("autosignToken", shown,
+          "visible ASCII characters only, without spaces and not starting with '#'",
+          "the output of 'openssl rand -hex 32'");
     }
   }
 
@@ -75,6 +127,11 @@ final class LabChecks {
 
   private void master(SaltMaster m) {
     dnsLabel("master.name", m.name(), "salt-master", DNS_LABEL);
+    if (m.node().isEmpty() || m.node().length() > 63 || !LABEL_VALUE.matcher(m.node()).matches()) {
+      add("master.node", m.node(),
+          "the kubernetes.io/hostname label of the node holding the host paths: at most 63 letters, digits, '-', '_' or '.'",
+          "kube0");
+    }
     image("master.image", m.image());
     port("master.publishPort", m.publishPort());
     port("master.returnPort", m.returnPort());
@@ -83,9 +140,7 @@ final class LabChecks {
           "a port different from publishPort " + m.publishPort(), "4506");
     }
     hostPath("master.hostRoot", m.hostRoot());
-    if (!m.mountRoot().startsWith("/") || m.mountRoot().contains("..")) {
-      add("master.mountRoot", m.mountRoot(), "an absolute container path", "/salt");
-    }
+    containerPath("master.mountRoot", m.mountRoot(), "/salt");
     strings("master.command", m.command());
     strings("master.args", m.args());
     if (m.command().isEmpty()) {
@@ -95,6 +150,24 @@ final class LabChecks {
 
   private void role(String at, AppRole role) {
     dnsLabel(at + ".name", role.name(), "zookeeper", DNS_LABEL);
+    if (SaltConfig.RESERVED_ROLE_NAMES.contains(role.name())) {
+      add(at + ".name", role.name(),
+          "a name other than " + new java.util.TreeSet<>(SaltConfig.RESERVED_ROLE_NAMES)
+              + ", which name generated Salt files",
+          role.name() + "-app");
+    }
+    if (role.identity() == MinionIdentity.STATEFUL && role.name().length() > MAX_STATEFUL_NAME) {
+      add(at + ".name", role.name(),
+          "at most " + MAX_STATEFUL_NAME + " characters for a StatefulSet role, whose pods carry the label "
+              + "controller-revision-hash=<name>-<10 characters> (63 at most)",
+          "zookeeper");
+    }
+    if (role.identity() == MinionIdentity.FIXED && role.replicas() > 1) {
+      add(at + ".replicas", String.valueOf(role.replicas()),
+          "at most 1 for identity FIXED, whose pods all take the minion id '" + role.name()
+              + "'; use identity STATEFUL for more",
+          "1");
+    }
     role.image().ifPresent(i -> image(at + ".image", i));
     if (role.replicas() < 0 || role.replicas() > 1000) {
       add(at + ".replicas", String.valueOf(role.replicas()), "a number of pods between 0 and 1000", "1");
@@ -171,6 +244,13 @@ final class LabChecks {
     if (image.isEmpty() || image.length() > 512 || !IMAGE.matcher(image).matches()) {
       add(field, image, "an image reference [registry/]repository[:tag][@digest], lower-case, without spaces",
           "registry.example.com:5000/salt/minion:3006.9");
+    }
+  }
+
+  private void containerPath(String field, String path, String example) {
+    if (!path.startsWith("/") || path.contains("..") || path.contains("//") || path.contains(":")
+        || hasControl(path)) {
+      add(field, path, "a normalised absolute container path without '..', '//', ':' or control characters", example);
     }
   }
 

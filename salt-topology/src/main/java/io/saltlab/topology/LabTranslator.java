@@ -2,16 +2,12 @@ package io.saltlab.topology;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dekorate.kubernetes.config.DeploymentStrategy;
-import io.dekorate.kubernetes.config.Env;
 import io.dekorate.kubernetes.config.Label;
-import io.dekorate.kubernetes.config.Mount;
-import io.dekorate.kubernetes.decorator.AddEnvVarDecorator;
 import io.dekorate.kubernetes.decorator.AddImagePullSecretDecorator;
 import io.dekorate.kubernetes.decorator.AddLabelDecorator;
-import io.dekorate.kubernetes.decorator.AddMountDecorator;
-import io.dekorate.kubernetes.decorator.ApplyDeploymentStrategyDecorator;
 import io.dekorate.kubernetes.decorator.Decorator;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -24,13 +20,10 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.RegistrySecretFormat;
-import io.saltlab.core.decorate.AddHostPathVolumeDecorator;
 import io.saltlab.core.decorate.ApplyTargetApiVersionDecorator;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
@@ -39,25 +32,27 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Translates a {@link SaltLab} into fabric8 objects and the decorators that finish them, then
- * hands both to the core renderer. Lab-wide decorators run once over the whole list; decorators
+ * hands both to the core renderer. The Salt files come from {@link SaltConfig}, the workloads from
+ * {@link LabWorkloads}. Lab-wide decorators run once over the whole list; decorators
  * that concern one workload run on that workload's builder alone, so the cost stays linear in the
  * number of roles.
  */
 final class LabTranslator {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String MASTER_COMPONENT = "salt-master";
-  private static final String MINION_COMPONENT = "salt-minion";
 
   private LabTranslator() {}
 
   static Manifests render(SaltLab lab, KubernetesVersion target) {
     ApiVersions api = ApiVersionTable.forTarget(target);
-    List<HasMetadata> objects = new ArrayList<>(4 + 2 * lab.roles().size());
+    List<HasMetadata> objects = new ArrayList<>(6 + 3 * lab.roles().size());
     objects.add(namespace(lab));
     objects.add(pullSecret(lab, api));
+    objects.add(autosignSecret(lab));
+    objects.add(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(lab)));
     SaltMaster master = lab.master();
     objects.add(
         service(
@@ -66,16 +61,77 @@ final class LabTranslator {
             List.of(
                 servicePort("salt-pub", master.publishPort()),
                 servicePort("salt-ret", master.returnPort()))));
-    objects.add(masterDeployment(lab, api));
+    objects.add(LabWorkloads.master(lab, api));
     for (AppRole role : lab.roles()) {
       List<ServicePort> ports = new ArrayList<>();
       for (RolePort p : role.ports()) {
         ports.add(servicePort(p.name(), p.port()));
       }
       objects.add(service(lab, role.name(), ports));
-      objects.add(roleDeployment(lab, role));
+      objects.add(
+          configMap(
+              lab,
+              minionConfigMapName(role),
+              Map.of(SaltConfig.MINION_CONF_FILE, SaltConfig.minionConfigFile(lab, role))));
+      objects.add(LabWorkloads.role(lab, role, api));
     }
     return new ManifestRenderer(target).render(objects, labDecorators(lab, target));
+  }
+
+  /** Name of the master's ConfigMap: {@code <master>-config}. */
+  static String masterConfigMapName(SaltMaster master) {
+    return master.name() + "-config";
+  }
+
+  /** Name of a role's ConfigMap: {@code <role>-minion-config}. */
+  static String minionConfigMapName(AppRole role) {
+    return role.name() + "-minion-config";
+  }
+
+  /** Name of the Secret holding the autosign token: {@code <master>-autosign}. */
+  static String autosignSecretName(SaltMaster master) {
+    return master.name() + "-autosign";
+  }
+
+  /** The Secret key of the minions' {@code grains} file. */
+  static final String GRAINS_KEY = "grains";
+
+  /** The master's ConfigMap data: every host-tree file under its {@link SaltConfig#configMapKey} key. */
+  static Map<String, String> masterConfigMapData(SaltLab lab) {
+    Map<String, String> data = new TreeMap<>();
+    for (Map.Entry<String, String> f : SaltConfig.hostTree(lab).entrySet()) {
+      data.put(SaltConfig.configMapKey(f.getKey()), f.getValue());
+    }
+    return data;
+  }
+
+  /**
+   * The Secret that carries the lab token, in the two shapes Salt reads it: the master's autosign
+   * file (named after the grain, one accepted value per line) and the minions' grains file. It is
+   * the only object holding the token, base64-encoded as every Secret value.
+   */
+  static Secret autosignSecret(SaltLab lab) {
+    Map<String, String> data = new TreeMap<>();
+    data.put(SaltConfig.AUTOSIGN_GRAIN, base64(SaltConfig.autosignGrainFile(lab)));
+    data.put(GRAINS_KEY, base64(SaltConfig.minionGrainsFile(lab)));
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(autosignSecretName(lab.master()))
+        .withNamespace(lab.namespace())
+        .endMetadata()
+        .withType("Opaque")
+        .withData(data)
+        .build();
+  }
+
+  private static ConfigMap configMap(SaltLab lab, String name, Map<String, String> data) {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(lab.namespace())
+        .endMetadata()
+        .withData(new TreeMap<>(data))
+        .build();
   }
 
   /** The decorators that apply to every object, in the order they run. */
@@ -135,102 +191,6 @@ final class LabTranslator {
         .build();
   }
 
-  private static Deployment masterDeployment(SaltLab lab, ApiVersions api) {
-    SaltMaster master = lab.master();
-    DeploymentBuilder builder =
-        workload(
-            lab,
-            master.name(),
-            MASTER_COMPONENT,
-            Map.of(),
-            1,
-            master.image(),
-            master.command(),
-            master.args(),
-            List.of(
-                containerPort("salt-pub", master.publishPort()),
-                containerPort("salt-ret", master.returnPort())));
-    String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
-    for (SaltDirectory dir : SaltDirectory.values()) {
-      builder.accept(
-          new AddMountDecorator(
-              master.name(),
-              master.name(),
-              new Mount(dir.volumeName(), master.mountPath(dir), null, null)));
-      builder.accept(
-          new AddHostPathVolumeDecorator(
-              master.name(), dir.volumeName(), master.hostPath(dir), hostPathType));
-    }
-    // One master owns the host paths: a rolling update would run two masters on them at once.
-    builder.accept(new ApplyDeploymentStrategyDecorator(master.name(), DeploymentStrategy.Recreate));
-    return builder.build();
-  }
-
-  private static Deployment roleDeployment(SaltLab lab, AppRole role) {
-    List<ContainerPort> ports = new ArrayList<>();
-    for (RolePort p : role.ports()) {
-      ports.add(containerPort(p.name(), p.port()));
-    }
-    DeploymentBuilder builder =
-        workload(
-            lab,
-            role.name(),
-            MINION_COMPONENT,
-            role.labels(),
-            role.replicas(),
-            lab.imageOf(role),
-            role.command(),
-            role.args(),
-            ports);
-    for (Map.Entry<String, String> e : role.env().entrySet()) {
-      builder.accept(
-          new AddEnvVarDecorator(
-              role.name(), role.name(), new Env(e.getKey(), e.getValue(), null, null, null, null, null)));
-    }
-    return builder.build();
-  }
-
-  private static DeploymentBuilder workload(
-      SaltLab lab,
-      String name,
-      String component,
-      Map<String, String> extraLabels,
-      int replicas,
-      String image,
-      List<String> command,
-      List<String> args,
-      List<ContainerPort> ports) {
-    Map<String, String> selector = Labels.selector(lab, name);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(lab.namespace())
-        .withLabels(selector)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(Labels.pod(lab, name, component, extraLabels))
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName(name)
-        .withImage(image)
-        .withCommand(command)
-        .withArgs(args)
-        .withPorts(ports)
-        .withTty(true)
-        .endContainer()
-        .withRestartPolicy("Always")
-        .endSpec()
-        .endTemplate()
-        .endSpec();
-  }
-
   private static ServicePort servicePort(String name, int port) {
     return new ServicePortBuilder()
         .withName(name)
@@ -240,11 +200,11 @@ final class LabTranslator {
         .build();
   }
 
-  private static ContainerPort containerPort(String name, int port) {
+  static ContainerPort containerPort(String name, int port) {
     return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol("TCP").build();
   }
 
-  private static String base64(String s) {
+  static String base64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -31,6 +31,31 @@ public abstract class SaltLab {
   /** The salt-master. */
   public abstract SaltMaster master();
 
+  /**
+   * The lab token that lets minions' keys be accepted without {@code auto_accept}: minions send it
+   * as a grain and the master accepts keys whose grain matches. It is only ever written into a
+   * Secret; printed as {@code ****}. At least 16 visible ASCII characters, for example read with
+   * {@link SecretValue#fromEnv(String)}.
+   */
+  @Value.Redacted
+  public abstract SecretValue autosignToken();
+
+  /** The cluster's DNS domain, used in the master's address; {@code cluster.local} unless set. */
+  @Value.Default
+  public String clusterDomain() {
+    return "cluster.local";
+  }
+
+  /**
+   * The configuration directory of the minion images, where the minion reads {@code minion.d/}
+   * and its {@code grains} file; {@code /etc/salt} unless set. Change it only together with the
+   * roles' {@code --config-dir} argument, since the generated files are mounted here.
+   */
+  @Value.Default
+  public String minionConfigDir() {
+    return "/etc/salt";
+  }
+
   /** The salt-minion base image that roles run unless they name their own. */
   public abstract String minionImage();
 
@@ -45,6 +70,30 @@ public abstract class SaltLab {
    */
   public String imageOf(AppRole role) {
     return role.image().orElse(minionImage());
+  }
+
+  /**
+   * The name minions use to reach the master: its Service's cluster DNS name, {@code
+   * <master>.<namespace>.svc.<clusterDomain>}, for example {@code
+   * salt-master.salt-lab.svc.cluster.local}.
+   *
+   * @return the master's fully qualified Service name
+   */
+  public String masterAddress() {
+    return master().name() + "." + namespace() + ".svc." + clusterDomain();
+  }
+
+  /**
+   * The Salt files of the master's host-path tree, the same content the rendered ConfigMaps
+   * carry: the master's {@code master.d} configuration, the state and pillar top files and the
+   * base state and pillar. Paths are relative to {@link SaltMaster#hostRoot()} (and to {@link
+   * SaltMaster#mountRoot()} in the pod), for example {@code conf/master.d/saltlab.conf} or {@code
+   * states/top.sls}. The autosign token is never among them.
+   *
+   * @return relative path to file content, sorted by path
+   */
+  public java.util.SortedMap<String, String> saltFiles() {
+    return SaltConfig.hostTree(this);
   }
 
   /**

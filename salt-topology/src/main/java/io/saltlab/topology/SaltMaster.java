@@ -50,6 +50,13 @@ public abstract class SaltMaster {
    */
   public abstract String hostRoot();
 
+  /**
+   * The node that holds the host-path directories, as its {@code kubernetes.io/hostname} label
+   * shows it ({@code kubectl get nodes -L kubernetes.io/hostname}), for example {@code kube0}. The
+   * master is pinned there: elsewhere it would start with empty configuration and lose its keys.
+   */
+  public abstract String node();
+
   /** Directory in the container under which the five directories are mounted; {@code /salt} unless set. */
   @Value.Default
   public String mountRoot() {

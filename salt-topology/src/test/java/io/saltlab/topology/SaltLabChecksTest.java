@@ -21,7 +21,7 @@ class SaltLabChecksTest {
             () ->
                 TestLabs.base(
                         "Salt_Lab",
-                        SaltMaster.builder().image("m:1").hostRoot("$HOME/salt").publishPort(70000).build())
+                        SaltMaster.builder().image("m:1").hostRoot("$HOME/salt").node("kube0").publishPort(70000).build())
                     .addRoles(AppRole.builder().name("zookeeper").build())
                     .addRoles(AppRole.builder().name("zookeeper").addPorts(RolePort.of("client", 0)).build())
                     .addRoles(AppRole.builder().name("Hazel").putLabels("app.kubernetes.io/name", "x").build())
@@ -49,7 +49,7 @@ class SaltLabChecksTest {
   @Test
   void rejectsTildeAndVariablesInAbsoluteHostPaths() {
     assertThatThrownBy(
-            () -> TestLabs.base("lab", SaltMaster.builder().image("m:1").hostRoot("/home/${USER}/salt").build()).build())
+            () -> TestLabs.base("lab", SaltMaster.builder().image("m:1").hostRoot("/home/${USER}/salt").node("kube0").build()).build())
         .isInstanceOf(InvalidLabException.class)
         .hasMessageContaining("master.hostRoot: '/home/${USER}/salt'; expected a path without $VARIABLES or ~");
   }
@@ -68,7 +68,8 @@ class SaltLabChecksTest {
                             .username("u:x")
                             .password(SecretValue.of(TestLabs.PASSWORD))
                             .build())
-                    .master(SaltMaster.builder().image("m:1").hostRoot("/srv").build())
+                    .master(SaltMaster.builder().image("m:1").hostRoot("/srv").node("kube0").build())
+                    .autosignToken(SecretValue.of(TestLabs.TOKEN))
                     .minionImage("m:1")
                     .build());
     assertThat(e.getMessage()).contains("registry.server").contains("registry.username").doesNotContain(TestLabs.PASSWORD);

@@ -174,12 +174,13 @@ final class ClusterChecks {
       add("serviceCidr", cluster.serviceCidr(), "a range that does not overlap the nodes' subnet " + subnet.get(),
           "10.96.0.0/12");
     }
-    cluster.saltMasterNode().ifPresent(name -> {
-      if (!names.containsKey(name)) {
-        add("saltMasterNode", name, "the name of one of the nodes " + names.keySet().stream().sorted().toList(),
-            nodes.get(0).name());
-      }
-    });
+    String masterNode = cluster.lab().master().node();
+    if (!names.containsKey(masterNode)) {
+      add("lab.master.node", masterNode,
+          "the name of the cluster node that holds the salt-master's host paths, one of "
+              + names.keySet().stream().sorted().toList(),
+          nodes.get(0).name());
+    }
   }
 
   private Optional<Ipv4.Cidr> cidr(String field, String value, String example) {

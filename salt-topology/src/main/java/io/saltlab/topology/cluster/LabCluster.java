@@ -109,12 +109,6 @@ public abstract class LabCluster {
    */
   public abstract Optional<String> registryCaFile();
 
-  /**
-   * The node that holds the salt-master's host paths ({@code SaltMaster.hostPath(dir)} for each
-   * directory); the control-plane node unless set.
-   */
-  public abstract Optional<String> saltMasterNode();
-
   /** The control-plane node. */
   public ClusterNode controlPlane() {
     return nodes().stream()
@@ -123,9 +117,12 @@ public abstract class LabCluster {
         .orElseThrow(() -> new IllegalStateException("cluster has no control-plane node"));
   }
 
-  /** The name of the node that holds the salt-master's host paths (given, else the control plane). */
+  /**
+   * The node that holds the salt-master's host paths: the lab's {@code master.node}, so the
+   * directories are created where the master is pinned and the name is typed once.
+   */
   public String saltMasterNodeName() {
-    return saltMasterNode().orElseGet(() -> controlPlane().name());
+    return lab().master().node();
   }
 
   /** The registry's host without its port, for {@code /etc/hosts} and {@code NO_PROXY}. */

@@ -41,20 +41,19 @@ class ClusterChecksTest {
   @Test
   void reportsEveryNodeProblemAtOnce() {
     List<LabProblem> p = problems(() -> LabCluster.builder()
-        .lab(ClusterFixtures.seedLab())
+        .lab(ClusterFixtures.seedLab("nowhere"))
         .os(NodeOs.UBUNTU_24_04)
         .addNodes(ClusterNode.controlPlane("kube0", "192.168.56.10"))
         .addNodes(ClusterNode.controlPlane("Kube_1", "192.168.56.10"))
         .addNodes(ClusterNode.worker("kube0", "192.168.57.12"))
         .addNodes(ClusterNode.worker("node3", "10.244.3.4"))
         .addNodes(ClusterNode.builder().name("node4").ip("192.168.56.300").cpus(0).memoryMb(256).build())
-        .saltMasterNode("nowhere")
         .httpProxy("http://user:secret@proxy:3128")
         .registryAddress("192.168.56.10")
         .build());
     assertThat(fields(p)).contains(
         "nodes[1].name", "nodes[1].ip", "nodes[2].name", "nodes[2].ip", "nodes[3].ip", "nodes[4].ip",
-        "nodes[4].cpus", "nodes[4].memoryMb", "nodes", "saltMasterNode", "httpProxy", "registryAddress");
+        "nodes[4].cpus", "nodes[4].memoryMb", "nodes", "lab.master.node", "httpProxy", "registryAddress");
     assertThat(p).allSatisfy(problem -> assertThat(problem.expected()).isNotBlank());
     assertThat(p.toString()).doesNotContain("secret").contains("http://****@proxy:3128");
   }
@@ -75,7 +74,7 @@ class ClusterChecksTest {
   @Test
   void rejectsCidrsWithHostBitsAndMissingControlPlane() {
     List<LabProblem> p = problems(() -> LabCluster.builder()
-        .lab(ClusterFixtures.seedLab())
+        .lab(ClusterFixtures.seedLab("node1"))
         .os(NodeOs.CENTOS_7)
         .addNodes(ClusterNode.worker("node1", "192.168.56.11"))
         .podNetworkCidr("10.244.1.0/16")

@@ -15,6 +15,11 @@ final class ClusterFixtures {
 
   /** A lab like the seed write-up's (the examples module's SeedLab, which this module cannot see). */
   static SaltLab seedLab() {
+    return seedLab("kube0");
+  }
+
+  /** The seed-like lab with its salt-master pinned to {@code masterNode}. */
+  static SaltLab seedLab(String masterNode) {
     String registry = "registry.lab.local:5000";
     return SaltLab.builder()
         .name("salt-lab")
@@ -24,7 +29,9 @@ final class ClusterFixtures {
             .password(SecretValue.of(PASSWORD))
             .email("lab@example.com")
             .build())
-        .master(SaltMaster.builder().image(registry + "/salt/master:3006.9").hostRoot("/home/vagrant/salt").build())
+        .master(SaltMaster.builder().image(registry + "/salt/master:3006.9").hostRoot("/home/vagrant/salt")
+            .node(masterNode).build())
+        .autosignToken(SecretValue.of("example-token-not-a-secret"))
         .minionImage(registry + "/salt/minion:3006.9")
         .addRoles(AppRole.builder().name("salt-minion").build())
         .build();
@@ -41,7 +48,7 @@ final class ClusterFixtures {
    */
   static LabCluster current() {
     return LabCluster.builder()
-        .lab(seedLab())
+        .lab(seedLab("node1"))
         .os(NodeOs.UBUNTU_24_04)
         .addNodes(ClusterNode.builder().name("kube0").ip("192.168.56.10").role(NodeRole.CONTROL_PLANE)
             .cpus(2).memoryMb(4096).build())
@@ -54,7 +61,6 @@ final class ClusterFixtures {
         .addNoProxy(".example.com")
         .registryAddress("192.168.56.1")
         .registryCaFile("registry-ca.crt")
-        .saltMasterNode("node1")
         .build();
   }
 }

@@ -131,7 +131,7 @@ class ClusterRenderTest {
 
   @Test
   void aSingleNodeClusterHasNoWorkerScript() {
-    LabCluster one = LabCluster.builder().lab(ClusterFixtures.seedLab()).os(NodeOs.DEBIAN_12)
+    LabCluster one = LabCluster.builder().lab(ClusterFixtures.seedLab("solo")).os(NodeOs.DEBIAN_12)
         .addNodes(ClusterNode.controlPlane("solo", "192.168.56.20")).build();
     Map<String, String> files = one.render(V1_36);
     assertThat(files).doesNotContainKey("provision/worker.sh");

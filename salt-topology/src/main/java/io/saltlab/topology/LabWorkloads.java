@@ -1,0 +1,296 @@
+package io.saltlab.topology;
+
+import io.dekorate.kubernetes.config.ConfigMapVolume;
+import io.dekorate.kubernetes.config.DeploymentStrategy;
+import io.dekorate.kubernetes.config.EmptyDirVolume;
+import io.dekorate.kubernetes.config.Env;
+import io.dekorate.kubernetes.config.Item;
+import io.dekorate.kubernetes.config.Mount;
+import io.dekorate.kubernetes.config.NodeSelector;
+import io.dekorate.kubernetes.config.SecretVolume;
+import io.dekorate.kubernetes.decorator.AddConfigMapVolumeDecorator;
+import io.dekorate.kubernetes.decorator.AddEmptyDirVolumeDecorator;
+import io.dekorate.kubernetes.decorator.AddEnvVarDecorator;
+import io.dekorate.kubernetes.decorator.AddMountDecorator;
+import io.dekorate.kubernetes.decorator.AddNodeSelectorDecorator;
+import io.dekorate.kubernetes.decorator.AddSecretVolumeDecorator;
+import io.dekorate.kubernetes.decorator.ApplyDeploymentStrategyDecorator;
+import io.dekorate.kubernetes.decorator.Decorator;
+import io.fabric8.kubernetes.api.builder.VisitableBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.saltlab.core.ApiVersions;
+import io.saltlab.core.decorate.AddHostPathVolumeDecorator;
+import io.saltlab.core.decorate.AddSubPathMountDecorator;
+import io.saltlab.core.decorate.AddTcpProbeDecorator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the master's and the roles' workloads. Each is built bare, then finished by the
+ * decorators of that workload alone, in the order listed in each method, so that the cost stays
+ * linear in the number of roles.
+ */
+final class LabWorkloads {
+  /** Kubernetes' well-known node label, present on every node of every supported version. */
+  static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+
+  /**
+   * Pod-template annotation holding a digest of the workload's Salt configuration: Salt reads its
+   * configuration at start only, so a changed configuration must replace the pods. Never a digest
+   * of the token, which could be guessed back from it.
+   */
+  static final String CONFIG_DIGEST_ANNOTATION = "saltlab.io/salt-config-sha256";
+
+  /** Octal 0400: only the Salt process's user (root) reads the token files. */
+  static final int TOKEN_FILE_MODE = 0400;
+
+  private static final String MASTER_COMPONENT = "salt-master";
+  private static final String MINION_COMPONENT = "salt-minion";
+  private static final String AUTOSIGN_VOLUME = "salt-autosign";
+  private static final String CONFIG_VOLUME = "salt-config";
+  private static final String MINION_PKI_VOLUME = "salt-minion-pki";
+
+  private LabWorkloads() {}
+
+  /**
+   * The master: a Deployment of one pod pinned to the node of its host paths, replaced with
+   * Recreate, probed on its return port, reading its generated files from its ConfigMap and the
+   * token from the autosign Secret.
+   */
+  static HasMetadata master(SaltLab lab, ApiVersions api) {
+    SaltMaster master = lab.master();
+    String name = master.name();
+    Map<String, String> files = LabTranslator.masterConfigMapData(lab);
+    DeploymentBuilder builder =
+        deployment(
+            lab,
+            name,
+            1,
+            template(
+                lab,
+                name,
+                MASTER_COMPONENT,
+                Map.of(),
+                digest(files),
+                master.image(),
+                master.command(),
+                master.args(),
+                List.of(
+                    LabTranslator.containerPort("salt-pub", master.publishPort()),
+                    LabTranslator.containerPort("salt-ret", master.returnPort()))));
+    List<Decorator<?>> decorators = new ArrayList<>();
+    String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
+    for (SaltDirectory dir : SaltDirectory.values()) {
+      decorators.add(
+          new AddMountDecorator(name, name, new Mount(dir.volumeName(), master.mountPath(dir), null, false)));
+      decorators.add(
+          new AddHostPathVolumeDecorator(name, dir.volumeName(), master.hostPath(dir), hostPathType));
+    }
+    // Each generated file is mounted on its own (subPath) at the same place it has in the host
+    // tree, so the user's other files in those directories stay visible to the master.
+    decorators.add(
+        new AddConfigMapVolumeDecorator(
+            name,
+            new ConfigMapVolume(CONFIG_VOLUME, LabTranslator.masterConfigMapName(master), null, false, new Item[0])));
+    for (String path : SaltConfig.hostTree(lab).keySet()) {
+      decorators.add(
+          new AddSubPathMountDecorator(
+              name, name, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path)));
+    }
+    decorators.add(
+        new AddSecretVolumeDecorator(
+            name,
+            new SecretVolume(
+                AUTOSIGN_VOLUME,
+                LabTranslator.autosignSecretName(master),
+                TOKEN_FILE_MODE,
+                false,
+                new Item[] {new Item(SaltConfig.AUTOSIGN_GRAIN, SaltConfig.AUTOSIGN_GRAIN, TOKEN_FILE_MODE)})));
+    decorators.add(
+        new AddMountDecorator(name, name, new Mount(AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), null, true)));
+    // The host paths exist on one node only: anywhere else the master starts without its keys.
+    decorators.add(new AddNodeSelectorDecorator(name, new NodeSelector(HOSTNAME_LABEL, master.node())));
+    // A TCP check on the return port, where minions authenticate: cheap, and it only passes once
+    // the master accepts connections. The liveness delay leaves time for first-start key generation.
+    int retPort = master.returnPort();
+    decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.READINESS, retPort, 5, 10, 2, 3));
+    decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.LIVENESS, retPort, 30, 20, 5, 3));
+    // One master owns the host paths: a rolling update would run two masters on them at once.
+    decorators.add(new ApplyDeploymentStrategyDecorator(name, DeploymentStrategy.Recreate));
+    accept(builder, decorators);
+    return builder.build();
+  }
+
+  /**
+   * A role: a StatefulSet or a Deployment (by {@link AppRole#identity()}) whose minion reads its
+   * generated {@code minion.d} file from the role's ConfigMap, the token grain from the autosign
+   * Secret, and keeps its key pair on an emptyDir.
+   */
+  static HasMetadata role(SaltLab lab, AppRole role, ApiVersions api) {
+    String name = role.name();
+    List<ContainerPort> ports = new ArrayList<>();
+    for (RolePort p : role.ports()) {
+      ports.add(LabTranslator.containerPort(p.name(), p.port()));
+    }
+    String config = SaltConfig.minionConfigFile(lab, role);
+    PodTemplateSpec template =
+        template(
+            lab,
+            name,
+            MINION_COMPONENT,
+            role.labels(),
+            digest(Map.of(SaltConfig.MINION_CONF_FILE, config)),
+            lab.imageOf(role),
+            role.command(),
+            role.args(),
+            ports);
+    List<Decorator<?>> decorators = new ArrayList<>();
+    for (Map.Entry<String, String> e : role.env().entrySet()) {
+      decorators.add(
+          new AddEnvVarDecorator(name, name, new Env(e.getKey(), e.getValue(), null, null, null, null, null)));
+    }
+    String configDir = lab.minionConfigDir();
+    decorators.add(
+        new AddConfigMapVolumeDecorator(
+            name, new ConfigMapVolume(CONFIG_VOLUME, LabTranslator.minionConfigMapName(role), null, false, new Item[0])));
+    // subPath: the rest of the image's minion.d stays, and stays writable (Salt writes
+    // _schedule.conf there).
+    decorators.add(
+        new AddSubPathMountDecorator(
+            name,
+            name,
+            CONFIG_VOLUME,
+            join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
+            SaltConfig.MINION_CONF_FILE));
+    decorators.add(
+        new AddSecretVolumeDecorator(
+            name,
+            new SecretVolume(
+                AUTOSIGN_VOLUME,
+                LabTranslator.autosignSecretName(lab.master()),
+                TOKEN_FILE_MODE,
+                false,
+                new Item[] {new Item(LabTranslator.GRAINS_KEY, LabTranslator.GRAINS_KEY, TOKEN_FILE_MODE)})));
+    decorators.add(
+        new AddSubPathMountDecorator(name, name, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY));
+    // The key pair outlives container restarts, so a restarted minion is still the key the
+    // master accepted.
+    decorators.add(new AddEmptyDirVolumeDecorator(name, new EmptyDirVolume(MINION_PKI_VOLUME)));
+    decorators.add(
+        new AddMountDecorator(name, name, new Mount(MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), null, false)));
+    VisitableBuilder<? extends HasMetadata, ?> builder;
+    if (role.identity() == MinionIdentity.STATEFUL) {
+      builder = statefulSet(lab, name, role.replicas(), template);
+    } else {
+      builder = deployment(lab, name, role.replicas(), template);
+      // Two pods must never run with the same fixed id: the old one goes before the new one starts.
+      decorators.add(new ApplyDeploymentStrategyDecorator(name, DeploymentStrategy.Recreate));
+    }
+    accept(builder, decorators);
+    return builder.build();
+  }
+
+  private static void accept(VisitableBuilder<?, ?> builder, List<Decorator<?>> decorators) {
+    for (Decorator<?> d : decorators) {
+      builder.accept(d);
+    }
+  }
+
+  private static PodTemplateSpec template(
+      SaltLab lab,
+      String name,
+      String component,
+      Map<String, String> extraLabels,
+      String configDigest,
+      String image,
+      List<String> command,
+      List<String> args,
+      List<ContainerPort> ports) {
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata()
+        .withLabels(Labels.pod(lab, name, component, extraLabels))
+        .withAnnotations(Map.of(CONFIG_DIGEST_ANNOTATION, configDigest))
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName(name)
+        .withImage(image)
+        .withCommand(command)
+        .withArgs(args)
+        .withPorts(ports)
+        .withTty(true)
+        .endContainer()
+        .withRestartPolicy("Always")
+        .endSpec()
+        .build();
+  }
+
+  private static DeploymentBuilder deployment(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
+    Map<String, String> selector = Labels.selector(lab, name);
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(lab.namespace())
+        .withLabels(selector)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .withMatchLabels(selector)
+        .endSelector()
+        .withTemplate(template)
+        .endSpec();
+  }
+
+  /**
+   * A StatefulSet governed by the role's headless Service, which gives each pod the stable host
+   * name {@code <role>-<ordinal>} its minion id comes from.
+   */
+  private static StatefulSetBuilder statefulSet(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
+    Map<String, String> selector = Labels.selector(lab, name);
+    return new StatefulSetBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(lab.namespace())
+        .withLabels(selector)
+        .endMetadata()
+        .withNewSpec()
+        .withServiceName(name)
+        .withReplicas(replicas)
+        .withNewSelector()
+        .withMatchLabels(selector)
+        .endSelector()
+        .withTemplate(template)
+        .endSpec();
+  }
+
+  /** SHA-256 of the files in key order, as hex. */
+  static String digest(Map<String, String> files) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(files).entrySet()) {
+        sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static String join(String root, String child) {
+    return root.endsWith("/") ? root + child : root + "/" + child;
+  }
+}
