@@ -187,7 +187,7 @@ final class CrossChecks {
       }
       JsonNode v = e.getValue();
       if (!v.isTextual()) {
-        if (!v.isNull()) {
+        if (!v.isNull() && !m.schemaChecked) {
           out.add(m.problem("invalid-label-value", at).message("label value is not a string")
               .value(m.shown(at, v)).expected("a string; quote it in YAML").build());
         }

@@ -14,6 +14,8 @@ final class Manifest {
   final String declaredNamespace;
   /** Set once the scope is known: whether the kind lives in a namespace. */
   boolean namespaced;
+  /** Set when the document was checked against a schema (which then reported wrong types). */
+  boolean schemaChecked;
 
   Manifest(JsonNode doc, String source, int order) {
     this.doc = doc;

@@ -51,7 +51,7 @@ final class ManifestReader {
           JsonLocation where = e.getLocation();
           String line = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
           problems.add(Problem.builder("yaml-syntax").source(source + line).order(order++)
-              .message("YAML syntax error: " + firstLine(e.getOriginalMessage()))
+              .message("YAML syntax error: " + describeSyntaxError(e.getOriginalMessage()))
               .expected("well-formed YAML; documents after this point were not read")
               .build());
           return;
@@ -146,14 +146,20 @@ final class ManifestReader {
   }
 
   /**
-   * Only the first line of a parser message: YAML parsers append a quote of the offending line,
-   * which could be a credential in a broken Secret.
+   * The parser's own words without its quote of the input: YAML parsers append the offending
+   * line (indented, after an "in 'reader'" line), which could be a credential in a broken Secret.
    */
-  private static String firstLine(String message) {
+  static String describeSyntaxError(String message) {
     if (message == null) {
       return "unreadable YAML";
     }
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).trim();
+    StringBuilder out = new StringBuilder();
+    for (String line : message.split("\n")) {
+      if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) {
+        continue;
+      }
+      out.append(out.length() == 0 ? "" : "; ").append(line.trim());
+    }
+    return out.length() == 0 ? "unreadable YAML" : out.toString();
   }
 }

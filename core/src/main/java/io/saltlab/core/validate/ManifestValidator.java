@@ -154,6 +154,8 @@ public final class ManifestValidator {
       for (Manifest m : manifests) {
         if (!customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
           problems.addAll(SchemaCheck.check(schema, m));
+          m.schemaChecked = m.apiVersion != null && m.kind != null
+              && !schema.servingKind(m.kind).isEmpty();
         }
       }
     }
