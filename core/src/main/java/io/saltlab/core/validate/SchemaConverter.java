@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -55,7 +56,9 @@ import java.util.zip.GZIPOutputStream;
  *       wins.
  *   <li><b>int-or-string</b> ({@code format: int-or-string}) becomes {@code type: [integer,
  *       string]}; a definition named {@code *resource.Quantity} becomes {@code type: [string,
- *       number]}.
+ *       number]}. 1.6 and 1.7 inline Quantity as a bare string; there a string field becomes a
+ *       Quantity when another release of the same folder declares that field of the same {@code
+ *       version.Type} as {@code resource.Quantity} ({@link #convertAll(Path)}).
  *   <li><b>Strict objects.</b> Every definition or inline schema with {@code properties} gets
  *       {@code type: object} and {@code additionalProperties: false}, because the API server drops
  *       or rejects unknown fields and a typo such as {@code hostpath} would silently lose data. True
@@ -117,6 +120,24 @@ public final class SchemaConverter {
    * @throws IllegalArgumentException if the document has no {@code definitions} or {@code paths}
    */
   public static ObjectNode convert(JsonNode swagger, KubernetesVersion version) {
+    return convert(swagger, version, Set.of());
+  }
+
+  /**
+   * Converts one swagger document, widening to Quantity the plain-string fields that other
+   * releases declare as {@code resource.Quantity}. 1.6 and 1.7 inline every Quantity as {@code
+   * {"type": "string"}} without any marker, so their Quantity fields are recognised by where
+   * neighbouring releases (which do name the type) put one: the same field of the same
+   * {@code version.Type} (see {@link #quantityFields(JsonNode)}).
+   *
+   * @param swagger the parsed swagger 2.0 document of one Kubernetes release
+   * @param version the minor version the document belongs to (recorded in the output)
+   * @param quantityFields {@code version.Type/field} and {@code version.Type/field/*} (map
+   *     values) known to hold a Quantity
+   * @return the converted schema, keys sorted
+   * @throws IllegalArgumentException if the document has no {@code definitions} or {@code paths}
+   */
+  public static ObjectNode convert(JsonNode swagger, KubernetesVersion version, Set<String> quantityFields) {
     JsonNode defs = swagger.path("definitions");
     JsonNode paths = swagger.path("paths");
     if (!defs.isObject() || !paths.isObject()) {
@@ -145,7 +166,7 @@ public final class SchemaConverter {
             "swagger document for " + version + " refers to missing definition " + name);
       }
       List<String> refs = new ArrayList<>();
-      JsonNode schema = convertDefinition(name, source, defs, kindDefinitions.contains(name), refs);
+      JsonNode schema = convertDefinition(name, source, defs, kindDefinitions.contains(name), refs, quantityFields);
       converted.put(name, schema);
       todo.addAll(refs);
     }
@@ -182,12 +203,60 @@ public final class SchemaConverter {
    * @throws UncheckedIOException if the file cannot be read
    */
   public static byte[] convertFile(Path swaggerGz, KubernetesVersion version) {
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(swaggerGz))) {
-      JsonNode swagger = MAPPER.readTree(in);
-      return gzip(MAPPER.writeValueAsBytes(convert(swagger, version)));
+    return convertFile(swaggerGz, version, Set.of());
+  }
+
+  /**
+   * Converts a gzipped swagger file with Quantity fields known from other releases (see {@link
+   * #convert(JsonNode, KubernetesVersion, Set)}).
+   *
+   * @param swaggerGz a {@code kubernetes-1.N.json.gz} file
+   * @param version its version
+   * @param quantityFields Quantity fields declared by other releases
+   * @return the bytes that are committed as {@link #resourceName(KubernetesVersion)}
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static byte[] convertFile(Path swaggerGz, KubernetesVersion version, Set<String> quantityFields) {
+    try {
+      return gzip(MAPPER.writeValueAsBytes(convert(read(swaggerGz), version, quantityFields)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot convert " + swaggerGz + ": " + e.getMessage(), e);
     }
+  }
+
+  private static JsonNode read(Path swaggerGz) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(swaggerGz))) {
+      return MAPPER.readTree(in);
+    }
+  }
+
+  /**
+   * The bundled resources for every swagger file of a folder, by file name: what {@link
+   * #regenerate(Path, Path)} writes. Quantity fields are pooled over all the files, so that
+   * releases that inline Quantity as a plain string (1.6, 1.7) learn its fields from the others.
+   *
+   * @param swaggerDir folder with {@code kubernetes-1.N.json.gz} files
+   * @return resource file name to content, including {@code versions.txt}
+   * @throws UncheckedIOException if a file cannot be read
+   */
+  public static Map<String, byte[]> convertAll(Path swaggerDir) {
+    Map<KubernetesVersion, Path> sources = sources(swaggerDir);
+    Set<String> quantities = new TreeSet<>();
+    try {
+      for (Path p : sources.values()) {
+        quantities.addAll(quantityFields(read(p)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + swaggerDir + ": " + e.getMessage(), e);
+    }
+    Map<String, byte[]> out = new TreeMap<>();
+    StringBuilder index = new StringBuilder();
+    for (Map.Entry<KubernetesVersion, Path> e : sources.entrySet()) {
+      out.put(resourceName(e.getKey()), convertFile(e.getValue(), e.getKey(), quantities));
+      index.append(e.getKey()).append('\n');
+    }
+    out.put("versions.txt", index.toString().getBytes(StandardCharsets.UTF_8));
+    return out;
   }
 
   /**
@@ -224,21 +293,16 @@ public final class SchemaConverter {
    * @throws UncheckedIOException if reading or writing fails
    */
   public static List<KubernetesVersion> regenerate(Path swaggerDir, Path resourceDir) {
-    Map<KubernetesVersion, Path> sources = sources(swaggerDir);
-    List<KubernetesVersion> written = new ArrayList<>();
+    Map<String, byte[]> files = convertAll(swaggerDir);
     try {
       Files.createDirectories(resourceDir);
-      StringBuilder index = new StringBuilder();
-      for (Map.Entry<KubernetesVersion, Path> e : sources.entrySet()) {
-        Files.write(resourceDir.resolve(resourceName(e.getKey())), convertFile(e.getValue(), e.getKey()));
-        index.append(e.getKey()).append('\n');
-        written.add(e.getKey());
+      for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        Files.write(resourceDir.resolve(e.getKey()), e.getValue());
       }
-      Files.write(resourceDir.resolve("versions.txt"), index.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + resourceDir + ": " + e.getMessage(), e);
     }
-    return written;
+    return new ArrayList<>(sources(swaggerDir).keySet());
   }
 
   /**
@@ -378,8 +442,8 @@ public final class SchemaConverter {
     return current;
   }
 
-  private static JsonNode convertDefinition(
-      String name, JsonNode def, JsonNode defs, boolean isKind, List<String> refs) {
+  private static JsonNode convertDefinition(String name, JsonNode def, JsonNode defs,
+      boolean isKind, List<String> refs, Set<String> quantityFields) {
     if (name.endsWith("resource.Quantity")) {
       ObjectNode q = NODES.objectNode();
       q.set("type", NODES.arrayNode().add("string").add("number"));
@@ -398,63 +462,115 @@ public final class SchemaConverter {
       ((ObjectNode) copy.get("properties")).remove("status");
       input = copy;
     }
-    ObjectNode schema = convertSchema(input, defs, refs);
+    ObjectNode schema = new Conversion(defs, refs, quantityFields, shortName(name)).schema(input, null);
     if (hasStatus) {
       ((ObjectNode) schema.get("properties")).set("status", NODES.objectNode());
     }
     return schema;
   }
 
-  private static ObjectNode convertSchema(JsonNode node, JsonNode defs, List<String> refs) {
-    ObjectNode out = NODES.objectNode();
-    if (node.has("$ref")) {
-      String target = resolveAlias(defs, refName(node.get("$ref").asText()));
-      refs.add(target);
-      out.put("$ref", DEFS_PREFIX + target);
-      return out;
-    }
-    if ("int-or-string".equals(node.path("format").asText())) {
-      out.set("type", NODES.arrayNode().add("integer").add("string"));
-      return out;
-    }
-    JsonNode type = node.get("type");
-    if (node.has("properties")) {
-      out.put("type", "object");
-      ObjectNode props = out.putObject("properties");
-      node.get("properties")
-          .fields()
-          .forEachRemaining(e -> props.set(e.getKey(), convertSchema(e.getValue(), defs, refs)));
-      if (node.has("additionalProperties")) {
-        out.set("additionalProperties", convertAdditional(node.get("additionalProperties"), defs, refs));
-      } else {
-        out.put("additionalProperties", false);
-      }
-      if (node.has("required") && node.get("required").size() > 0) {
-        ArrayNode req = out.putArray("required");
-        node.get("required").forEach(r -> req.add(r.asText()));
-      }
-      return out;
-    }
-    if (type != null) {
-      out.set("type", type.deepCopy());
-    }
-    if (node.has("items")) {
-      out.set("items", convertSchema(node.get("items"), defs, refs));
-    }
-    if (node.has("additionalProperties")) {
-      if (type == null) {
-        out.put("type", "object");
-      }
-      out.set("additionalProperties", convertAdditional(node.get("additionalProperties"), defs, refs));
-    }
-    return out;
+  /** {@code v1.ResourceRequirements} for {@code io.k8s.api.core.v1.ResourceRequirements}. */
+  private static String shortName(String definition) {
+    int last = definition.lastIndexOf('.');
+    int before = last > 0 ? definition.lastIndexOf('.', last - 1) : -1;
+    return definition.substring(before + 1);
   }
 
-  private static JsonNode convertAdditional(JsonNode additional, JsonNode defs, List<String> refs) {
-    if (additional.isBoolean()) {
-      return additional.deepCopy();
+  /**
+   * Where a swagger document declares {@code resource.Quantity}: {@code version.Type/field} for a
+   * Quantity field and {@code version.Type/field/*} for a map of Quantities (such as {@code
+   * v1.ResourceRequirements/limits/*}).
+   *
+   * @param swagger a parsed swagger document
+   * @return the Quantity fields, sorted
+   */
+  public static Set<String> quantityFields(JsonNode swagger) {
+    Set<String> fields = new TreeSet<>();
+    swagger.path("definitions").fields().forEachRemaining(d -> d.getValue().path("properties").fields()
+        .forEachRemaining(p -> {
+          String key = shortName(d.getKey()) + "/" + p.getKey();
+          if (p.getValue().path("$ref").asText().endsWith("resource.Quantity")) {
+            fields.add(key);
+          }
+          if (p.getValue().path("additionalProperties").path("$ref").asText().endsWith("resource.Quantity")) {
+            fields.add(key + "/*");
+          }
+        }));
+    return fields;
+  }
+
+  /** The conversion of one definition: collects the definitions it refers to. */
+  private static final class Conversion {
+    private final JsonNode defs;
+    private final List<String> refs;
+    private final Set<String> quantityFields;
+    private final String typeName;
+
+    Conversion(JsonNode defs, List<String> refs, Set<String> quantityFields, String typeName) {
+      this.defs = defs;
+      this.refs = refs;
+      this.quantityFields = quantityFields;
+      this.typeName = typeName;
     }
-    return convertSchema(additional, defs, refs);
+
+    /** Converts a schema node; {@code field} is its {@code version.Type/field} key, or null. */
+    ObjectNode schema(JsonNode node, String field) {
+      ObjectNode out = NODES.objectNode();
+      if (node.has("$ref")) {
+        String target = resolveAlias(defs, refName(node.get("$ref").asText()));
+        refs.add(target);
+        out.put("$ref", DEFS_PREFIX + target);
+        return out;
+      }
+      if ("int-or-string".equals(node.path("format").asText())) {
+        out.set("type", NODES.arrayNode().add("integer").add("string"));
+        return out;
+      }
+      JsonNode type = node.get("type");
+      if (field != null && "string".equals(type == null ? null : type.asText())
+          && quantityFields.contains(field)) {
+        out.set("type", NODES.arrayNode().add("string").add("number"));
+        return out;
+      }
+      if (node.has("properties")) {
+        out.put("type", "object");
+        ObjectNode props = out.putObject("properties");
+        boolean topLevel = field == null;
+        node.get("properties").fields().forEachRemaining(e -> props.set(e.getKey(),
+            schema(e.getValue(), topLevel ? typeName + "/" + e.getKey() : null)));
+        if (node.has("additionalProperties")) {
+          out.set("additionalProperties", additional(node.get("additionalProperties"), null));
+        } else {
+          out.put("additionalProperties", false);
+        }
+        if (node.has("required") && node.get("required").size() > 0) {
+          ArrayNode req = out.putArray("required");
+          node.get("required").forEach(r -> req.add(r.asText()));
+        }
+        return out;
+      }
+      if (type != null) {
+        out.set("type", type.deepCopy());
+      }
+      if (node.has("items")) {
+        out.set("items", schema(node.get("items"), null));
+      }
+      if (node.has("additionalProperties")) {
+        if (type == null) {
+          out.put("type", "object");
+        }
+        out.set("additionalProperties",
+            additional(node.get("additionalProperties"), field == null ? null : field + "/*"));
+      }
+      return out;
+    }
+
+    private JsonNode additional(JsonNode additional, String field) {
+      if (additional.isBoolean()) {
+        return additional.deepCopy();
+      }
+      return schema(additional, field);
+    }
   }
 
   /** A deep copy with every object's keys in natural order, for byte-stable output. */
