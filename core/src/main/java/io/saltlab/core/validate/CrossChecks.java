@@ -94,7 +94,8 @@ final class CrossChecks {
       } else if (m.isKind("ConfigMap") && m.name != null) {
         configMaps.putIfAbsent(m.namespace() + "/" + m.name, m);
       }
-      String at = TEMPLATE_PATHS.get(m.kind);
+      // Map.of rejects null keys; a document without kind has no pod template.
+      String at = m.kind == null ? null : TEMPLATE_PATHS.get(m.kind);
       if (at != null) {
         JsonNode node = at.isEmpty() ? m.doc : m.doc.at("/" + at.replace('.', '/'));
         if (node.isObject()) {
@@ -246,7 +247,8 @@ final class CrossChecks {
 
   private static boolean isBase64(String text) {
     try {
-      Base64.getDecoder().decode(text.replaceAll("\\s", ""));
+      // Like the API server (Go encoding/base64), tolerate line breaks but nothing else.
+      Base64.getDecoder().decode(text.replace("\n", "").replace("\r", ""));
       return true;
     } catch (IllegalArgumentException e) {
       return false;
@@ -268,7 +270,7 @@ final class CrossChecks {
           m, FieldPaths.child("spec.selector", e.getKey()), e.getKey(), e.getValue(), labels, labelsPath));
       return;
     }
-    if (!LABEL_SELECTOR_KINDS.contains(m.kind) || !selector.isObject()) {
+    if (m.kind == null || !LABEL_SELECTOR_KINDS.contains(m.kind) || !selector.isObject()) {
       return;
     }
     JsonNode matchLabels = selector.path("matchLabels");
