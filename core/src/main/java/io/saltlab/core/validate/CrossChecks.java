@@ -1,6 +1,7 @@
 package io.saltlab.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -274,7 +275,7 @@ final class CrossChecks {
       return;
     }
     JsonNode matchLabels = selector.path("matchLabels");
-    JsonNode expressions = selector.path("matchExpressions");
+    JsonNode expressions = array(selector.path("matchExpressions"));
     if (matchLabels.size() == 0 && expressions.size() == 0) {
       out.add(m.problem("empty-selector", "spec.selector")
           .message("empty selector would select every pod in the namespace")
@@ -346,7 +347,7 @@ final class CrossChecks {
 
   private void checkService(Manifest m) {
     JsonNode spec = m.doc.path("spec");
-    JsonNode ports = spec.path("ports");
+    JsonNode ports = array(spec.path("ports"));
     if (ports.size() > 1) {
       Set<String> names = new HashSet<>();
       for (int i = 0; i < ports.size(); i++) {
@@ -459,6 +460,11 @@ final class CrossChecks {
 
   // --- pod templates ---------------------------------------------------------------------------
 
+  /** The node if it is an array, else an empty one: malformed input must not break the checks. */
+  private static JsonNode array(JsonNode node) {
+    return node.isArray() ? node : JsonNodeFactory.instance.arrayNode();
+  }
+
   private static List<JsonNode> containers(JsonNode spec) {
     List<JsonNode> all = new ArrayList<>();
     spec.path("containers").forEach(all::add);
@@ -486,7 +492,7 @@ final class CrossChecks {
     String spec = t.specPath();
     JsonNode podSpec = t.spec();
 
-    JsonNode pullSecrets = podSpec.path("imagePullSecrets");
+    JsonNode pullSecrets = array(podSpec.path("imagePullSecrets"));
     for (int i = 0; i < pullSecrets.size(); i++) {
       String at = FieldPaths.index(FieldPaths.child(spec, "imagePullSecrets"), i) + ".name";
       JsonNode name = pullSecrets.get(i).path("name");
@@ -505,7 +511,7 @@ final class CrossChecks {
     }
 
     Set<String> volumeNames = new TreeSet<>();
-    JsonNode volumes = podSpec.path("volumes");
+    JsonNode volumes = array(podSpec.path("volumes"));
     for (int i = 0; i < volumes.size(); i++) {
       JsonNode v = volumes.get(i);
       String at = FieldPaths.index(FieldPaths.child(spec, "volumes"), i);
@@ -538,7 +544,7 @@ final class CrossChecks {
         requireConfigMap(m, at + ".configMap.name", cm.path("name").asText(), null,
             cm.path("optional").asBoolean(false));
       }
-      JsonNode sources = v.path("projected").path("sources");
+      JsonNode sources = array(v.path("projected").path("sources"));
       for (int j = 0; j < sources.size(); j++) {
         String sat = FieldPaths.index(at + ".projected.sources", j);
         JsonNode s = sources.get(j);
@@ -556,7 +562,7 @@ final class CrossChecks {
     Set<String> containerNames = new HashSet<>();
     Map<String, String> portNames = new HashMap<>();
     for (String group : List.of("containers", "initContainers")) {
-      JsonNode list = podSpec.path(group);
+      JsonNode list = array(podSpec.path(group));
       for (int i = 0; i < list.size(); i++) {
         String at = FieldPaths.index(FieldPaths.child(spec, group), i);
         checkContainer(m, at, list.get(i), volumeNames, containerNames, portNames);
@@ -613,7 +619,7 @@ final class CrossChecks {
       }
     }
 
-    JsonNode ports = c.path("ports");
+    JsonNode ports = array(c.path("ports"));
     Set<String> seenPorts = new HashSet<>();
     for (int j = 0; j < ports.size(); j++) {
       String pat = FieldPaths.index(at + ".ports", j);
@@ -644,7 +650,7 @@ final class CrossChecks {
       }
     }
 
-    JsonNode envFrom = c.path("envFrom");
+    JsonNode envFrom = array(c.path("envFrom"));
     for (int j = 0; j < envFrom.size(); j++) {
       String eat = FieldPaths.index(at + ".envFrom", j);
       JsonNode e = envFrom.get(j);
@@ -657,7 +663,7 @@ final class CrossChecks {
             e.path("configMapRef").path("optional").asBoolean(false));
       }
     }
-    JsonNode env = c.path("env");
+    JsonNode env = array(c.path("env"));
     for (int j = 0; j < env.size(); j++) {
       String eat = FieldPaths.index(at + ".env", j) + ".valueFrom";
       JsonNode from = env.get(j).path("valueFrom");
@@ -673,7 +679,7 @@ final class CrossChecks {
       }
     }
 
-    JsonNode mounts = c.path("volumeMounts");
+    JsonNode mounts = array(c.path("volumeMounts"));
     Set<String> mountPaths = new HashSet<>();
     for (int j = 0; j < mounts.size(); j++) {
       String mat = FieldPaths.index(at + ".volumeMounts", j);
