@@ -8,12 +8,12 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import io.saltlab.core.KubernetesVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -51,30 +51,34 @@ final class VersionSchema {
     }
   }
 
+  /**
+   * One registry for all versions: creating it loads most of the validator library's classes,
+   * which is the bulk of the cold-start cost. It is thread-safe, and nothing it is given is ever
+   * fetched: remote loading is off, and every version's document is handed over already parsed.
+   */
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_7,
+          b -> b.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder()
+                      .pathType(PathType.JSON_POINTER)
+                      .locale(Locale.ENGLISH)
+                      .formatAssertionsEnabled(false)
+                      .build())
+              .schemaLoader(l -> l.fetchRemoteResources(false)));
+
   private final KubernetesVersion version;
-  private final String baseIri;
   private final JsonNode root;
-  private final SchemaRegistry registry;
+  private final Schema rootSchema;
   private final Map<String, Map<String, KindInfo>> kinds;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
-  private VersionSchema(KubernetesVersion version, String json) throws IOException {
+  private VersionSchema(KubernetesVersion version, JsonNode root) {
     this.version = version;
-    this.root = JSON.readTree(json);
-    // A made-up IRI: the document is handed to the registry below, never fetched.
-    this.baseIri = "https://schemas.saltlab.invalid/kubernetes-" + version + ".json";
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .locale(Locale.ENGLISH)
-            .formatAssertionsEnabled(false)
-            .build();
-    this.registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_7,
-            b -> b.schemaRegistryConfig(config)
-                .schemas(Map.of(baseIri, json))
-                .schemaLoader(l -> l.fetchRemoteResources(false)));
+    this.root = root;
+    // A made-up IRI that only names the document inside the registry.
+    this.rootSchema = REGISTRY.getSchema(
+        SchemaLocation.of("https://schemas.saltlab.invalid/kubernetes-" + version + ".json"), root);
     TreeMap<String, Map<String, KindInfo>> index = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> av = root.path(SchemaConverter.KINDS_KEY).fields();
         av.hasNext(); ) {
@@ -107,7 +111,7 @@ final class VersionSchema {
         throw new IllegalStateException("bundled schema " + resource + " is missing from the jar");
       }
       try (InputStream in = new GZIPInputStream(raw)) {
-        return new VersionSchema(version, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return new VersionSchema(version, JSON.readTree(in));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled schema " + resource, e);
@@ -177,7 +181,7 @@ final class VersionSchema {
   /** Validates a document (nulls already removed) against the kind's definition. */
   List<Error> validate(KindInfo kind, JsonNode document) {
     Schema schema = compiled.computeIfAbsent(kind.definition, def ->
-        registry.getSchema(SchemaLocation.of(baseIri + "#/definitions/" + def)));
+        rootSchema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("definitions").append(def)));
     return schema.validate(document);
   }
 
