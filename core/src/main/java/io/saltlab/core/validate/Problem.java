@@ -19,7 +19,7 @@ public final class Problem {
 
   static final Comparator<Problem> ORDER =
       Comparator.comparingInt((Problem p) -> p.documentOrder)
-          .thenComparing(p -> p.path)
+          .thenComparing(p -> p.path, Problem::comparePaths)
           .thenComparing(p -> p.check)
           .thenComparing(p -> p.message)
           .thenComparing(p -> String.valueOf(p.value));
@@ -44,6 +44,39 @@ public final class Problem {
     this.expected = b.expected;
     this.hint = b.hint;
     this.documentOrder = b.documentOrder;
+  }
+
+  /** Orders paths with numbers compared as numbers, so volumes[2] comes before volumes[10]. */
+  private static int comparePaths(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char ca = a.charAt(i);
+      char cb = b.charAt(j);
+      if (Character.isDigit(ca) && Character.isDigit(cb)) {
+        int ei = i;
+        while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+          ei++;
+        }
+        int ej = j;
+        while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+          ej++;
+        }
+        int c = new java.math.BigInteger(a.substring(i, ei)).compareTo(new java.math.BigInteger(b.substring(j, ej)));
+        if (c != 0) {
+          return c;
+        }
+        i = ei;
+        j = ej;
+      } else {
+        if (ca != cb) {
+          return Character.compare(ca, cb);
+        }
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   static Builder builder(String check) {

@@ -73,6 +73,9 @@ import java.util.zip.GZIPOutputStream;
  *       only on the input.
  * </ul>
  *
+ * <p>To regenerate the resources after changing this class or the input: {@code mvn -pl core test
+ * -Dtest=SchemaConverterTest -Dsaltlab.regenerateSchemas=true}, or run {@link #main(String[])}.
+ *
  * <p>The kind index is stored in the schema under {@value #KINDS_KEY}: apiVersion to kind to
  * {@code {"definition": NAME, "namespaced": BOOLEAN}}.
  */
