@@ -54,7 +54,7 @@ final class CrossChecks {
 
     Map<String, String> labels() {
       Map<String, String> labels = new TreeMap<>();
-      node.path("metadata").path("labels").fields().forEachRemaining(
+      node.path("metadata").path("labels").properties().forEach(
           e -> labels.put(e.getKey(), e.getValue().asText()));
       return labels;
     }
@@ -180,7 +180,7 @@ final class CrossChecks {
   }
 
   private void checkLabels(Manifest m, String path, JsonNode labels) {
-    labels.fields().forEachRemaining(e -> {
+    labels.properties().forEach(e -> {
       String at = FieldPaths.child(path, e.getKey());
       String why = Names.qualifiedKey(e.getKey());
       if (why != null) {
@@ -218,7 +218,7 @@ final class CrossChecks {
 
   private void checkData(Manifest m) {
     for (String field : m.isSecret() ? List.of("data", "stringData") : List.of("data", "binaryData")) {
-      m.doc.path(field).fields().forEachRemaining(e -> {
+      m.doc.path(field).properties().forEach(e -> {
         String at = FieldPaths.child(field, e.getKey());
         String why = Names.configKey(e.getKey());
         if (why != null) {
@@ -267,7 +267,7 @@ final class CrossChecks {
     String labelsPath = FieldPaths.sub(t.at, "metadata.labels");
     JsonNode selector = m.doc.path("spec").path("selector");
     if (m.isKind("ReplicationController")) {
-      selector.fields().forEachRemaining(e -> checkSelectorLabel(
+      selector.properties().forEach(e -> checkSelectorLabel(
           m, FieldPaths.child("spec.selector", e.getKey()), e.getKey(), e.getValue(), labels, labelsPath));
       return;
     }
@@ -283,7 +283,7 @@ final class CrossChecks {
       return;
     }
     checkLabels(m, "spec.selector.matchLabels", matchLabels);
-    matchLabels.fields().forEachRemaining(e -> checkSelectorLabel(
+    matchLabels.properties().forEach(e -> checkSelectorLabel(
         m, FieldPaths.child("spec.selector.matchLabels", e.getKey()), e.getKey(), e.getValue(), labels,
         labelsPath));
     for (int i = 0; i < expressions.size(); i++) {
@@ -369,7 +369,7 @@ final class CrossChecks {
     }
     checkLabels(m, "spec.selector", selector);
     Map<String, String> wanted = new TreeMap<>();
-    selector.fields().forEachRemaining(e -> wanted.put(e.getKey(), e.getValue().asText()));
+    selector.properties().forEach(e -> wanted.put(e.getKey(), e.getValue().asText()));
     List<PodTemplate> sameNamespace = new ArrayList<>();
     List<PodTemplate> selected = new ArrayList<>();
     for (PodTemplate t : templates) {
@@ -529,7 +529,7 @@ final class CrossChecks {
       }
       // A misspelt key (the seed lab's "hostpath") is checked too: the author meant a hostPath, and
       // its path is worth fixing in the same pass as the key.
-      v.fields().forEachRemaining(e -> {
+      v.properties().forEach(e -> {
         if (e.getKey().equalsIgnoreCase("hostPath")) {
           checkHostPath(m, FieldPaths.child(at, e.getKey()), e.getValue());
         }

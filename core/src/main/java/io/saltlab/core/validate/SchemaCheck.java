@@ -172,7 +172,7 @@ final class SchemaCheck {
   static JsonNode withoutNulls(JsonNode node) {
     if (node.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         if (!e.getValue().isNull()) {
           out.set(e.getKey(), withoutNulls(e.getValue()));
         }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -416,8 +415,7 @@ public final class SchemaConverter {
   }
 
   private static String fieldIgnoreCase(JsonNode node, String key) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().equalsIgnoreCase(key)) {
         return e.getValue().asText();
       }
@@ -489,8 +487,8 @@ public final class SchemaConverter {
    */
   public static Set<String> quantityFields(JsonNode swagger) {
     Set<String> fields = new TreeSet<>();
-    swagger.path("definitions").fields().forEachRemaining(d -> d.getValue().path("properties").fields()
-        .forEachRemaining(p -> {
+    swagger.path("definitions").properties().forEach(d -> d.getValue().path("properties").properties()
+        .forEach(p -> {
           String key = shortName(d.getKey()) + "/" + p.getKey();
           if (p.getValue().path("$ref").asText().endsWith("resource.Quantity")) {
             fields.add(key);
@@ -539,7 +537,7 @@ public final class SchemaConverter {
         out.put("type", "object");
         ObjectNode props = out.putObject("properties");
         boolean topLevel = field == null;
-        node.get("properties").fields().forEachRemaining(e -> props.set(e.getKey(),
+        node.get("properties").properties().forEach(e -> props.set(e.getKey(),
             schema(e.getValue(), topLevel ? typeName + "/" + e.getKey() : null)));
         if (node.has("additionalProperties")) {
           out.set("additionalProperties", additional(node.get("additionalProperties"), null));
@@ -580,7 +578,7 @@ public final class SchemaConverter {
   private static <T extends JsonNode> T sorted(T node) {
     if (node.isObject()) {
       TreeMap<String, JsonNode> fields = new TreeMap<>();
-      node.fields().forEachRemaining(e -> fields.put(e.getKey(), sorted(e.getValue())));
+      node.properties().forEach(e -> fields.put(e.getKey(), sorted(e.getValue())));
       ObjectNode out = NODES.objectNode();
       fields.forEach(out::set);
       @SuppressWarnings("unchecked")

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,11 +79,9 @@ final class VersionSchema {
     this.rootSchema = REGISTRY.getSchema(
         SchemaLocation.of("https://schemas.saltlab.invalid/kubernetes-" + version + ".json"), root);
     TreeMap<String, Map<String, KindInfo>> index = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> av = root.path(SchemaConverter.KINDS_KEY).fields();
-        av.hasNext(); ) {
-      Map.Entry<String, JsonNode> a = av.next();
+    for (Map.Entry<String, JsonNode> a : root.path(SchemaConverter.KINDS_KEY).properties()) {
       TreeMap<String, KindInfo> byKind = new TreeMap<>();
-      a.getValue().fields().forEachRemaining(k -> byKind.put(k.getKey(),
+      a.getValue().properties().forEach(k -> byKind.put(k.getKey(),
           new KindInfo(a.getKey(), k.getKey(), k.getValue().path("definition").asText(),
               k.getValue().path("namespaced").asBoolean())));
       index.put(a.getKey(), Collections.unmodifiableMap(byKind));

@@ -54,7 +54,7 @@ class RobustnessTest {
   private static List<String> pointers(JsonNode node, String at) {
     List<String> out = new ArrayList<>();
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> {
+      node.properties().forEach(e -> {
         String p = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
         out.add(p);
         out.addAll(pointers(e.getValue(), p));
