@@ -1,0 +1,76 @@
+package io.saltlab.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
+
+/** Builds the dotted field paths and compact values that problems show. */
+final class FieldPaths {
+
+  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_VALUE_LENGTH = 120;
+
+  private FieldPaths() {}
+
+  /** {@code base.key}, or {@code base["key"]} when the key is not a plain identifier. */
+  static String child(String base, String key) {
+    if (PLAIN_KEY.matcher(key).matches()) {
+      return base.isEmpty() ? key : base + "." + key;
+    }
+    return base + "[" + quote(key) + "]";
+  }
+
+  /** {@code base.rest} for a literal dotted suffix such as {@code metadata.labels}. */
+  static String sub(String base, String rest) {
+    return base.isEmpty() ? rest : base + "." + rest;
+  }
+
+  /** {@code base[index]}. */
+  static String index(String base, int index) {
+    return base + "[" + index + "]";
+  }
+
+  /** The first segment of a path: {@code data} for {@code data[".dockercfg"]}. */
+  static String head(String path) {
+    int end = path.length();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '.' || c == '[') {
+        end = i;
+        break;
+      }
+    }
+    return path.substring(0, end);
+  }
+
+  private static String quote(String key) {
+    try {
+      return JSON.writeValueAsString(key);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "\"" + key + "\"";
+    }
+  }
+
+  /** Compact text of a value: strings as they are, everything else as JSON, cut to a line. */
+  static String render(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return null;
+    }
+    String text;
+    if (node.isTextual()) {
+      text = node.asText();
+    } else {
+      try {
+        text = JSON.writeValueAsString(node);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        text = node.toString();
+      }
+    }
+    text = text.replace('\n', ' ');
+    if (text.length() > MAX_VALUE_LENGTH) {
+      text = text.substring(0, MAX_VALUE_LENGTH - 3) + "...";
+    }
+    return text;
+  }
+}

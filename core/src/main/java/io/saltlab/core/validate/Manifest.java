@@ -1,0 +1,79 @@
+package io.saltlab.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One document under validation, with where it came from and its identity fields. */
+final class Manifest {
+
+  final JsonNode doc;
+  final String source;
+  final int order;
+  final String apiVersion;
+  final String kind;
+  final String name;
+  final String declaredNamespace;
+  /** Set once the scope is known: whether the kind lives in a namespace. */
+  boolean namespaced;
+  /** Set when the document was checked against a schema (which then reported wrong types). */
+  boolean schemaChecked;
+
+  Manifest(JsonNode doc, String source, int order) {
+    this.doc = doc;
+    this.source = source;
+    this.order = order;
+    this.apiVersion = text(doc.path("apiVersion"));
+    this.kind = text(doc.path("kind"));
+    this.name = text(doc.path("metadata").path("name"));
+    this.declaredNamespace = text(doc.path("metadata").path("namespace"));
+  }
+
+  private static String text(JsonNode n) {
+    return n.isTextual() && !n.asText().isEmpty() ? n.asText() : null;
+  }
+
+  /** The namespace the object would land in: its own, or {@code default}. */
+  String namespace() {
+    return declaredNamespace != null ? declaredNamespace : "default";
+  }
+
+  boolean isKind(String k) {
+    return k.equals(kind);
+  }
+
+  boolean isSecret() {
+    return kind != null && kind.equalsIgnoreCase("Secret");
+  }
+
+  /** {@code Kind/namespace/name}, or {@code Kind/name} for cluster-scoped objects. */
+  String resource() {
+    String k = kind != null ? kind : "?";
+    String n = name != null ? name : "?";
+    if (namespaced) {
+      return k + "/" + namespace() + "/" + n;
+    }
+    return k + "/" + n;
+  }
+
+  /** A problem builder already carrying this document's source, resource and order. */
+  Problem.Builder problem(String check, String path) {
+    return Problem.builder(check).source(source).resource(resource()).path(path).order(order);
+  }
+
+  /**
+   * The value to show for a field, masked inside a Secret's payload: anything of a Secret other
+   * than apiVersion, kind, metadata and type could be a credential.
+   */
+  String shown(String path, JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return null;
+    }
+    if (isSecret()) {
+      String head = FieldPaths.head(path);
+      if (!(head.equals("apiVersion") || head.equals("kind") || head.equals("metadata")
+          || head.equals("type"))) {
+        return Problem.REDACTED;
+      }
+    }
+    return FieldPaths.render(value);
+  }
+}

@@ -1,0 +1,251 @@
+package io.saltlab.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.saltlab.core.KubernetesVersion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Validates Kubernetes manifests for one target version: strictly against the schema bundled for
+ * that version (unknown fields, missing required fields, wrong types, apiVersion/kind not served,
+ * naming the replacement), and across objects (selectors, references, names, duplicates,
+ * namespaces, host paths), which no schema can see.
+ *
+ * <p>Instances are immutable and thread-safe. The schema of a version is loaded and compiled once
+ * per process, on first use. Typical use by the renderer:
+ *
+ * <pre>{@code
+ * ManifestValidator.forTarget(KubernetesVersion.of("1.36"))
+ *     .validate(documents)   // List<JsonNode>, one per object
+ *     .requireClean();       // throws ManifestValidationException listing every problem
+ * }</pre>
+ *
+ * <p>For files the library did not write, use {@link #validatePaths(Path...)} or {@link
+ * #validateYaml(String, String)}. Objects the cluster already holds (an image pull Secret created
+ * by hand, a namespace) are declared with {@link #withContext(ValidationContext)}.
+ */
+public final class ManifestValidator {
+
+  private final KubernetesVersion target;
+  private final ValidationContext context;
+
+  private ManifestValidator(KubernetesVersion target, ValidationContext context) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /**
+   * A validator for one target version, with an empty {@link ValidationContext}.
+   *
+   * @param target the Kubernetes version the manifests are meant for
+   * @return the validator
+   */
+  public static ManifestValidator forTarget(KubernetesVersion target) {
+    return new ManifestValidator(target, ValidationContext.empty());
+  }
+
+  /**
+   * The same validator, with declarations of what already exists in the cluster.
+   *
+   * @param context existing namespaces, Secrets and ConfigMaps
+   * @return a new validator
+   */
+  public ManifestValidator withContext(ValidationContext context) {
+    return new ManifestValidator(target, context);
+  }
+
+  /**
+   * The target version.
+   *
+   * @return the version this validator checks for
+   */
+  public KubernetesVersion target() {
+    return target;
+  }
+
+  /**
+   * Whether documents are checked against a bundled schema for the target (false for 1.12-1.27).
+   *
+   * @return true if a schema is bundled for the target
+   */
+  public boolean isSchemaChecked() {
+    return BundledSchemas.isBundled(target);
+  }
+
+  /**
+   * Validates documents given as trees, as the renderer produces them. Problems name each
+   * document as {@code document N} (1-based, in list order).
+   *
+   * @param documents one tree per Kubernetes object
+   * @return the report
+   */
+  public ValidationReport validate(List<? extends JsonNode> documents) {
+    return validate(context, documents);
+  }
+
+  /**
+   * Validates documents given as trees, with a context other than this validator's.
+   *
+   * @param context existing namespaces, Secrets and ConfigMaps
+   * @param documents one tree per Kubernetes object
+   * @return the report
+   */
+  public ValidationReport validate(ValidationContext context, List<? extends JsonNode> documents) {
+    ManifestReader reader = new ManifestReader();
+    for (int i = 0; i < documents.size(); i++) {
+      reader.addDocument("document " + (i + 1), documents.get(i));
+    }
+    return run(context, reader);
+  }
+
+  /**
+   * Validates a YAML text of one or more documents separated by {@code ---}.
+   *
+   * @param yaml the text
+   * @return the report; problems name the source as {@code <yaml>}
+   */
+  public ValidationReport validateYaml(String yaml) {
+    return validateYaml("<yaml>", yaml);
+  }
+
+  /**
+   * Validates a YAML text of one or more documents, naming it in problems.
+   *
+   * @param sourceName how problems refer to the text, for example a file name
+   * @param yaml the text
+   * @return the report
+   */
+  public ValidationReport validateYaml(String sourceName, String yaml) {
+    ManifestReader reader = new ManifestReader();
+    reader.readYaml(sourceName, yaml);
+    return run(context, reader);
+  }
+
+  /**
+   * Validates YAML files and directories together (references may cross files). Directories are
+   * searched recursively, in sorted order, for {@code .yaml} and {@code .yml} files; {@code
+   * kustomization.yaml} is skipped. Unreadable files and YAML syntax errors become problems that
+   * name the file and line.
+   *
+   * @param paths files or directories
+   * @return the report
+   */
+  public ValidationReport validatePaths(Path... paths) {
+    ManifestReader reader = new ManifestReader();
+    reader.readPaths(Arrays.asList(paths));
+    return run(context, reader);
+  }
+
+  private ValidationReport run(ValidationContext context, ManifestReader reader) {
+    List<Problem> problems = new ArrayList<>(reader.problems);
+    List<Manifest> manifests = reader.manifests;
+    VersionSchema schema = isSchemaChecked() ? VersionSchema.of(target) : null;
+    Map<String, Boolean> customKinds = customResourceScopes(manifests);
+    for (Manifest m : manifests) {
+      m.namespaced = namespaced(schema, customKinds, m);
+    }
+    if (schema != null) {
+      for (Manifest m : manifests) {
+        if (!customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
+          problems.addAll(SchemaCheck.check(schema, m));
+          m.schemaChecked = m.apiVersion != null && m.kind != null
+              && !schema.servingKind(m.kind).isEmpty();
+        }
+      }
+    }
+    CrossChecks.run(manifests, context, problems);
+    return new ValidationReport(target, problems,
+        schema == null ? BundledSchemas.notBundledNotice(target) : null, manifests.size());
+  }
+
+  /** Scopes of kinds defined by CustomResourceDefinitions in the input, by "group/Kind". */
+  private static Map<String, Boolean> customResourceScopes(List<Manifest> manifests) {
+    Map<String, Boolean> scopes = new HashMap<>();
+    for (Manifest m : manifests) {
+      if (m.isKind("CustomResourceDefinition")) {
+        JsonNode spec = m.doc.path("spec");
+        String kind = spec.path("names").path("kind").asText("");
+        String group = spec.path("group").asText("");
+        boolean namespaced = !"Cluster".equals(spec.path("scope").asText("Namespaced"));
+        List<String> versions = new ArrayList<>();
+        if (spec.path("version").isTextual()) {
+          versions.add(spec.path("version").asText());
+        }
+        spec.path("versions").forEach(v -> versions.add(v.path("name").asText()));
+        for (String v : versions) {
+          scopes.put(customKey(group + "/" + v, kind), namespaced);
+        }
+      }
+    }
+    return scopes;
+  }
+
+  private static String customKey(String apiVersion, String kind) {
+    return apiVersion + "|" + kind;
+  }
+
+  /**
+   * Whether an object lives in a namespace: from the target's schema; for kinds it lacks (or
+   * targets without a schema) from the nearest bundled version that knows the kind; for custom
+   * resources from their definition; otherwise from whether the document names a namespace.
+   */
+  private boolean namespaced(VersionSchema schema, Map<String, Boolean> custom, Manifest m) {
+    if (m.kind == null) {
+      return m.declaredNamespace != null;
+    }
+    Boolean crd = custom.get(customKey(m.apiVersion, m.kind));
+    if (crd != null) {
+      return crd;
+    }
+    if (schema != null && m.apiVersion != null) {
+      VersionSchema.KindInfo k = schema.kind(m.apiVersion, m.kind);
+      if (k != null) {
+        return k.namespaced;
+      }
+    }
+    for (KubernetesVersion v : neighbours()) {
+      VersionSchema other = VersionSchema.of(v);
+      VersionSchema.KindInfo k = m.apiVersion == null ? null : other.kind(m.apiVersion, m.kind);
+      if (k == null) {
+        List<VersionSchema.KindInfo> any = other.servingKind(m.kind);
+        k = any.isEmpty() ? null : any.get(0);
+      }
+      if (k != null) {
+        return k.namespaced;
+      }
+    }
+    return m.declaredNamespace != null;
+  }
+
+  /**
+   * The nearest bundled versions below and above the target (at most two), nearest first. Only
+   * these are consulted for scopes, so an unknown kind never loads every bundled schema.
+   */
+  private List<KubernetesVersion> neighbours() {
+    KubernetesVersion below = null;
+    KubernetesVersion above = null;
+    for (KubernetesVersion v : BundledSchemas.versions()) {
+      if (v.compareTo(target) < 0) {
+        below = v;
+      } else if (v.compareTo(target) > 0 && above == null) {
+        above = v;
+      }
+    }
+    List<KubernetesVersion> out = new ArrayList<>();
+    if (below != null) {
+      out.add(below);
+    }
+    if (above != null) {
+      out.add(above);
+    }
+    out.sort(Comparator.comparingInt((KubernetesVersion v) -> Math.abs(v.minor() - target.minor()))
+        .thenComparingInt(KubernetesVersion::minor));
+    return out;
+  }
+}

@@ -1,0 +1,155 @@
+package io.saltlab.core.validate;
+
+import java.util.regex.Pattern;
+
+/**
+ * The name and label syntax rules of the Kubernetes API server (k8s.io/apimachinery validation),
+ * which no OpenAPI schema states.
+ */
+final class Names {
+
+  static final int LABEL_MAX = 63;
+  static final int SUBDOMAIN_MAX = 253;
+  static final int PORT_NAME_MAX = 15;
+
+  private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+  private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
+  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
+  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+  private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+  private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+
+  private Names() {}
+
+  /** Null when valid, else what is wrong with a DNS-1123 label (RFC 1123). */
+  static String dns1123Label(String s) {
+    if (s.length() > LABEL_MAX) {
+      return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
+    }
+    return DNS1123_LABEL.matcher(s).matches() ? null
+        : "not a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit";
+  }
+
+  /** Null when valid, else what is wrong with a DNS-1123 subdomain. */
+  static String dns1123Subdomain(String s) {
+    if (s.length() > SUBDOMAIN_MAX) {
+      return "longer than " + SUBDOMAIN_MAX + " characters (" + s.length() + ")";
+    }
+    return DNS1123_SUBDOMAIN.matcher(s).matches() ? null
+        : "not a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
+  }
+
+  /** Null when valid, else what is wrong with a DNS-1035 label (Service names). */
+  static String dns1035Label(String s) {
+    if (s.length() > LABEL_MAX) {
+      return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
+    }
+    return DNS1035_LABEL.matcher(s).matches() ? null
+        : "not a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit";
+  }
+
+  /** Null when valid, else why a name cannot be a URL path segment (RBAC object names). */
+  static String pathSegment(String s) {
+    if (s.equals(".") || s.equals("..")) {
+      return "may not be '.' or '..'";
+    }
+    return s.contains("/") || s.contains("%") ? "may not contain '/' or '%'" : null;
+  }
+
+  /** The rule for an object's metadata.name, by kind: null when valid. */
+  static String objectName(String kind, String name) {
+    switch (kind == null ? "" : kind) {
+      case "Namespace":
+        return dns1123Label(name);
+      case "Service":
+        return dns1035Label(name);
+      case "Role":
+      case "ClusterRole":
+      case "RoleBinding":
+      case "ClusterRoleBinding":
+        return pathSegment(name);
+      case "CronJob":
+        // The controller appends an 11-character suffix to make Job names.
+        return name.length() > 52 ? "longer than 52 characters (" + name.length() + ")"
+            : dns1123Subdomain(name);
+      default:
+        return dns1123Subdomain(name);
+    }
+  }
+
+  /** The rule name shown as expectation for an object's name. */
+  static String objectNameRule(String kind) {
+    switch (kind == null ? "" : kind) {
+      case "Namespace":
+        return "a DNS-1123 label (at most 63 of a-z, 0-9, '-')";
+      case "Service":
+        return "a DNS-1035 label (at most 63 of a-z, 0-9, '-', starting with a letter)";
+      case "Role":
+      case "ClusterRole":
+      case "RoleBinding":
+      case "ClusterRoleBinding":
+        return "a name without '/' or '%'";
+      case "CronJob":
+        return "a DNS-1123 subdomain of at most 52 characters";
+      default:
+        return "a DNS-1123 subdomain (at most 253 of a-z, 0-9, '-', '.')";
+    }
+  }
+
+  /** Null when valid, else what is wrong with a label or annotation key ([prefix/]name). */
+  static String qualifiedKey(String key) {
+    String name = key;
+    int slash = key.indexOf('/');
+    if (slash >= 0) {
+      String prefix = key.substring(0, slash);
+      name = key.substring(slash + 1);
+      if (prefix.isEmpty()) {
+        return "prefix before '/' is empty";
+      }
+      String p = dns1123Subdomain(prefix);
+      if (p != null) {
+        return "prefix '" + prefix + "' is " + p;
+      }
+    }
+    if (name.isEmpty()) {
+      return "name part is empty";
+    }
+    if (name.length() > LABEL_MAX) {
+      return "name part longer than " + LABEL_MAX + " characters (" + name.length() + ")";
+    }
+    return QUALIFIED_NAME.matcher(name).matches() ? null
+        : "name part must be letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+  }
+
+  /** Null when valid, else what is wrong with a label value. */
+  static String labelValue(String value) {
+    if (value.length() > LABEL_MAX) {
+      return "longer than " + LABEL_MAX + " characters (" + value.length() + ")";
+    }
+    return value.isEmpty() || QUALIFIED_NAME.matcher(value).matches() ? null
+        : "must be empty or letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+  }
+
+  /** Null when valid, else what is wrong with a container port name (IANA service name). */
+  static String portName(String name) {
+    if (name.length() > PORT_NAME_MAX) {
+      return "longer than " + PORT_NAME_MAX + " characters (" + name.length() + ")";
+    }
+    if (!PORT_NAME.matcher(name).matches() || name.contains("--")) {
+      return "must be lower-case letters, digits and single '-', starting and ending with a letter or digit";
+    }
+    return name.chars().anyMatch(Character::isLetter) ? null : "must contain at least one letter";
+  }
+
+  /** Null when valid, else what is wrong with a Secret or ConfigMap data key. */
+  static String configKey(String key) {
+    if (key.length() > SUBDOMAIN_MAX) {
+      return "longer than " + SUBDOMAIN_MAX + " characters";
+    }
+    if (key.equals(".") || key.equals("..")) {
+      return "may not be '.' or '..'";
+    }
+    return CONFIG_KEY.matcher(key).matches() ? null : "must be letters, digits, '-', '_' or '.'";
+  }
+}

@@ -1,0 +1,189 @@
+package io.saltlab.core.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Checks one document against the bundled schema of the target version: that its apiVersion and
+ * kind are served, and that every field is known, present when required and of the right type.
+ */
+final class SchemaCheck {
+
+  private static final int MAX_LISTED_FIELDS = 12;
+
+  private SchemaCheck() {}
+
+  static List<Problem> check(VersionSchema schema, Manifest m) {
+    List<Problem> problems = new ArrayList<>();
+    if (m.apiVersion == null || m.kind == null) {
+      // Reported by the identity checks every target runs; nothing to select a schema with.
+      return problems;
+    }
+    VersionSchema.KindInfo kind = schema.kind(m.apiVersion, m.kind);
+    String suffix = "";
+    JsonNode doc = m.doc;
+    if (kind == null) {
+      problems.add(notServed(schema, m));
+      List<VersionSchema.KindInfo> serving = schema.servingKind(m.kind);
+      if (serving.isEmpty()) {
+        return problems;
+      }
+      // Check the fields as they would be under the suggested apiVersion, so that the typos and
+      // the fields that version requires show up in the same report as the apiVersion fix.
+      kind = serving.get(0);
+      ObjectNode copy = m.doc.deepCopy();
+      copy.put("apiVersion", kind.apiVersion);
+      doc = copy;
+      suffix = " (checked as " + kind.apiVersion + ", the suggested apiVersion)";
+    }
+    for (Error e : schema.validate(kind, withoutNulls(doc))) {
+      Problem p = toProblem(schema, m, e, suffix);
+      problems.add(p);
+    }
+    return problems;
+  }
+
+  private static Problem notServed(VersionSchema schema, Manifest m) {
+    List<VersionSchema.KindInfo> serving = schema.servingKind(m.kind);
+    String target = "Kubernetes " + schema.version();
+    if (!serving.isEmpty()) {
+      String first = serving.get(0).apiVersion;
+      String others = serving.stream().skip(1).map(k -> k.apiVersion)
+          .collect(Collectors.joining(", "));
+      String hint = "use apiVersion: " + first + " (" + m.kind + " is served there in " + target
+          + (others.isEmpty() ? "" : "; also served as " + others) + ")";
+      return m.problem("api-not-served", "apiVersion")
+          .message(m.apiVersion + " " + m.kind + " is not served by " + target
+              + (schema.servesApiVersion(m.apiVersion) ? "" : " (no API " + m.apiVersion + " at all)"))
+          .value(m.apiVersion)
+          .expected("an apiVersion serving " + m.kind + ": "
+              + serving.stream().map(k -> k.apiVersion).collect(Collectors.joining(", ")))
+          .hint(hint)
+          .build();
+    }
+    List<String> like = schema.kindNamesLike(m.kind);
+    return m.problem("unknown-kind", "kind")
+        .message("no kind " + m.kind + " in any API of " + target)
+        .value(m.kind)
+        .expected("a kind served by " + target)
+        .hint(like.isEmpty()
+            ? "check the spelling, or declare the CustomResourceDefinition in the same input"
+            : "did you mean " + String.join(" or ", like) + "?")
+        .build();
+  }
+
+  private static Problem toProblem(VersionSchema schema, Manifest m, Error e, String suffix) {
+    String at = path(e.getInstanceLocation());
+    String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+    switch (keyword) {
+      case "additionalProperties": {
+        String field = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+        String path = FieldPaths.child(at, field);
+        Set<String> allowed = allowedFields(schema, e);
+        String suggestion = Hints.closest(field, allowed);
+        return m.problem("unknown-field", path)
+            .message("unknown field " + field + suffix)
+            .value(m.shown(path, m.doc.at(e.getInstanceLocation().toString()).get(field)))
+            .expected(describeFields(allowed))
+            .hint(suggestion != null
+                ? "did you mean " + suggestion + "? the API server drops or rejects unknown fields"
+                : "remove it: the API server drops or rejects unknown fields")
+            .build();
+      }
+      case "required": {
+        String field = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+        String path = FieldPaths.child(at, field);
+        return m.problem("missing-field", path)
+            .message("missing required field " + field + suffix)
+            .expected("field " + field + " to be set")
+            .build();
+      }
+      case "type": {
+        Object[] args = e.getArguments();
+        String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "value";
+        String wanted = args != null && args.length > 1 ? String.valueOf(args[1]) : "another type";
+        return m.problem("wrong-type", at)
+            .message("wrong type: " + found + suffix)
+            .value(m.shown(at, m.doc.at(e.getInstanceLocation().toString())))
+            .expected(wanted.replace("[", "").replace("]", "").replace(", ", " or "))
+            .hint(found.equals("boolean") || found.equals("integer") || found.equals("number")
+                ? "quote the value if it is meant as text (YAML reads true, yes, 1.0 unquoted as non-strings)"
+                : null)
+            .build();
+      }
+      default:
+        return m.problem("schema", at)
+            .message(e.getMessage() + suffix)
+            .value(m.shown(at, m.doc.at(e.getInstanceLocation().toString())))
+            .build();
+    }
+  }
+
+  private static Set<String> allowedFields(VersionSchema schema, Error e) {
+    Set<String> names = new TreeSet<>();
+    NodePath fragment = e.getSchemaLocation().getFragment();
+    // The error points at .../additionalProperties; its parent schema lists the known fields.
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < fragment.getNameCount() - 1; i++) {
+      pointer.append('/').append(String.valueOf(fragment.getElement(i))
+          .replace("~", "~0").replace("/", "~1"));
+    }
+    schema.node(pointer.toString()).path("properties").fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static String describeFields(Set<String> allowed) {
+    if (allowed.isEmpty()) {
+      return "no further fields here";
+    }
+    if (allowed.size() > MAX_LISTED_FIELDS) {
+      return "one of the " + allowed.size() + " fields defined here (kubectl explain lists them)";
+    }
+    return "one of " + String.join(", ", allowed);
+  }
+
+  /** Dotted path of a validator location: /spec/volumes/0/hostPath is spec.volumes[0].hostPath. */
+  static String path(NodePath location) {
+    String out = "";
+    for (int i = 0; i < location.getNameCount(); i++) {
+      Object element = location.getElement(i);
+      if (element instanceof Integer) {
+        out = FieldPaths.index(out, (Integer) element);
+      } else {
+        out = FieldPaths.child(out, String.valueOf(element));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A copy without null-valued fields: the API server treats {@code field: null} as an absent
+   * field, and generated YAML often carries {@code creationTimestamp: null}.
+   */
+  static JsonNode withoutNulls(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      node.properties().forEach(e -> {
+        if (!e.getValue().isNull()) {
+          out.set(e.getKey(), withoutNulls(e.getValue()));
+        }
+      });
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> out.add(withoutNulls(n)));
+      return out;
+    }
+    return node;
+  }
+}
