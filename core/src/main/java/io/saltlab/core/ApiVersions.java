@@ -13,18 +13,21 @@ public final class ApiVersions {
   private final String daemonSet;
   private final RegistrySecretFormat registrySecretFormat;
   private final boolean hostPathType;
+  private final boolean serviceWithoutPorts;
 
   ApiVersions(
       String deployment,
       String statefulSet,
       String daemonSet,
       RegistrySecretFormat registrySecretFormat,
-      boolean hostPathType) {
+      boolean hostPathType,
+      boolean serviceWithoutPorts) {
     this.deployment = deployment;
     this.statefulSet = statefulSet;
     this.daemonSet = daemonSet;
     this.registrySecretFormat = registrySecretFormat;
     this.hostPathType = hostPathType;
+    this.serviceWithoutPorts = serviceWithoutPorts;
   }
 
   /** apiVersion of Deployment: {@code extensions/v1beta1}, {@code apps/v1beta2} or {@code apps/v1}. */
@@ -50,6 +53,11 @@ public final class ApiVersions {
   /** Whether {@code hostPath.type} exists (1.8 and later); older API servers reject the field. */
   public boolean supportsHostPathType() {
     return hostPathType;
+  }
+
+  /** Whether a Service may have no ports (headless, for DNS only); 1.5 requires at least one. */
+  public boolean allowsServiceWithoutPorts() {
+    return serviceWithoutPorts;
   }
 
   /**

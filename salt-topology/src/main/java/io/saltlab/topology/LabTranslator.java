@@ -67,7 +67,11 @@ final class LabTranslator {
       for (RolePort p : role.ports()) {
         ports.add(servicePort(p.name(), p.port()));
       }
-      objects.add(service(lab, role.name(), ports));
+      // Kubernetes 1.5 requires ports on every Service; a role without ports then has no Service
+      // (minions dial the master, nothing dials them).
+      if (!ports.isEmpty() || api.allowsServiceWithoutPorts()) {
+        objects.add(service(lab, role.name(), ports));
+      }
       objects.add(
           configMap(
               lab,

@@ -1,19 +1,17 @@
 package io.saltlab.topology;
 
-import io.dekorate.kubernetes.config.ConfigMapVolume;
+import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator;
+import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator.Source;
+
 import io.dekorate.kubernetes.config.DeploymentStrategy;
 import io.dekorate.kubernetes.config.EmptyDirVolume;
 import io.dekorate.kubernetes.config.Env;
-import io.dekorate.kubernetes.config.Item;
 import io.dekorate.kubernetes.config.Mount;
 import io.dekorate.kubernetes.config.NodeSelector;
-import io.dekorate.kubernetes.config.SecretVolume;
-import io.dekorate.kubernetes.decorator.AddConfigMapVolumeDecorator;
 import io.dekorate.kubernetes.decorator.AddEmptyDirVolumeDecorator;
 import io.dekorate.kubernetes.decorator.AddEnvVarDecorator;
 import io.dekorate.kubernetes.decorator.AddMountDecorator;
 import io.dekorate.kubernetes.decorator.AddNodeSelectorDecorator;
-import io.dekorate.kubernetes.decorator.AddSecretVolumeDecorator;
 import io.dekorate.kubernetes.decorator.ApplyDeploymentStrategyDecorator;
 import io.dekorate.kubernetes.decorator.Decorator;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
@@ -92,30 +90,29 @@ final class LabWorkloads {
     String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
     for (SaltDirectory dir : SaltDirectory.values()) {
       decorators.add(
-          new AddMountDecorator(name, name, new Mount(dir.volumeName(), master.mountPath(dir), null, false)));
+          new AddMountDecorator(name, name, new Mount(dir.volumeName(), master.mountPath(dir), null, null)));
       decorators.add(
           new AddHostPathVolumeDecorator(name, dir.volumeName(), master.hostPath(dir), hostPathType));
     }
     // Each generated file is mounted on its own (subPath) at the same place it has in the host
     // tree, so the user's other files in those directories stay visible to the master.
     decorators.add(
-        new AddConfigMapVolumeDecorator(
-            name,
-            new ConfigMapVolume(CONFIG_VOLUME, LabTranslator.masterConfigMapName(master), null, false, new Item[0])));
+        new AddKeyToPathVolumeDecorator(
+            name, Source.CONFIG_MAP, CONFIG_VOLUME, LabTranslator.masterConfigMapName(master), null, Map.of(), null));
     for (String path : SaltConfig.hostTree(lab).keySet()) {
       decorators.add(
           new AddSubPathMountDecorator(
               name, name, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path)));
     }
     decorators.add(
-        new AddSecretVolumeDecorator(
+        new AddKeyToPathVolumeDecorator(
             name,
-            new SecretVolume(
-                AUTOSIGN_VOLUME,
-                LabTranslator.autosignSecretName(master),
-                TOKEN_FILE_MODE,
-                false,
-                new Item[] {new Item(SaltConfig.AUTOSIGN_GRAIN, SaltConfig.AUTOSIGN_GRAIN, TOKEN_FILE_MODE)})));
+            Source.SECRET,
+            AUTOSIGN_VOLUME,
+            LabTranslator.autosignSecretName(master),
+            TOKEN_FILE_MODE,
+            Map.of(SaltConfig.AUTOSIGN_GRAIN, SaltConfig.AUTOSIGN_GRAIN),
+            TOKEN_FILE_MODE));
     decorators.add(
         new AddMountDecorator(name, name, new Mount(AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), null, true)));
     // The host paths exist on one node only: anywhere else the master starts without its keys.
@@ -161,8 +158,8 @@ final class LabWorkloads {
     }
     String configDir = lab.minionConfigDir();
     decorators.add(
-        new AddConfigMapVolumeDecorator(
-            name, new ConfigMapVolume(CONFIG_VOLUME, LabTranslator.minionConfigMapName(role), null, false, new Item[0])));
+        new AddKeyToPathVolumeDecorator(
+            name, Source.CONFIG_MAP, CONFIG_VOLUME, LabTranslator.minionConfigMapName(role), null, Map.of(), null));
     // subPath: the rest of the image's minion.d stays, and stays writable (Salt writes
     // _schedule.conf there).
     decorators.add(
@@ -173,14 +170,14 @@ final class LabWorkloads {
             join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
             SaltConfig.MINION_CONF_FILE));
     decorators.add(
-        new AddSecretVolumeDecorator(
+        new AddKeyToPathVolumeDecorator(
             name,
-            new SecretVolume(
-                AUTOSIGN_VOLUME,
-                LabTranslator.autosignSecretName(lab.master()),
-                TOKEN_FILE_MODE,
-                false,
-                new Item[] {new Item(LabTranslator.GRAINS_KEY, LabTranslator.GRAINS_KEY, TOKEN_FILE_MODE)})));
+            Source.SECRET,
+            AUTOSIGN_VOLUME,
+            LabTranslator.autosignSecretName(lab.master()),
+            TOKEN_FILE_MODE,
+            Map.of(LabTranslator.GRAINS_KEY, LabTranslator.GRAINS_KEY),
+            TOKEN_FILE_MODE));
     decorators.add(
         new AddSubPathMountDecorator(name, name, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY));
     // The key pair outlives container restarts, so a restarted minion is still the key the

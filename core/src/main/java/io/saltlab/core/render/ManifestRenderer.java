@@ -7,30 +7,65 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.validate.ManifestValidator;
+import io.saltlab.core.validate.ValidationContext;
+import io.saltlab.core.validate.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Turns fabric8 objects into {@link Manifests} for one target version: applies decorators in the
- * order given, converts each object to a tree, sorts by {@link ResourceOrder} and writes YAML.
+ * order given, converts each object to a tree, validates the trees against the target's schema and
+ * the cross-object rules, sorts by {@link ResourceOrder} and writes YAML.
  *
- * <p>Instances are immutable and thread-safe; one renderer can serve many labs.
+ * <p>Validation is on by default: output with any problem is never produced; instead a {@link
+ * io.saltlab.core.validate.ManifestValidationException} lists every problem. Instances are
+ * immutable and thread-safe; one renderer can serve many labs.
  */
 public final class ManifestRenderer {
   /** Jackson is only used to turn fabric8 objects into trees; YAML text comes from {@link YamlWriter}. */
   private static final ObjectMapper TREES = new ObjectMapper();
 
   private final KubernetesVersion target;
+  private final ValidationContext context;
+  private final boolean validating;
   private final YamlWriter writer = new YamlWriter();
 
   /**
-   * Creates a renderer for a target.
+   * Creates a validating renderer for a target.
    *
    * @param target the cluster version the output is for
    */
   public ManifestRenderer(KubernetesVersion target) {
+    this(target, ValidationContext.empty(), true);
+  }
+
+  private ManifestRenderer(KubernetesVersion target, ValidationContext context, boolean validating) {
     this.target = Objects.requireNonNull(target, "target");
+    this.context = Objects.requireNonNull(context, "context");
+    this.validating = validating;
+  }
+
+  /**
+   * A renderer that also accepts references to objects that exist in the cluster but are not
+   * rendered (a pull Secret kept out of git, a namespace created by someone else).
+   *
+   * @param existing the objects the validator may assume exist
+   * @return a new renderer
+   */
+  public ManifestRenderer withContext(ValidationContext existing) {
+    return new ManifestRenderer(target, existing, validating);
+  }
+
+  /**
+   * A renderer that skips validation, for benchmarks and for tools that validate separately.
+   * Output rendered this way carries no validation report.
+   *
+   * @return a new renderer
+   */
+  public ManifestRenderer withoutValidation() {
+    return new ManifestRenderer(target, context, false);
   }
 
   /** The target version this renderer writes for. */
@@ -44,6 +79,8 @@ public final class ManifestRenderer {
    * @param objects the objects, each already built; they are not modified
    * @param decorators transformations applied to the whole list, in this order
    * @return the rendered manifests in the fixed order
+   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem
+   *     is found; its message lists every problem
    */
   public Manifests render(List<? extends HasMetadata> objects, List<? extends Decorator<?>> decorators) {
     KubernetesListBuilder list = new KubernetesListBuilder().withItems(new ArrayList<>(objects));
@@ -64,13 +101,20 @@ public final class ManifestRenderer {
    *
    * @param trees one Jackson object node per Kubernetes object; not modified
    * @return the rendered manifests
+   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem
+   *     is found; its message lists every problem
    */
   public Manifests renderTrees(List<JsonNode> trees) {
+    ValidationReport report = null;
+    if (validating) {
+      report = ManifestValidator.forTarget(target).withContext(context).validate(trees);
+      report.requireClean();
+    }
     List<RenderedResource> resources = new ArrayList<>(trees.size());
     for (JsonNode tree : trees) {
       resources.add(new RenderedResource(tree, writer.write(tree)));
     }
     resources.sort(ResourceOrder.COMPARATOR);
-    return new Manifests(target, resources);
+    return new Manifests(target, resources, report);
   }
 }

@@ -1,6 +1,7 @@
 package io.saltlab.core.render;
 
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.validate.ValidationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,24 @@ public final class Manifests {
   private final KubernetesVersion target;
   private final List<RenderedResource> resources;
   private final String header;
+  private final ValidationReport validation;
 
-  Manifests(KubernetesVersion target, List<RenderedResource> resources) {
+  Manifests(KubernetesVersion target, List<RenderedResource> resources, ValidationReport validation) {
     this.target = target;
     this.resources = Collections.unmodifiableList(new ArrayList<>(resources));
     this.header = header(target);
+    this.validation = validation;
+  }
+
+  /**
+   * The validation these manifests passed: empty when rendered without validation. A clean report
+   * may still say the schema was not checked (no schema bundled for the target): see {@link
+   * ValidationReport#schemaNotice()}.
+   *
+   * @return the report, if validated
+   */
+  public Optional<ValidationReport> validation() {
+    return Optional.ofNullable(validation);
   }
 
   /**

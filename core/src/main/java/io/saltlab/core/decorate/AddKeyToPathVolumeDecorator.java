@@ -1,0 +1,101 @@
+package io.saltlab.core.decorate;
+
+import io.dekorate.kubernetes.decorator.NamedResourceDecorator;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSourceBuilder;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpecFluent;
+import io.fabric8.kubernetes.api.model.SecretVolumeSourceBuilder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Adds a ConfigMap or Secret volume to the pod spec of the named workload.
+ *
+ * <p>dekorate's ConfigMap and Secret volume decorators always write {@code optional}, a field
+ * Kubernetes 1.5 does not know; this one leaves it out (its default, false, is what saltlab
+ * wants) so the same decorator serves every target.
+ */
+public final class AddKeyToPathVolumeDecorator extends NamedResourceDecorator<PodSpecFluent<?>> {
+
+  /** Which kind of object the volume projects. */
+  public enum Source {
+    /** A ConfigMap ({@code configMap.name}). */
+    CONFIG_MAP,
+    /** A Secret ({@code secret.secretName}). */
+    SECRET
+  }
+
+  private final Source source;
+  private final String volumeName;
+  private final String objectName;
+  private final Integer defaultMode;
+  private final Map<String, String> items;
+  private final Integer itemMode;
+
+  /**
+   * Creates the decorator.
+   *
+   * @param workloadName {@code metadata.name} of the workload to change
+   * @param source ConfigMap or Secret
+   * @param volumeName the volume's name, referenced by {@code volumeMounts[].name}
+   * @param objectName the ConfigMap's or Secret's name
+   * @param defaultMode file mode of the projected files, or {@code null} for the default
+   * @param items key to file path, in the order to write; empty to project every key
+   * @param itemMode file mode of each item, or {@code null}
+   */
+  public AddKeyToPathVolumeDecorator(
+      String workloadName,
+      Source source,
+      String volumeName,
+      String objectName,
+      Integer defaultMode,
+      Map<String, String> items,
+      Integer itemMode) {
+    super(Objects.requireNonNull(workloadName, "workloadName"));
+    this.source = Objects.requireNonNull(source, "source");
+    this.volumeName = Objects.requireNonNull(volumeName, "volumeName");
+    this.objectName = Objects.requireNonNull(objectName, "objectName");
+    this.defaultMode = defaultMode;
+    this.items = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(items));
+    this.itemMode = itemMode;
+  }
+
+  /**
+   * Appends the volume.
+   *
+   * @param spec the pod spec of the named workload
+   * @param resourceMeta the workload's metadata (the name was matched already)
+   */
+  @Override
+  public void andThenVisit(PodSpecFluent<?> spec, ObjectMeta resourceMeta) {
+    List<KeyToPath> paths = new ArrayList<>();
+    items.forEach((key, path) -> paths.add(new KeyToPathBuilder().withKey(key).withPath(path).withMode(itemMode).build()));
+    List<KeyToPath> itemList = paths.isEmpty() ? null : paths;
+    if (source == Source.CONFIG_MAP) {
+      spec.addNewVolume()
+          .withName(volumeName)
+          .withConfigMap(
+              new ConfigMapVolumeSourceBuilder()
+                  .withName(objectName)
+                  .withDefaultMode(defaultMode)
+                  .withItems(itemList)
+                  .build())
+          .endVolume();
+    } else {
+      spec.addNewVolume()
+          .withName(volumeName)
+          .withSecret(
+              new SecretVolumeSourceBuilder()
+                  .withSecretName(objectName)
+                  .withDefaultMode(defaultMode)
+                  .withItems(itemList)
+                  .build())
+          .endVolume();
+    }
+  }
+}
