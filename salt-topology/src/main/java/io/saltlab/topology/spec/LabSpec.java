@@ -149,7 +149,10 @@ public final class LabSpec {
     }
     SpecNode.Mapping master = requiredMapping(lab, "", "master");
     if (master != null) {
-      builder.master(master(master));
+      SaltMaster m = master(master);
+      if (m != null) {
+        builder.master(m);
+      }
     }
     SpecNode.Entry roles = lab.entries.get("roles");
     if (roles != null) {

@@ -22,9 +22,9 @@ public class LabSpecException extends IllegalArgumentException {
    * @param problems at least one problem
    */
   public LabSpecException(String source, List<SpecProblem> problems) {
-    super(message(source, problems));
+    super(message(source, sorted(problems)));
     this.source = source;
-    this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
+    this.problems = Collections.unmodifiableList(sorted(problems));
   }
 
   /** Every problem, in file order where known. */
@@ -45,6 +45,14 @@ public class LabSpecException extends IllegalArgumentException {
       lines.add(p.toString());
     }
     return lines;
+  }
+
+  /** File order reads best; problems without a position (the file as a whole) go last. */
+  private static List<SpecProblem> sorted(List<SpecProblem> problems) {
+    List<SpecProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(java.util.Comparator.comparingInt((SpecProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
+        .thenComparingInt(SpecProblem::column));
+    return sorted;
   }
 
   private static String message(String source, List<SpecProblem> problems) {
