@@ -204,6 +204,8 @@ final class OutputFolder implements AutoCloseable {
         Path existing = existingGenerated.get(e.getKey());
         if (existing != null && !written.contains(e.getKey())) {
           Files.copy(existing, out, StandardCopyOption.COPY_ATTRIBUTES);
+          // COPY_ATTRIBUTES may round the time to microseconds; keep it exact.
+          Files.setLastModifiedTime(out, Files.getLastModifiedTime(existing));
         } else {
           writeDurably(out, bytes(e.getValue()));
         }
