@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SaltlabCli.Version.class,
     description = {
-      "Renders the lab in memory and compares it with DIR/<V>/ for each target, without writing.",
-      "Prints a unified diff per changed file (Secret data values hidden) and the missing and",
-      "extra generated files. Files you added to the folder are ignored."
+      "Checks that DIR/<V>/ matches the lab, without writing.",
+      "%nRenders in memory and compares with each target folder. Prints a unified diff per changed file"
+          + " (Secret data values hidden) and lists missing and extra generated files. Files you added"
+          + " to the folder are ignored. Run it in CI after committing the output of render."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})
@@ -60,6 +61,18 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     SaltLab saltLab = lab.load(cli.environment());
     PrintWriter out = spec.commandLine().getOut();
+    boolean clean;
+    try (OutputFolder.Guard guard = OutputFolder.readLock(options.out, RenderCommand.LOCK_WAIT)) {
+      clean = compareAll(saltLab, out);
+    }
+    if (!clean) {
+      out.println("hint: run 'saltlab render' with the same options, review and commit the result");
+    }
+    out.flush();
+    return clean ? ExitCodes.OK : ExitCodes.PROBLEMS;
+  }
+
+  private boolean compareAll(SaltLab saltLab, PrintWriter out) {
     boolean clean = true;
     for (KubernetesVersion target : options.targets()) {
       Path folder = options.out.resolve(target.toString());
@@ -79,11 +92,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println("  extra:   " + x);
       }
     }
-    if (!clean) {
-      out.println("hint: run 'saltlab render' with the same options, review and commit the result");
-    }
-    out.flush();
-    return clean ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    return clean;
   }
 
   /**

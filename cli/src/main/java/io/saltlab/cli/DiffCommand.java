@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SaltlabCli.Version.class,
     description = {
-      "Shows what changes in the lab's manifests between two Kubernetes versions, object by object:",
-      "apiVersion, added and removed fields (selectors, hostPath types), the pull Secret's type and",
-      "data key. Secret data values are never shown. Writes nothing."
+      "Shows what changes in the lab's manifests between two Kubernetes versions.",
+      "%nObject by object: apiVersion, added, removed and changed fields (selectors, hostPath types),"
+          + " the pull Secret's type and data key. Secret data values are never shown. Writes nothing."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

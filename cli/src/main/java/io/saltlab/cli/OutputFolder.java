@@ -61,6 +61,12 @@ final class OutputFolder implements AutoCloseable {
     this.lock = lock;
   }
 
+  /** A held lock that releases without checked exceptions (closing the channel releases it). */
+  interface Guard extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** What writing one target folder did. */
   record Result(Path folder, boolean changed, List<String> written, List<String> removed, int kept, int userFiles) {}
 
@@ -113,9 +119,59 @@ final class OutputFolder implements AutoCloseable {
     }
   }
 
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  /**
+   * Waits until no saltlab is writing into {@code dir} and keeps writers out while open, so a
+   * reader never looks at a folder in the middle of its swap. Reads only: when no lock file
+   * exists, no writer ever ran and nothing is created.
+   *
+   * @param dir the output folder
+   * @param wait how long to wait for a writer to finish
+   * @return a guard to close when done reading
+   * @throws CliException when a writer keeps the lock longer than {@code wait}
+   */
+  static Guard readLock(Path dir, Duration wait) {
+    Path lockFile = dir.resolve(LOCK_FILE);
+    if (!Files.isRegularFile(lockFile)) {
+      return () -> { };
+    }
+    FileChannel channel;
     try {
-      return channel.tryLock();
+      channel = FileChannel.open(lockFile, StandardOpenOption.READ);
+    } catch (IOException e) {
+      // Unreadable lock file: read without it rather than refuse to check.
+      return () -> { };
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (true) {
+        FileLock lock = tryLock(channel, true);
+        if (lock != null) {
+          return () -> closeQuietly(channel);
+        }
+        if (System.nanoTime() >= deadline) {
+          closeQuietly(channel);
+          throw new CliException("a saltlab render is writing into " + dir + " (lock " + lockFile + " is held)",
+              "run check again when it has finished");
+        }
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeQuietly(channel);
+      throw new CliException("interrupted while waiting for the lock on " + dir, "run again");
+    } catch (IOException e) {
+      closeQuietly(channel);
+      return () -> { };
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    return tryLock(channel, false);
+  }
+
+  private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
+    try {
+      return channel.tryLock(0L, Long.MAX_VALUE, shared);
     } catch (OverlappingFileLockException e) {
       // Held by this same JVM (another thread or an embedding tool): same as another process.
       return null;

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SaltlabCli.Version.class,
     description = {
-      "Renders the lab into DIR/<V>/ for each target: one YAML file per object, kustomization.yaml",
-      "and topology.md (a Mermaid diagram). Each target folder is replaced atomically; files you",
-      "added to it are kept; unchanged output is left untouched."
+      "Renders the lab into DIR/<V>/ for each target.",
+      "%nOne YAML file per object, kustomization.yaml and topology.md (a Mermaid diagram). Each target"
+          + " folder is replaced atomically under a lock on DIR/.saltlab.lock; files you added to it are"
+          + " kept; unchanged output is left untouched. Without --lab or --class: the built-in seed lab."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})

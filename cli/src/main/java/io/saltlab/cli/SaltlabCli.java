@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = SaltlabCli.Version.class,
     description = {
       "Renders a typed Salt-on-Kubernetes lab into versioned, deterministic Kubernetes YAML.",
-      "Repo workflow: 'render' into manifests/, commit, run 'check' in CI."
+      "%nRepo workflow: 'saltlab render' into manifests/, review and commit it, run 'saltlab check' in CI."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})

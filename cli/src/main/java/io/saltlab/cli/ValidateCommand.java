@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SaltlabCli.Version.class,
     description = {
-      "Validates YAML manifests (files or folders) against the API of a Kubernetes version,",
-      "with the validator and schemas bundled in this build. Works on any manifests, not only",
-      "saltlab's. Fails with exit code 2 when this build has no validator."
+      "Validates YAML manifests against the API of a Kubernetes version.",
+      "%nFiles or folders, saltlab's or not, checked with the validator and schemas bundled in this"
+          + " build. Fails with exit code 2 when this build has no validator."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = SaltlabCli.Version.class,
     description = {
-      "Lists the Kubernetes versions saltlab renders for, the API versions each one gets, and",
-      "which have a schema bundled for 'validate'."
+      "Lists the supported Kubernetes versions and which have a bundled schema.",
+      "%nFor each target: the apiVersion of each workload kind, the pull Secret's type, whether"
+          + " hostPath volumes get a type, and whether 'validate' has its schema."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "2:usage error (bad option)"})

@@ -99,6 +99,27 @@ class JarIT {
   }
 
   @Test
+  void twoRendersIntoOneFolderAtOnceBothSucceedOneAfterTheOther() throws Exception {
+    List<Process> processes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-jar", jar.toString(), "render", "-t", "1.6", "-t", "1.9", "-t", "1.36")
+          .directory(dir.toFile())
+          .redirectOutput(dir.resolve(".out" + i).toFile())
+          .redirectError(dir.resolve(".err" + i).toFile());
+      processes.add(pb.start());
+    }
+    for (Process p : processes) {
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+    }
+    String outputs = Files.readString(dir.resolve(".out0")) + Files.readString(dir.resolve(".out1"));
+    // One wrote, the other found the result up to date.
+    assertThat(outputs).contains("1.36: wrote 20", "1.36: up to date (20 files)");
+    assertThat(saltlab("check", "-t", "1.6", "-t", "1.9", "-t", "1.36").exit()).isZero();
+  }
+
+  @Test
   void diffReportsApiChangesWithoutSecretValues() throws Exception {
     Run r = saltlab("diff", "--from", "1.8", "--to", "1.9");
     assertThat(r.exit()).isZero();

@@ -48,6 +48,22 @@ class OutputFolderTest {
   }
 
   @Test
+  void readersWaitForWritersAndNeedNoLockFile() {
+    Path fresh = dir.resolve("never-written");
+    try (OutputFolder.Guard none = OutputFolder.readLock(fresh, Duration.ZERO)) {
+      assertThat(fresh).doesNotExist();
+    }
+    try (OutputFolder writer = OutputFolder.lock(dir, Duration.ZERO)) {
+      assertThatThrownBy(() -> OutputFolder.readLock(dir, Duration.ofMillis(100)))
+          .isInstanceOf(CliException.class)
+          .hasMessageStartingWith("a saltlab render is writing into ");
+    }
+    try (OutputFolder.Guard reader = OutputFolder.readLock(dir, Duration.ZERO)) {
+      assertThatThrownBy(() -> OutputFolder.lock(dir, Duration.ofMillis(100))).isInstanceOf(CliException.class);
+    }
+  }
+
+  @Test
   void aSwapInterruptedBetweenItsTwoRenamesIsUndoneByTheNextRun() throws Exception {
     // State after a crash between "target -> old" and "new -> target": only the old folder, renamed.
     Path old = Files.createDirectories(dir.resolve(".1.36.saltlab-old"));
