@@ -58,6 +58,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the read lock only has to be held while comparing
   public Integer call() {
     SaltLab saltLab = lab.load(cli.environment());
     PrintWriter out = spec.commandLine().getOut();

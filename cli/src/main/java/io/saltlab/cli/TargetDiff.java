@@ -117,9 +117,7 @@ final class TargetDiff {
       if (node.isEmpty()) {
         leaves.put(path, "{}");
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
+      for (Map.Entry<String, JsonNode> f : node.properties()) {
         String child = path.isEmpty() && PLAIN_KEY.matcher(f.getKey()).matches() ? f.getKey() : path + key(f.getKey());
         flatten(f.getValue(), child, secret, leaves);
       }

@@ -6,7 +6,6 @@ import io.saltlab.core.render.RenderedResource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,9 +214,7 @@ final class TopologyDiagram {
   }
 
   private static boolean selects(JsonNode selector, JsonNode labels) {
-    Iterator<Map.Entry<String, JsonNode>> it = selector.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : selector.properties()) {
       if (!e.getValue().asText().equals(labels.path(e.getKey()).asText(null))) {
         return false;
       }

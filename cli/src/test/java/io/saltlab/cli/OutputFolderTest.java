@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Locking, crash recovery and the ownership rules of the output folder. */
+@SuppressWarnings("try") // locks are held by try-with-resources without being used
 class OutputFolderTest {
   private static final String HEADER = io.saltlab.core.render.Manifests.HEADER_PREFIX;
 

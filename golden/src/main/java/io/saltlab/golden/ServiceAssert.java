@@ -3,7 +3,6 @@ package io.saltlab.golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.saltlab.core.render.RenderedResource;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractAssert;
@@ -65,9 +64,7 @@ public class ServiceAssert extends AbstractAssert<ServiceAssert, RenderedResourc
     }
     JsonNode labels = workload.tree().path("spec").path("template").path("metadata").path("labels");
     List<String> mismatches = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = selector.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : selector.properties()) {
       String podValue = labels.path(e.getKey()).asText(null);
       if (!e.getValue().asText().equals(podValue)) {
         mismatches.add(e.getKey() + "=" + e.getValue().asText() + " (pods have " + (podValue == null ? "no such label" : podValue) + ")");
