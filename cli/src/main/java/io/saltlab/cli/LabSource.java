@@ -1,0 +1,131 @@
+package io.saltlab.cli;
+
+import io.saltlab.examples.SeedLab;
+import io.saltlab.topology.InvalidLabException;
+import io.saltlab.topology.LabProblem;
+import io.saltlab.topology.LabProvider;
+import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.spec.LabSpec;
+import io.saltlab.topology.spec.LabSpecException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --lab FILE | --class NAME} options shared by the commands that render, and the
+ * loading of the chosen lab. Neither given: the built-in seed lab.
+ */
+final class LabSource {
+
+  /** The two exclusive ways of naming a lab. */
+  static final class Choice {
+    @Option(names = "--lab", paramLabel = "FILE", description = "Lab spec file (YAML), for example examples/seed-lab.yaml.")
+    Path spec;
+
+    @Option(names = "--class", paramLabel = "NAME",
+        description = "Class on the classpath implementing io.saltlab.topology.LabProvider, for example com.acme.MyLab.")
+    String className;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Choice choice;
+
+  /**
+   * What the lab is called in messages.
+   *
+   * @return {@code spec FILE}, {@code class NAME} or {@code the built-in seed lab}
+   */
+  String describe() {
+    if (choice != null && choice.spec != null) {
+      return "spec " + choice.spec;
+    }
+    if (choice != null && choice.className != null) {
+      return "class " + choice.className;
+    }
+    return "the built-in seed lab";
+  }
+
+  /**
+   * Loads the lab.
+   *
+   * @param environment the variables a spec file may read its password from
+   * @return the lab
+   * @throws CliException when the lab cannot be loaded or is invalid
+   */
+  SaltLab load(Map<String, String> environment) {
+    try {
+      if (choice != null && choice.spec != null) {
+        return LabSpec.read(choice.spec, environment);
+      }
+      if (choice != null && choice.className != null) {
+        return fromClass(choice.className);
+      }
+      return SeedLab.lab();
+    } catch (LabSpecException e) {
+      throw new CliException(e.headline(), e.problemLines(),
+          "fix the spec file; every key is described in examples/seed-lab.yaml", ExitCodes.INPUT);
+    } catch (InvalidLabException e) {
+      List<String> lines = new ArrayList<>();
+      for (LabProblem p : e.problems()) {
+        lines.add(p.toString());
+      }
+      String headline = e.getMessage().lines().findFirst().orElse("the lab is invalid");
+      throw new CliException(headline, lines, "fix the fields listed above in " + describe(), ExitCodes.INPUT);
+    }
+  }
+
+  private static SaltLab fromClass(String name) {
+    Class<?> type;
+    try {
+      type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new CliException("class " + name + " not found on the classpath",
+          "java -jar uses only saltlab.jar; add your classes with: java -cp saltlab.jar:my-lab.jar io.saltlab.cli.Main render --class "
+              + name);
+    }
+    if (!LabProvider.class.isAssignableFrom(type)) {
+      throw new CliException("class " + name + " does not implement " + LabProvider.class.getName(),
+          "declare it as 'public class " + type.getSimpleName() + " implements LabProvider' with a public no-argument constructor");
+    }
+    LabProvider provider;
+    try {
+      Constructor<?> constructor = type.getConstructor();
+      if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
+        throw new NoSuchMethodException();
+      }
+      provider = (LabProvider) constructor.newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
+      throw new CliException("class " + name + " cannot be created: it needs to be a public, concrete class with a public no-argument constructor",
+          "add 'public " + type.getSimpleName() + "() {}'");
+    } catch (InvocationTargetException e) {
+      throw failedIn(name, e.getCause());
+    }
+    SaltLab lab;
+    try {
+      lab = provider.lab();
+    } catch (InvalidLabException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failedIn(name, e);
+    }
+    if (lab == null) {
+      throw new CliException("class " + name + " returned no lab (null)", "return the built SaltLab from lab()");
+    }
+    return lab;
+  }
+
+  private static CliException failedIn(String name, Throwable cause) {
+    String what = cause == null ? "unknown error" : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
+    return new CliException("lab class " + name + " failed: " + what, "fix the class and run again");
+  }
+
+  private static String firstLine(String s) {
+    return s.lines().findFirst().orElse("");
+  }
+}

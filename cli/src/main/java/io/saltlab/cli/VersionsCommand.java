@@ -1,0 +1,57 @@
+package io.saltlab.cli;
+
+import io.saltlab.core.ApiVersionTable;
+import io.saltlab.core.ApiVersions;
+import io.saltlab.core.KubernetesVersion;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code saltlab versions}: the supported targets, what each renders, and which have a bundled schema. */
+@Command(
+    name = "versions",
+    mixinStandardHelpOptions = true,
+    versionProvider = SaltlabCli.Version.class,
+    description = {
+      "Lists the supported Kubernetes versions and which have a bundled schema.",
+      "%nFor each target: the apiVersion of each workload kind, the pull Secret's type, whether"
+          + " hostPath volumes get a type, and whether 'validate' has its schema."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "2:usage error (bad option)"})
+final class VersionsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  private final Validation validation;
+
+  VersionsCommand(Validation validation) {
+    this.validation = validation;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Optional<Set<KubernetesVersion>> bundled = validation.bundledSchemas();
+    out.printf("Targets %s (default %s):%n", KubernetesVersion.range(), KubernetesVersion.DEFAULT);
+    String format = "%-7s %-19s %-13s %-19s %-31s %-9s %s%n";
+    out.printf(format, "target", "Deployment", "StatefulSet", "DaemonSet", "pull Secret type", "hostPath", "schema");
+    for (KubernetesVersion v : KubernetesVersion.all()) {
+      ApiVersions api = ApiVersionTable.forTarget(v);
+      String schema = bundled.map(s -> s.contains(v) ? "bundled" : "none").orElse("unknown");
+      out.printf(format, v, api.deployment(), api.statefulSet(), api.daemonSet(),
+          api.registrySecretFormat().secretType(), api.supportsHostPathType() ? "type" : "no type", schema);
+    }
+    if (bundled.isEmpty()) {
+      out.println("Schemas: unknown; the validator is not available in this build.");
+    } else {
+      out.printf("Schemas bundled for %d of %d targets.%n", bundled.get().size(), KubernetesVersion.all().size());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

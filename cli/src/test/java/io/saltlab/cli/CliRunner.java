@@ -1,0 +1,31 @@
+package io.saltlab.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Runs the command line in-process and captures its streams. */
+final class CliRunner {
+  private CliRunner() {}
+
+  /** What one run printed and returned. */
+  record Run(int exit, String out, String err) {}
+
+  static Run run(Map<String, String> env, String... args) {
+    return run(env, Validation.current(), args);
+  }
+
+  static Run run(Map<String, String> env, Validation validation, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cmd = SaltlabCli.commandLine(env, validation);
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int exit = cmd.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static Run run(String... args) {
+    return run(Map.of(), args);
+  }
+}
