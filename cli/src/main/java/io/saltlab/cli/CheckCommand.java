@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the read lock only has to be held while comparing
   public Integer call() {
-    SaltLab saltLab = lab.load(cli.environment());
+    LabSource.Loaded saltLab = lab.load(cli.environment());
     PrintWriter out = spec.commandLine().getOut();
     boolean clean;
     try (OutputFolder.Guard guard = OutputFolder.readLock(options.out, RenderCommand.LOCK_WAIT)) {
@@ -73,11 +73,11 @@ final class CheckCommand implements Callable<Integer> {
     return clean ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 
-  private boolean compareAll(SaltLab saltLab, PrintWriter out) {
+  private boolean compareAll(LabSource.Loaded saltLab, PrintWriter out) {
     boolean clean = true;
     for (KubernetesVersion target : options.targets()) {
       Path folder = options.out.resolve(target.toString());
-      Drift drift = compare(folder, target.toString(), RenderedFiles.of(saltLab, target));
+      Drift drift = compare(folder, target.toString(), RenderedFiles.of(saltLab, target, spec.commandLine().getErr()));
       if (drift.isClean()) {
         out.printf("%s: up to date -> %s%n", target, folder);
         continue;
@@ -127,13 +127,10 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-        TreeSet<String> present = new TreeSet<>();
-        try (Stream<Path> entries = Files.list(folder)) {
-          entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-              .forEach(p -> present.add(p.getFileName().toString()));
-        }
-        for (String name : present) {
-          if (!expected.containsKey(name) && OutputFolder.isGenerated(Files.readAllBytes(folder.resolve(name)))) {
+        Map<String, Path> generated = new TreeMap<>();
+        OutputFolder.scan(folder, generated, new TreeMap<>());
+        for (String name : generated.keySet()) {
+          if (!expected.containsKey(name)) {
             extra.add(name);
           }
         }

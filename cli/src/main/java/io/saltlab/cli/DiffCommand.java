@@ -47,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SaltLab saltLab = lab.load(cli.environment());
+    SaltLab saltLab = lab.load(cli.environment()).lab();
     PrintWriter out = spec.commandLine().getOut();
     out.print(TargetDiff.report(saltLab.render(from), saltLab.render(to)));
     out.flush();

@@ -1,6 +1,9 @@
 package io.saltlab.cli;
 
-import io.saltlab.examples.SeedLab;
+import io.saltlab.core.KubernetesVersion;
+import io.saltlab.examples.SeedLabProvider;
+import io.saltlab.topology.cluster.LabCluster;
+import java.util.Optional;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
 import io.saltlab.topology.LabProvider;
@@ -58,15 +61,16 @@ final class LabSource {
    * @return the lab
    * @throws CliException when the lab cannot be loaded or is invalid
    */
-  SaltLab load(Map<String, String> environment) {
+  Loaded load(Map<String, String> environment) {
     try {
       if (choice != null && choice.spec != null) {
-        return LabSpec.read(choice.spec, environment);
+        return new Loaded(LabSpec.read(choice.spec, environment), Optional.empty());
       }
       if (choice != null && choice.className != null) {
         return fromClass(choice.className);
       }
-      return SeedLab.lab();
+      SeedLabProvider seed = new SeedLabProvider();
+      return new Loaded(seed.lab(), Optional.of(seed));
     } catch (LabSpecException e) {
       throw new CliException(e.headline(), e.problemLines(),
           "fix the spec file; every key is described in examples/seed-lab.yaml", ExitCodes.INPUT);
@@ -80,7 +84,20 @@ final class LabSource {
     }
   }
 
-  private static SaltLab fromClass(String name) {
+  /** A lab and the provider that may add a cluster to it (a spec file has none). */
+  record Loaded(SaltLab lab, Optional<LabProvider> provider) {
+    /**
+     * The lab's cluster for a target, if any.
+     *
+     * @param target the Kubernetes version
+     * @return the cluster or empty
+     */
+    Optional<LabCluster> cluster(KubernetesVersion target) {
+      return provider.flatMap(p -> p.cluster(lab, target));
+    }
+  }
+
+  private static Loaded fromClass(String name) {
     Class<?> type;
     try {
       type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
@@ -117,7 +134,7 @@ final class LabSource {
     if (lab == null) {
       throw new CliException("class " + name + " returned no lab (null)", "return the built SaltLab from lab()");
     }
-    return lab;
+    return new Loaded(lab, Optional.of(provider));
   }
 
   private static CliException failedIn(String name, Throwable cause) {

@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  *       and the next run (under the lock) puts it back before doing anything else. Readers never
  *       see a mix of old and new files.
  *   <li>Files saltlab did not write (those not starting with {@link Manifests#HEADER_PREFIX} or
- *       {@link TopologyDiagram#HEADER_PREFIX}), and any sub-folder, are carried over unchanged;
- *       a rendered file whose name is taken by such a file is refused.
+ *       {@link Manifests#MARKDOWN_HEADER_PREFIX}, after a {@code #!} line for scripts), in the
+ *       folder or any sub-folder, are carried over unchanged; a rendered file whose name is taken
+ *       by such a file is refused. Generated files may live in sub-folders ({@code cluster/}).
  *   <li>When every rendered file is already there with the same bytes and no stale generated file
  *       is left, nothing is touched, not even modification times. Unchanged files of a changed
  *       folder are copied with their times, so tools that look at times see only real changes.
@@ -49,7 +50,10 @@ final class OutputFolder implements AutoCloseable {
   static final String LOCK_FILE = ".saltlab.lock";
 
   private static final byte[] YAML_HEADER = Manifests.HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
-  private static final byte[] MD_HEADER = TopologyDiagram.HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MD_HEADER = Manifests.MARKDOWN_HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SHEBANG = "#!".getBytes(StandardCharsets.UTF_8);
+  /** Enough of a file to see a #! line and the header after it. */
+  private static final int HEAD_BYTES = 512;
 
   private final Path dir;
   private final FileChannel channel;
@@ -185,7 +189,16 @@ final class OutputFolder implements AutoCloseable {
    * @return true when it starts with a saltlab header
    */
   static boolean isGenerated(byte[] content) {
-    return startsWith(content, YAML_HEADER) || startsWith(content, MD_HEADER);
+    byte[] rest = content;
+    if (startsWith(content, SHEBANG)) {
+      // A script's header follows its #! line.
+      int eol = 0;
+      while (eol < content.length && content[eol] != '\n') {
+        eol++;
+      }
+      rest = Arrays.copyOfRange(content, Math.min(eol + 1, content.length), content.length);
+    }
+    return startsWith(rest, YAML_HEADER) || startsWith(rest, MD_HEADER);
   }
 
   /**
@@ -198,9 +211,7 @@ final class OutputFolder implements AutoCloseable {
    */
   Result write(String name, Map<String, String> files) {
     for (String file : files.keySet()) {
-      if (file.isEmpty() || file.contains("/") || file.contains("\\") || file.startsWith(".")) {
-        throw new IllegalArgumentException("rendered file name '" + file + "' is not a plain file name");
-      }
+      checkRelativeName(file);
     }
     Path target = dir.resolve(name);
     Path fresh = dir.resolve("." + name + ".saltlab-new");
@@ -212,24 +223,14 @@ final class OutputFolder implements AutoCloseable {
             "move it away or choose another folder with --out");
       }
       Map<String, Path> existingGenerated = new TreeMap<>();
-      List<Path> userEntries = new ArrayList<>();
+      Map<String, Path> userEntries = new TreeMap<>();
       if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        try (Stream<Path> entries = Files.list(target)) {
-          for (Path p : (Iterable<Path>) entries.sorted()::iterator) {
-            String fileName = p.getFileName().toString();
-            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && isGenerated(head(p))) {
-              existingGenerated.put(fileName, p);
-            } else {
-              userEntries.add(p);
-            }
-          }
-        }
+        scan(target, existingGenerated, userEntries);
       }
-      for (Path user : userEntries) {
-        String fileName = user.getFileName().toString();
-        if (files.containsKey(fileName)) {
+      for (String user : userEntries.keySet()) {
+        if (files.containsKey(user) || files.keySet().stream().anyMatch(f -> f.startsWith(user + "/"))) {
           throw new CliException(
-              "refusing to overwrite " + user + ": saltlab did not write it (it does not start with '"
+              "refusing to overwrite " + userEntries.get(user) + ": saltlab did not write it (it does not start with '"
                   + Manifests.HEADER_PREFIX.trim() + "')",
               "rename or move that file, then render again");
         }
@@ -257,6 +258,7 @@ final class OutputFolder implements AutoCloseable {
       Files.createDirectory(fresh);
       for (Map.Entry<String, String> e : files.entrySet()) {
         Path out = fresh.resolve(e.getKey());
+        Files.createDirectories(out.getParent());
         Path existing = existingGenerated.get(e.getKey());
         if (existing != null && !written.contains(e.getKey())) {
           Files.copy(existing, out, StandardCopyOption.COPY_ATTRIBUTES);
@@ -264,10 +266,15 @@ final class OutputFolder implements AutoCloseable {
           Files.setLastModifiedTime(out, Files.getLastModifiedTime(existing));
         } else {
           writeDurably(out, bytes(e.getValue()));
+          if (e.getKey().endsWith(".sh")) {
+            makeExecutable(out);
+          }
         }
       }
-      for (Path user : userEntries) {
-        copyRecursively(user, fresh.resolve(user.getFileName().toString()));
+      for (Map.Entry<String, Path> user : userEntries.entrySet()) {
+        Path to = fresh.resolve(user.getKey());
+        Files.createDirectories(to.getParent());
+        copyRecursively(user.getValue(), to);
       }
       syncDirectory(fresh);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -286,6 +293,62 @@ final class OutputFolder implements AutoCloseable {
     }
   }
 
+  /**
+   * Sorts what a target folder holds into saltlab's files and the user's, by relative path with
+   * '/' separators. Sub-folders are walked, so generated files may live in them (the cluster's
+   * scripts); a user's empty folder or anything that is not a regular file (a link) is kept whole.
+   */
+  static void scan(Path root, Map<String, Path> generated, Map<String, Path> user) throws IOException {
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+        if (!d.equals(root)) {
+          try (Stream<Path> entries = Files.list(d)) {
+            if (entries.findAny().isEmpty()) {
+              user.put(relative(root, d), d);
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+          }
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+        if (attrs.isRegularFile() && isGenerated(head(f))) {
+          generated.put(relative(root, f), f);
+        } else {
+          user.put(relative(root, f), f);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static String relative(Path root, Path p) {
+    return root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+  }
+
+  private static void checkRelativeName(String file) {
+    if (file.isEmpty() || file.startsWith("/") || file.contains("\\") || file.endsWith("/")) {
+      throw new IllegalArgumentException("rendered file name '" + file + "' is not a relative file name");
+    }
+    for (String segment : file.split("/")) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("rendered file name '" + file + "' is not a relative file name");
+      }
+    }
+  }
+
+  /** Generated scripts are run by Vagrant and by hand; a checkout keeps the bit in git too. */
+  private static void makeExecutable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): nothing to set.
+    }
+  }
+
   /** Undoes what a crashed run left behind: a half-built folder, or a swap stopped halfway. */
   private static void recover(Path target, Path fresh, Path old) throws IOException {
     if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
@@ -300,7 +363,7 @@ final class OutputFolder implements AutoCloseable {
 
   private static byte[] head(Path file) throws IOException {
     try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(Math.max(YAML_HEADER.length, MD_HEADER.length));
+      ByteBuffer buffer = ByteBuffer.allocate(HEAD_BYTES);
       while (buffer.hasRemaining() && in.read(buffer) > 0) {
         // keep reading until the header length or end of file
       }

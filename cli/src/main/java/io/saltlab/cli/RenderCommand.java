@@ -42,11 +42,11 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SaltLab saltLab = lab.load(cli.environment());
+    LabSource.Loaded saltLab = lab.load(cli.environment());
     PrintWriter out = spec.commandLine().getOut();
     try (OutputFolder folder = OutputFolder.lock(options.out, LOCK_WAIT)) {
       for (KubernetesVersion target : options.targets()) {
-        OutputFolder.Result r = folder.write(target.toString(), RenderedFiles.of(saltLab, target));
+        OutputFolder.Result r = folder.write(target.toString(), RenderedFiles.of(saltLab, target, spec.commandLine().getErr()));
         if (r.changed()) {
           out.printf("%s: wrote %d, removed %d, kept %d unchanged%s -> %s%n", target, r.written().size(),
               r.removed().size(), r.kept(), r.userFiles() > 0 ? ", carried over " + r.userFiles() + " of yours" : "",

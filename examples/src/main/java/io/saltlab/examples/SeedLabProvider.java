@@ -1,5 +1,9 @@
 package io.saltlab.examples;
 
+import io.saltlab.core.KubernetesVersion;
+import io.saltlab.topology.cluster.LabCluster;
+import java.util.Optional;
+
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
 
@@ -16,5 +20,11 @@ public final class SeedLabProvider implements LabProvider {
   @Override
   public SaltLab lab() {
     return SeedLab.lab();
+  }
+
+  /** The write-up's three VMs: CentOS 7 up to 1.34, Ubuntu 24.04 after (see {@link LabCluster#seedCluster(SaltLab, KubernetesVersion)}). */
+  @Override
+  public Optional<LabCluster> cluster(SaltLab lab, KubernetesVersion target) {
+    return LabCluster.seedCluster(lab, target);
   }
 }

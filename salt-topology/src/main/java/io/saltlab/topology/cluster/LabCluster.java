@@ -244,6 +244,33 @@ public abstract class LabCluster {
         .build();
   }
 
+  /**
+   * The seed write-up's layout for a target: CentOS 7 as in the write-up wherever its kubelet runs
+   * (1.6-1.34); from 1.35, whose kubelet refuses CentOS 7's cgroup v1, the same three VMs on
+   * Ubuntu 24.04. Empty for 1.5, which kubeadm did not support.
+   *
+   * @param lab the lab the cluster runs
+   * @param target the Kubernetes version
+   * @return the cluster, or empty when no supported box runs the target
+   */
+  public static java.util.Optional<LabCluster> seedCluster(SaltLab lab, io.saltlab.core.KubernetesVersion target) {
+    int minor = target.minor();
+    NodeOs os = minor <= NodeOs.CENTOS_7.maxMinor() ? NodeOs.CENTOS_7 : NodeOs.UBUNTU_24_04;
+    if (minor < os.minMinor()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        builder()
+            .lab(lab)
+            .os(os)
+            .addNodes(ClusterNode.controlPlane("kube0", "192.168.56.10"))
+            .addNodes(ClusterNode.worker("node1", "192.168.56.11"))
+            .addNodes(ClusterNode.worker("node2", "192.168.56.12"))
+            .subnet("192.168.56.0/24")
+            .registryAddress("192.168.56.1")
+            .build());
+  }
+
   /** Checks the whole cluster once it is built; throws every problem at once. */
   @Value.Check
   protected void check() {
