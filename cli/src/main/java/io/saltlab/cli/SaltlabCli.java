@@ -50,7 +50,7 @@ public final class SaltlabCli implements Callable<Integer> {
    */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     Objects.requireNonNull(args, "args");
-    CommandLine cmd = commandLine(environment, Validation.current());
+    CommandLine cmd = commandLine(environment);
     cmd.setOut(out);
     cmd.setErr(err);
     int code = cmd.execute(args);
@@ -60,20 +60,19 @@ public final class SaltlabCli implements Callable<Integer> {
   }
 
   /**
-   * The command tree with a given validation, so tests can plug in a validator.
+   * The command tree, for running in-process with a given environment.
    *
    * @param environment variables for lab specs
-   * @param validation what {@code validate} and {@code versions} use
    * @return the configured command line
    */
-  static CommandLine commandLine(Map<String, String> environment, Validation validation) {
+  static CommandLine commandLine(Map<String, String> environment) {
     SaltlabCli root = new SaltlabCli(environment);
     CommandLine cmd = new CommandLine(root);
     cmd.addSubcommand(new CommandLine(new RenderCommand(root)));
     cmd.addSubcommand(new CommandLine(new CheckCommand(root)));
     cmd.addSubcommand(new CommandLine(new DiffCommand(root)));
-    cmd.addSubcommand(new CommandLine(new ValidateCommand(validation)));
-    cmd.addSubcommand(new CommandLine(new VersionsCommand(validation)));
+    cmd.addSubcommand(new CommandLine(new ValidateCommand()));
+    cmd.addSubcommand(new CommandLine(new VersionsCommand()));
     cmd.setParameterExceptionHandler(SaltlabCli::usageError);
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine));
     return cmd;

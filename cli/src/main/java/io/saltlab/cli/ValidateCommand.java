@@ -1,5 +1,8 @@
 package io.saltlab.cli;
 
+import io.saltlab.core.validate.ManifestValidator;
+import io.saltlab.core.validate.ValidationReport;
+
 import io.saltlab.core.KubernetesVersion;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,11 +42,6 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders.")
   List<Path> paths;
 
-  private final Validation validation;
-
-  ValidateCommand(Validation validation) {
-    this.validation = validation;
-  }
 
   @Override
   public Integer call() {
@@ -52,17 +50,14 @@ final class ValidateCommand implements Callable<Integer> {
         throw new CliException("no such file or folder: " + p, "give manifest files or folders, for example manifests/1.36");
       }
     }
-    if (!validation.available()) {
-      throw new CliException("validator not available in this build; nothing was validated",
-          "render and check work without it; use a saltlab build that includes io.saltlab.core.validate");
-    }
-    Validation.Outcome outcome = validation.validate(target, paths);
+    ValidationReport report = ManifestValidator.forTarget(target).validatePaths(paths.toArray(Path[]::new));
     PrintWriter out = spec.commandLine().getOut();
-    out.print(outcome.report());
-    if (!outcome.report().endsWith("\n")) {
+    String text = report.format();
+    out.print(text);
+    if (!text.endsWith("\n")) {
       out.println();
     }
     out.flush();
-    return outcome.clean() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    return report.isClean() ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 }

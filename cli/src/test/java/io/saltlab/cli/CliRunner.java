@@ -12,13 +12,9 @@ final class CliRunner {
   record Run(int exit, String out, String err) {}
 
   static Run run(Map<String, String> env, String... args) {
-    return run(env, Validation.current(), args);
-  }
-
-  static Run run(Map<String, String> env, Validation validation, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var cmd = SaltlabCli.commandLine(env, validation);
+    var cmd = SaltlabCli.commandLine(env);
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     int exit = cmd.execute(args);

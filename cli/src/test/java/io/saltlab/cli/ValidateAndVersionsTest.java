@@ -3,56 +3,55 @@ package io.saltlab.cli;
 import static io.saltlab.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.saltlab.core.KubernetesVersion;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * validate and versions through the {@link Validation} interface: unavailable in this build, and
- * with a stand-in validator to show how a real one's verdict is passed on.
- */
+/** validate and versions with the bundled validator, plus diff between targets. */
 class ValidateAndVersionsTest {
 
   @TempDir Path dir;
 
   @Test
-  void withoutAValidatorNothingIsClaimed() {
-    CliRunner.Run r = run(Map.of(), Validation.UNAVAILABLE, "validate", "--target", "1.36", dir.toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith("error: validator not available in this build; nothing was validated\nhint: ");
+  void renderedOutputValidatesCleanAndADefectIsReportedWithItsFile() throws Exception {
+    Path out = dir.resolve("manifests");
+    assertThat(run("render", "-t", "1.36", "--out", out.toString()).exit()).isZero();
+    CliRunner.Run clean = run("validate", "-t", "1.36", out.resolve("1.36").toString());
+    assertThat(clean.exit()).as(clean.out()).isZero();
+    assertThat(clean.out()).contains("Kubernetes 1.36").contains("0 problems");
 
-    CliRunner.Run versions = run(Map.of(), Validation.UNAVAILABLE, "versions");
-    assertThat(versions.exit()).isZero();
-    assertThat(versions.out()).contains("Schemas: unknown; the validator is not available in this build.")
-        .doesNotContain("bundled\n");
+    Path service = out.resolve("1.36/service-billing.yaml");
+    Files.writeString(service, Files.readString(service).replace("app.kubernetes.io/name: billing", "app.kubernetes.io/name: biling"));
+    CliRunner.Run bad = run("validate", "-t", "1.36", out.resolve("1.36").toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.out()).contains("service-billing.yaml").contains("Service/salt-lab/billing").contains("selector");
   }
 
   @Test
-  void aValidatorsVerdictAndReportArePassedOn() {
-    Validation stand = new Validation.Backed(
-        (target, paths) -> new Validation.Outcome(target.minor() != 6, "checked " + paths.size() + " path(s) for " + target),
-        () -> Set.of(KubernetesVersion.of("1.6"), KubernetesVersion.of("1.36")));
-    CliRunner.Run clean = run(Map.of(), stand, "validate", "-t", "1.36", dir.toString());
-    assertThat(clean.exit()).isZero();
-    assertThat(clean.out()).isEqualTo("checked 1 path(s) for 1.36\n");
-    CliRunner.Run bad = run(Map.of(), stand, "validate", "-t", "1.6", dir.toString(), dir.toString());
-    assertThat(bad.exit()).isEqualTo(1);
+  void aTargetWithoutBundledSchemaIsSaidPlainly() throws Exception {
+    Path out = dir.resolve("manifests");
+    assertThat(run("render", "-t", "1.20", "--out", out.toString()).exit()).isZero();
+    CliRunner.Run r = run("validate", "-t", "1.20", out.resolve("1.20").toString());
+    assertThat(r.out()).contains("not schema-checked: no schema bundled for 1.20; bundled: 1.5, 1.6");
+  }
 
-    CliRunner.Run versions = run(Map.of(), stand, "versions");
+  @Test
+  void versionsSaysWhichTargetsHaveASchema() {
+    CliRunner.Run versions = run("versions");
+    assertThat(versions.exit()).isZero();
     List<String> lines = versions.out().lines().toList();
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("1.6 ").endsWith("bundled"))
-        .anySatisfy(l -> assertThat(l).startsWith("1.7 ").endsWith("none"))
-        .contains("Schemas bundled for 2 of 32 targets.");
+        .anySatisfy(l -> assertThat(l).startsWith("1.20 ").endsWith("none"))
+        .anySatisfy(l -> assertThat(l).startsWith("1.36 ").endsWith("bundled"))
+        .anySatisfy(l -> assertThat(l).startsWith("Schemas bundled for 16 of 32 targets"));
   }
 
   @Test
   void missingPathsAreInputErrorsBeforeAnythingElse() {
-    CliRunner.Run r = run(Map.of(), Validation.UNAVAILABLE, "validate", dir.resolve("nope").toString());
+    CliRunner.Run r = run(Map.of(), "validate", dir.resolve("nope").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: no such file or folder: ");
   }
