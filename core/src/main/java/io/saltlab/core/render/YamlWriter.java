@@ -2,7 +2,6 @@ package io.saltlab.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,9 +151,8 @@ public final class YamlWriter {
 
   private static List<String> orderedKeys(JsonNode map) {
     List<String> keys = new ArrayList<>(map.size());
-    Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
-    while (fields.hasNext()) {
-      keys.add(fields.next().getKey());
+    for (Map.Entry<String, JsonNode> field : map.properties()) {
+      keys.add(field.getKey());
     }
     keys.sort(YamlWriter::compareKeys);
     return keys;
