@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *   passwordEnv: SALTLAB_REGISTRY_PASSWORD   # or passwordFile: secrets/registry-password
  *   email: lab@example.com            # optional
  *   secretName: registry-pull         # optional
+ *   # existingSecret: registry-pull   # instead of username/password: a pull Secret already in the cluster
  * autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN  # or autosignTokenFile: secrets/autosign-token
  * master:
  *   image: registry.lab.local:5000/salt/master:3006.9
@@ -206,14 +207,29 @@ public final class LabSpec {
 
   private Registry registry(SpecNode.Mapping m) {
     String at = "registry";
-    allowed(m, at, Set.of("server", "username", "passwordEnv", "passwordFile", "email", "secretName"));
+    allowed(m, at, Set.of("server", "username", "passwordEnv", "passwordFile", "email", "secretName", "existingSecret"));
     Registry.Builder b = Registry.builder();
     requiredText(m, at, "server", b::server);
+    SpecNode.Entry existing = m.entries.get("existingSecret");
+    if (existing != null) {
+      // A pull Secret already in the cluster: no credentials in the spec or its environment.
+      for (String key : List.of("passwordEnv", "passwordFile", "email", "secretName")) {
+        SpecNode.Entry e = m.entries.get(key);
+        if (e != null) {
+          problem(e.line, e.column, join(at, key), "not with existingSecret: the existing Secret "
+              + (key.equals("secretName") ? "is named by existingSecret itself" : "holds the credentials") + "; remove '" + key + "'");
+        }
+      }
+      optionalText(m, at, "username", b::username);
+      optionalText(m, at, "existingSecret", name -> b.secretName(name).existingSecret(true));
+      return problemsIn(at) ? null : b.build();
+    }
     requiredText(m, at, "username", b::username);
     optionalText(m, at, "email", b::email);
     optionalText(m, at, "secretName", b::secretName);
     SecretValue password =
-        secret(m, at, "passwordEnv", "passwordFile", "the password, for example SALTLAB_REGISTRY_PASSWORD");
+        secret(m, at, "passwordEnv", "passwordFile", "the password, for example SALTLAB_REGISTRY_PASSWORD;"
+            + " or use 'existingSecret: NAME' for a pull Secret already in the cluster");
     if (password == null) {
       return null;
     }
