@@ -418,12 +418,23 @@ final class OutputFolder implements AutoCloseable {
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-          Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+          copyExactly(f, to.resolve(from.relativize(f).toString()));
           return FileVisitResult.CONTINUE;
         }
       });
     } else {
-      Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      copyExactly(from, to);
+    }
+  }
+
+  /**
+   * Copies a user's file with its modification time to the nanosecond: COPY_ATTRIBUTES rounds it
+   * to microseconds, and a changed time is a touched file to tools (make, rsync, backups).
+   */
+  private static void copyExactly(Path from, Path to) throws IOException {
+    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    if (!Files.isSymbolicLink(to)) {
+      Files.setLastModifiedTime(to, Files.getLastModifiedTime(from, LinkOption.NOFOLLOW_LINKS));
     }
   }
 

@@ -91,6 +91,10 @@ class RenderAndCheckTest {
     Files.writeString(folder.resolve("statefulset-billing.yaml"),
         Files.readString(folder.resolve("statefulset-billing.yaml")).replace("replicas: 1", "replicas: 5"));
     FileTime kept = Files.getLastModifiedTime(folder.resolve("service-orders.yaml"));
+    // Nanoseconds a plain copy would round away: the user's files keep their exact times too.
+    FileTime notesTime = FileTime.from(java.time.Instant.parse("2024-01-02T03:04:05.123456789Z"));
+    Files.setLastModifiedTime(folder.resolve("NOTES.md"), notesTime);
+    Files.setLastModifiedTime(folder.resolve("patches/p.yaml"), notesTime);
     Thread.sleep(20);
 
     CliRunner.Run r = render();
@@ -99,6 +103,8 @@ class RenderAndCheckTest {
     assertThat(r.out()).contains("wrote 1, removed 1, kept 35 unchanged, carried over 2 of yours");
     assertThat(folder.resolve("NOTES.md")).hasContent("my notes");
     assertThat(folder.resolve("patches/p.yaml")).hasContent("kind: Patch");
+    assertThat(Files.getLastModifiedTime(folder.resolve("NOTES.md"))).isEqualTo(notesTime);
+    assertThat(Files.getLastModifiedTime(folder.resolve("patches/p.yaml"))).isEqualTo(notesTime);
     assertThat(folder.resolve("service-gone.yaml")).doesNotExist();
     assertThat(folder.resolve("statefulset-billing.yaml")).content().contains("replicas: 1");
     assertThat(Files.getLastModifiedTime(folder.resolve("service-orders.yaml"))).isEqualTo(kept);

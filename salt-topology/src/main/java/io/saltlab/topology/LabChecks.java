@@ -113,9 +113,31 @@ final class LabChecks {
       add("registry.server", server,
           "a registry host with an optional port and no scheme or path", "registry.example.com:5000");
     }
-    if (registry.username().isEmpty() || registry.username().chars().anyMatch(ch -> ch == ':' || ch < 0x20)) {
-      add("registry.username", registry.username(),
-          "a non-empty user name without ':' or control characters", "deployer");
+    registry.username().ifPresent(user -> {
+      if (user.isEmpty() || user.chars().anyMatch(ch -> ch == ':' || ch < 0x20 || ch == 0x7f)) {
+        add("registry.username", user, "a non-empty user name without ':' or control characters", "deployer");
+      }
+    });
+    if (registry.existingSecret()) {
+      // The existing Secret holds the credentials; a password given here would silently go unused.
+      if (registry.password().isPresent()) {
+        add("registry.password", registry.password().get().toString(),
+            "no password with existingSecret: the existing Secret " + registry.secretName() + " holds the credentials",
+            null);
+      }
+      if (registry.email().isPresent()) {
+        add("registry.email", registry.email().get(),
+            "no e-mail with existingSecret: it is only written into a rendered Secret", null);
+      }
+    } else {
+      if (registry.username().isEmpty()) {
+        add("registry.username", "(missing)", "the user the pull Secret logs in as, or existingSecret", "deployer");
+      }
+      if (registry.password().isEmpty()) {
+        add("registry.password", "(missing)",
+            "the password of the rendered pull Secret, or existingSecret to use a Secret already in the cluster",
+            "SecretValue.fromEnv(\"REGISTRY_PASSWORD\")");
+      }
     }
     registry.email().ifPresent(e -> {
       if (!e.matches("[^@\\s]+@[^@\\s]+")) {

@@ -27,6 +27,7 @@ import io.saltlab.core.RegistrySecretFormat;
 import io.saltlab.core.decorate.ApplyTargetApiVersionDecorator;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.core.validate.ValidationContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,7 +51,9 @@ final class LabTranslator {
     ApiVersions api = ApiVersionTable.forTarget(target);
     List<HasMetadata> objects = new ArrayList<>(6 + 3 * lab.roles().size());
     objects.add(namespace(lab));
-    objects.add(pullSecret(lab, api));
+    if (!lab.registry().existingSecret()) {
+      objects.add(pullSecret(lab, api));
+    }
     objects.add(autosignSecret(lab));
     objects.add(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(lab)));
     SaltMaster master = lab.master();
@@ -79,7 +82,17 @@ final class LabTranslator {
               Map.of(SaltConfig.MINION_CONF_FILE, SaltConfig.minionConfigFile(lab, role))));
       objects.add(LabWorkloads.role(lab, role, api));
     }
-    return new ManifestRenderer(target).render(objects, labDecorators(lab, target));
+    return renderer(lab, target).render(objects, labDecorators(lab, target));
+  }
+
+  /** The validating renderer; it accepts the pull Secret as existing when the lab names one. */
+  private static ManifestRenderer renderer(SaltLab lab, KubernetesVersion target) {
+    ManifestRenderer renderer = new ManifestRenderer(target);
+    Registry registry = lab.registry();
+    return registry.existingSecret()
+        ? renderer.withContext(
+            ValidationContext.builder().existingSecret(lab.namespace(), registry.secretName()).build())
+        : renderer;
   }
 
   /** Name of the master's ConfigMap: {@code <master>-config}. */
@@ -157,12 +170,14 @@ final class LabTranslator {
    */
   static Secret pullSecret(SaltLab lab, ApiVersions api) {
     Registry registry = lab.registry();
-    String password = registry.password().reveal();
+    // Both present: LabChecks requires them unless the Secret exists, and then this is not called.
+    String password = registry.password().orElseThrow().reveal();
+    String username = registry.username().orElseThrow();
     ObjectNode entry = JSON.createObjectNode();
-    entry.put("username", registry.username());
+    entry.put("username", username);
     entry.put("password", password);
     registry.email().ifPresent(e -> entry.put("email", e));
-    entry.put("auth", base64(registry.username() + ":" + password));
+    entry.put("auth", base64(username + ":" + password));
     ObjectNode config = JSON.createObjectNode();
     RegistrySecretFormat format = api.registrySecretFormat();
     if (format == RegistrySecretFormat.DOCKERCONFIGJSON) {

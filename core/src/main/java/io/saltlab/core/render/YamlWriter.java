@@ -262,8 +262,9 @@ public final class YamlWriter {
       if (c == '\n') {
         continue;
       }
+      // U+FFFE and U+FFFF are outside YAML's printable set: parsers refuse them unescaped.
       if (c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
-          || c == 0xfeff || Character.isSurrogate(c) || (c >= 0x80 && c < 0xa0)) {
+          || c == 0xfeff || c == 0xfffe || c == 0xffff || Character.isSurrogate(c) || (c >= 0x80 && c < 0xa0)) {
         return null;
       }
     }

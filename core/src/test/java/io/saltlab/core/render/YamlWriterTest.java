@@ -99,6 +99,14 @@ class YamlWriterTest {
     assertRoundTrips("auto_accept: False\nfile_roots:\n  base:\n  - /salt/states\n");
   }
 
+  @Test
+  void multiLineTextWithNonCharactersIsEscapedNotALiteralBlock() {
+    // Found by the hostile-values property test: U+FFFE/U+FFFF in a multi-line value went into a
+    // literal block, which SnakeYAML refuses ("special characters are not allowed").
+    assertRoundTrips("a\ufffe\nb");
+    assertRoundTrips("a\nb\uffff");
+  }
+
   @Property(tries = 2000)
   void anyStringReadsBackIdenticalUnderYaml11And12(@ForAll("hostile") String value) {
     assertRoundTrips(value);

@@ -55,6 +55,14 @@ final class ClusterChecks {
 
   private void cluster(LabCluster cluster) {
     hostname("name", cluster.name(), "salt-lab");
+    if (cluster.lab().registry().username().isEmpty()) {
+      // An existing pull Secret needs no user in the lab, but the nodes still log in to the
+      // registry at provision time (the password then comes from REGISTRY_PASSWORD).
+      add("lab.registry.username", "(missing)",
+          "the user the nodes log in to " + cluster.lab().registry().server()
+              + " as, with the password from REGISTRY_PASSWORD at provision time",
+          "deployer");
+    }
     if (!BOX.matcher(cluster.box()).matches()) {
       add("box", cluster.box(), "a Vagrant box name such as owner/name", cluster.os().defaultBox());
     }

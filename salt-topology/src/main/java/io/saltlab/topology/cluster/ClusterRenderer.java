@@ -105,7 +105,7 @@ final class ClusterRenderer {
           config.vm.synced_folder ".", "/vagrant", disabled: true
         """
         .replace("@SUMMARY@", summary())
-        .replace("@USER@", registry.username().replaceAll("[^A-Za-z0-9@._-]", "?"))
+        .replace("@USER@", user().replaceAll("[^A-Za-z0-9@._-]", "?"))
         .replace("@SERVER@", registry.server())
         .replace("@BOX@", cluster.box()));
     for (ClusterNode n : cluster.nodes()) {
@@ -597,6 +597,11 @@ final class ClusterRenderer {
     return out.toString();
   }
 
+  /** The registry user the nodes log in as; ClusterChecks refuses a cluster whose lab has none. */
+  private String user() {
+    return registry.username().orElseThrow();
+  }
+
   private String registryLogin() {
     return """
 
@@ -618,7 +623,7 @@ final class ClusterRenderer {
           exit 1
         fi
         """.replace("@SERVER_Q@", sq(registry.server())).replace("@SERVER@", registry.server())
-        .replace("@USER@", sq(registry.username()));
+        .replace("@USER@", sq(user()));
   }
 
   // ---------------------------------------------------------------- control-plane.sh
@@ -838,7 +843,7 @@ final class ClusterRenderer {
         .replace("@BOX@", cluster.box()).replace("@RUNTIME@", docker ? "docker" : "containerd")
         .replace("@ADDON@", cluster.networkAddon().id()).replace("@PODS@", cluster.podNetworkCidr())
         .replace("@SERVICES@", cluster.serviceCidr()).replace("@SERVER@", registry.server())
-        .replace("@USER@", registry.username())
+        .replace("@USER@", user())
         .replace("@TRUST@", cluster.registryCaFile().map(f -> "trusted through the CA certificate `" + f
             + "` to put beside the Vagrantfile").orElse("trusted as an insecure registry"))
         .replace("@CP@", cluster.controlPlane().name()).replace("@HOST@", cluster.saltMasterNodeName());

@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *   passwordEnv: SALTLAB_REGISTRY_PASSWORD   # or passwordFile: secrets/registry-password
  *   email: lab@example.com            # optional
  *   secretName: registry-pull         # optional
+ *   # existingSecret: registry-pull   # instead of username/password: a pull Secret already in the cluster
  * autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN  # or autosignTokenFile: secrets/autosign-token
  * master:
  *   image: registry.lab.local:5000/salt/master:3006.9
@@ -62,7 +63,14 @@ public final class LabSpec {
   private final String source;
   private final Path baseDirectory;
   private final Map<String, String> environment;
+  /**
+   * Most problems listed: a file with more is broken as a whole (100,000 unknown keys), and
+   * listing them all would cost seconds and bury the first one.
+   */
+  static final int MAX_PROBLEMS = 100;
+
   private final List<SpecProblem> problems = new ArrayList<>();
+  private int omitted;
   private SpecNode root;
 
   private LabSpec(String source, Path baseDirectory, Map<String, String> environment) {
@@ -132,11 +140,11 @@ public final class LabSpec {
   private SaltLab bind(String text) {
     root = SpecParser.parse(source, text, problems);
     if (root == null) {
-      throw new LabSpecException(source, problems);
+      throw failure();
     }
     SpecNode.Mapping lab = mapping(root, "");
     if (lab == null) {
-      throw new LabSpecException(source, problems);
+      throw failure();
     }
     allowed(
         lab,
@@ -183,7 +191,7 @@ public final class LabSpec {
       }
     }
     if (!problems.isEmpty()) {
-      throw new LabSpecException(source, problems);
+      throw failure();
     }
     try {
       return builder.build();
@@ -191,22 +199,37 @@ public final class LabSpec {
       for (LabProblem p : e.problems()) {
         SpecNode at = locate(p.field());
         String message = p.toString().substring(p.field().length() + 2);
-        problems.add(new SpecProblem(source, at == null ? 0 : at.line, at == null ? 0 : at.column, p.field(), message));
+        problem(at == null ? 0 : at.line, at == null ? 0 : at.column, p.field(), message);
       }
-      throw new LabSpecException(source, problems);
+      throw failure();
     }
   }
 
   private Registry registry(SpecNode.Mapping m) {
     String at = "registry";
-    allowed(m, at, Set.of("server", "username", "passwordEnv", "passwordFile", "email", "secretName"));
+    allowed(m, at, Set.of("server", "username", "passwordEnv", "passwordFile", "email", "secretName", "existingSecret"));
     Registry.Builder b = Registry.builder();
     requiredText(m, at, "server", b::server);
+    SpecNode.Entry existing = m.entries.get("existingSecret");
+    if (existing != null) {
+      // A pull Secret already in the cluster: no credentials in the spec or its environment.
+      for (String key : List.of("passwordEnv", "passwordFile", "email", "secretName")) {
+        SpecNode.Entry e = m.entries.get(key);
+        if (e != null) {
+          problem(e.line, e.column, join(at, key), "not with existingSecret: the existing Secret "
+              + (key.equals("secretName") ? "is named by existingSecret itself" : "holds the credentials") + "; remove '" + key + "'");
+        }
+      }
+      optionalText(m, at, "username", b::username);
+      optionalText(m, at, "existingSecret", name -> b.secretName(name).existingSecret(true));
+      return problemsIn(at) ? null : b.build();
+    }
     requiredText(m, at, "username", b::username);
     optionalText(m, at, "email", b::email);
     optionalText(m, at, "secretName", b::secretName);
     SecretValue password =
-        secret(m, at, "passwordEnv", "passwordFile", "the password, for example SALTLAB_REGISTRY_PASSWORD");
+        secret(m, at, "passwordEnv", "passwordFile", "the password, for example SALTLAB_REGISTRY_PASSWORD;"
+            + " or use 'existingSecret: NAME' for a pull Secret already in the cluster");
     if (password == null) {
       return null;
     }
@@ -312,7 +335,9 @@ public final class LabSpec {
 
   private void allowed(SpecNode.Mapping m, String at, Set<String> keys) {
     for (SpecNode.Entry e : m.entries.values()) {
-      if (!keys.contains(e.key)) {
+      if (problems.size() >= MAX_PROBLEMS && !keys.contains(e.key)) {
+        omitted++;
+      } else if (!keys.contains(e.key)) {
         String hint = closest(e.key, keys);
         problem(e.line, e.column, join(at, e.key), "unknown key '" + e.key + "'"
             + (hint != null ? "; did you mean '" + hint + "'?" : "; expected one of " + new java.util.TreeSet<>(keys)));
@@ -459,7 +484,20 @@ public final class LabSpec {
   }
 
   private void problem(int line, int column, String field, String message) {
+    if (problems.size() >= MAX_PROBLEMS) {
+      omitted++;
+      return;
+    }
     problems.add(new SpecProblem(source, line, column, field, message));
+  }
+
+  /** The exception for the problems found; a count stands in for those beyond {@link #MAX_PROBLEMS}. */
+  private LabSpecException failure() {
+    List<SpecProblem> listed = new ArrayList<>(problems);
+    if (omitted > 0) {
+      listed.add(new SpecProblem(source, 0, 0, "", "and " + omitted + " more problems not listed; fix the ones above first"));
+    }
+    return new LabSpecException(source, listed);
   }
 
   private static String join(String at, String key) {

@@ -108,6 +108,14 @@ final class SpecParser {
           "YAML anchors and aliases (&name, *name) are not allowed in lab specs; write the value out"));
       return null;
     }
+    if (parser.getTypeId() != null) {
+      // A tag (!shell, !!binary, !!python/...) would otherwise be dropped silently and the value
+      // read as if it were not there; a spec has no use for one.
+      problems.add(new SpecProblem(source, line, column, path,
+          "YAML tags (" + parser.getTypeId() + ") are not allowed in lab specs; write the plain value"
+              + " (quote it to make it text)"));
+      return null;
+    }
     if (depth > MAX_DEPTH) {
       problems.add(new SpecProblem(source, line, column, path, "nested deeper than " + MAX_DEPTH + " levels; a lab spec needs 4"));
       return null;

@@ -46,7 +46,7 @@ class LabSpecTest {
     SaltLab lab = parse(MINIMAL);
     assertThat(lab.name()).isEqualTo("lab");
     assertThat(lab.namespace()).isEqualTo("lab");
-    assertThat(lab.registry().password().reveal()).isEqualTo("s3cret-value");
+    assertThat(lab.registry().password().orElseThrow().reveal()).isEqualTo("s3cret-value");
     assertThat(lab.registry().secretName()).isEqualTo("registry-pull");
     assertThat(lab.master().name()).isEqualTo("salt-master");
     assertThat(lab.roles()).isEmpty();
@@ -184,7 +184,7 @@ class LabSpecTest {
     Files.writeString(dir.resolve("pw.txt"), "from-file\n", StandardCharsets.UTF_8);
     Path spec = dir.resolve("lab.yaml");
     Files.writeString(spec, MINIMAL.replace("passwordEnv: PW", "passwordFile: pw.txt"), StandardCharsets.UTF_8);
-    assertThat(LabSpec.read(spec, Map.of("TOKEN", "t0ken-value-not-a-secret")).registry().password().reveal())
+    assertThat(LabSpec.read(spec, Map.of("TOKEN", "t0ken-value-not-a-secret")).registry().password().orElseThrow().reveal())
         .isEqualTo("from-file");
   }
 

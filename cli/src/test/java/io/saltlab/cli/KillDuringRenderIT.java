@@ -1,0 +1,305 @@
+package io.saltlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.saltlab.core.KubernetesVersion;
+import io.saltlab.topology.spec.LabSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills {@code saltlab.jar render} with SIGKILL ({@link Process#destroyForcibly()}) at random
+ * moments while it writes, hundreds of times, in several folders at once, and checks after every
+ * kill that the target folder holds exactly the old render or exactly the new one (never a mix),
+ * and that files the user put in the folder keep their bytes and times. Also renders two
+ * different labs into one folder at once: one waits for the other, and the folder ends up holding
+ * exactly one of them.
+ *
+ * <p>A kill between the two renames of the swap leaves {@code DIR/<V>} absent and the old folder
+ * under {@code DIR/.<V>.saltlab-old}; that is the old content, put back by the next run (see
+ * {@link OutputFolder}), and counted separately.
+ */
+class KillDuringRenderIT {
+  /** At least this many kills in total, spread over {@link #WORKERS} folders. */
+  static final int KILLS = 200;
+  static final int WORKERS = 4;
+  private static final String TARGET = "1.36";
+  private static final Map<String, String> ENV =
+      Map.of("SALTLAB_REGISTRY_PASSWORD", "kill-test-password-value", "SALTLAB_AUTOSIGN_TOKEN", "kill-test-token-0123456789");
+  private static final byte[] USER_FILE = "my notes: no saltlab header, never touched\n".getBytes(StandardCharsets.UTF_8);
+
+  @TempDir static Path dir;
+
+  private static Path jar;
+  private static Path specA;
+  private static Path specB;
+  private static Map<String, byte[]> renderA;
+  private static Map<String, byte[]> renderB;
+  private static List<String> jvmFlags;
+
+  private static final AtomicInteger KILLED = new AtomicInteger();
+  private static final AtomicInteger DURING_BUILD = new AtomicInteger();
+  private static final AtomicInteger BETWEEN_RENAMES = new AtomicInteger();
+  private static final AtomicInteger BEFORE_OLD_DELETED = new AtomicInteger();
+  private static final AtomicInteger FOUND_OLD = new AtomicInteger();
+  private static final AtomicInteger FOUND_NEW = new AtomicInteger();
+  private static final AtomicInteger FINISHED_FIRST = new AtomicInteger();
+  private static final AtomicInteger CONCURRENT_RUNS = new AtomicInteger();
+
+  @BeforeAll
+  static void labsAndJar() throws Exception {
+    jar = Path.of(System.getProperty("saltlab.jar", "target/saltlab.jar")).toAbsolutePath();
+    assertThat(jar).as("run 'mvn package' first").exists();
+    // Two labs whose folders differ in most files: B changes every role's environment and adds
+    // a role, so a B render over A writes new files, rewrites others and A over B removes some.
+    specA = spec("lab-a.yaml", 8, "a");
+    specB = spec("lab-b.yaml", 9, "b");
+    renderA = expected(specA);
+    renderB = expected(specB);
+    // Fast-starting processes: class data shared from a first run, the client compiler only.
+    Path archive = dir.resolve("saltlab.jsa");
+    Process p = process(List.of("-XX:ArchiveClassesAtExit=" + archive), specA, dir.resolve("warm-up"));
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    jvmFlags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
+    if (p.exitValue() == 0 && Files.isRegularFile(archive)) {
+      jvmFlags.add("-XX:SharedArchiveFile=" + archive);
+    }
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.println("kill test: " + KILLED.get() + " renders killed with SIGKILL in " + WORKERS
+        + " folders at once (" + DURING_BUILD.get() + " while building the new folder, " + BETWEEN_RENAMES.get()
+        + " between the two renames, " + BEFORE_OLD_DELETED.get() + " before the old folder was deleted); "
+        + FOUND_OLD.get() + " left the old render, " + FOUND_NEW.get() + " the new one, 0 a mix; "
+        + FINISHED_FIRST.get() + " runs finished before their kill; user files untouched; "
+        + CONCURRENT_RUNS.get() + " pairs of concurrent renders into one folder each left one whole lab");
+  }
+
+  @Test
+  void aKilledRenderLeavesTheOldOrTheNewFolderNeverAMixAndNeverTouchesUserFiles() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int w = 0; w < WORKERS; w++) {
+      long seed = 1000L + w;
+      Path out = dir.resolve("out-" + w);
+      workers.add(pool.submit(() -> {
+        killRepeatedly(out, new Random(seed));
+        return null;
+      }));
+    }
+    pool.shutdown();
+    for (Future<?> f : workers) {
+      f.get(10, TimeUnit.MINUTES);
+    }
+    assertThat(KILLED.get()).isGreaterThanOrEqualTo(KILLS);
+    assertThat(DURING_BUILD.get() + BETWEEN_RENAMES.get() + BEFORE_OLD_DELETED.get())
+        .as("kills that landed in the middle of a write").isPositive();
+  }
+
+  @Test
+  void twoDifferentLabsRenderedIntoOneFolderAtOnceLeaveOneWholeLab() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      Path out = dir.resolve("concurrent-" + round);
+      Process a = process(jvmFlags, specA, out);
+      Process b = process(jvmFlags, specB, out);
+      assertThat(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      // The second waits for the first's lock (10 s at most), so both succeed here.
+      assertThat(a.exitValue()).isZero();
+      assertThat(b.exitValue()).isZero();
+      Map<String, byte[]> found = generated(out.resolve(TARGET));
+      assertThat(sameAs(found, renderA) || sameAs(found, renderB)).as("folder holds exactly lab A or lab B").isTrue();
+      assertThat(hidden(out)).isEmpty();
+      CONCURRENT_RUNS.incrementAndGet();
+    }
+  }
+
+  private void killRepeatedly(Path out, Random random) throws Exception {
+    // A first, complete render, then the user's own files beside the generated ones.
+    Process first = process(jvmFlags, specA, out);
+    assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).isZero();
+    Path userFile = out.resolve(TARGET).resolve("notes.txt");
+    Path userTop = out.resolve("README.md");
+    Files.write(userFile, USER_FILE);
+    Files.write(userTop, USER_FILE);
+    FileTime userTime = Files.getLastModifiedTime(userFile);
+    boolean holdsA = true;
+    long writeWindowMs = 1500;
+    while (KILLED.get() < KILLS) {
+      Path next = holdsA ? specB : specA;
+      Process p = process(jvmFlags, next, out);
+      long started = waitFor(p, out.resolve("." + TARGET + ".saltlab-new"));
+      if (started >= 0) {
+        // Mostly while the new folder is built, the longest phase; sometimes at the swap or late.
+        int aim = random.nextInt(10);
+        if (aim == 0) {
+          // At the swap: the moment the old folder is renamed away, before or while it is deleted.
+          waitFor(p, out.resolve("." + TARGET + ".saltlab-old"));
+        } else {
+          // A random moment of the write, building or just after it finished.
+          Thread.sleep(random.nextInt((int) (aim == 1 ? writeWindowMs * 5 / 4 : writeWindowMs)));
+        }
+      }
+      if (p.isAlive()) {
+        p.destroyForcibly();
+        KILLED.incrementAndGet();
+      } else {
+        FINISHED_FIRST.incrementAndGet();
+      }
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("killed render ended").isTrue();
+      if (started >= 0 && p.exitValue() == 0) {
+        // Finished before the kill: tells how long a write takes, to aim the next kills.
+        writeWindowMs = Math.max(200, Math.min(3000, (System.nanoTime() - started) / 1_000_000 + 100));
+      }
+      Path effective = out.resolve(TARGET);
+      if (!Files.exists(effective)) {
+        // Killed between the two renames: the old folder, user file included, waits here.
+        effective = out.resolve("." + TARGET + ".saltlab-old");
+      }
+      holdsA = assertOldOrNew(out, holdsA);
+      assertThat(Files.readAllBytes(effective.resolve("notes.txt"))).isEqualTo(USER_FILE);
+      assertThat(Files.getLastModifiedTime(effective.resolve("notes.txt"))).isEqualTo(userTime);
+      assertThat(Files.readAllBytes(userTop)).isEqualTo(USER_FILE);
+    }
+    // A last, complete run cleans what the kills left.
+    Process last = process(jvmFlags, holdsA ? specB : specA, out);
+    assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(last.exitValue()).isZero();
+    assertThat(hidden(out)).isEmpty();
+    assertThat(sameAs(generated(out.resolve(TARGET)), holdsA ? renderB : renderA)).isTrue();
+    assertThat(Files.readAllBytes(userFile)).isEqualTo(USER_FILE);
+  }
+
+  /**
+   * Waits until a render's temporary folder appears. Polling every millisecond catches the old
+   * folder while it is synced and deleted; the microseconds between the two renames are left to
+   * OutputFolderTest, which stops a swap there on purpose.
+   *
+   * @return the time it did, or -1 when the process ended first
+   */
+  private static long waitFor(Process p, Path folder) throws InterruptedException {
+    while (p.isAlive()) {
+      if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+        return System.nanoTime();
+      }
+      Thread.sleep(1);
+    }
+    return -1;
+  }
+
+  /** Checks the folder holds one whole render and says which. */
+  private static boolean assertOldOrNew(Path out, boolean heldA) throws IOException {
+    Path target = out.resolve(TARGET);
+    Path fresh = out.resolve("." + TARGET + ".saltlab-new");
+    Path old = out.resolve("." + TARGET + ".saltlab-old");
+    Path effective = target;
+    if (!Files.exists(target)) {
+      assertThat(old).as("with %s gone, the old folder waits under its temporary name", target).isDirectory();
+      effective = old;
+      BETWEEN_RENAMES.incrementAndGet();
+    } else if (Files.exists(old)) {
+      BEFORE_OLD_DELETED.incrementAndGet();
+    } else if (Files.exists(fresh)) {
+      DURING_BUILD.incrementAndGet();
+    }
+    Map<String, byte[]> found = generated(effective);
+    boolean isA = sameAs(found, renderA);
+    boolean isB = sameAs(found, renderB);
+    assertThat(isA || isB).as("%s holds exactly lab A or lab B, found %s", effective, found.keySet()).isTrue();
+    boolean holdsA = isA;
+    (holdsA == heldA ? FOUND_OLD : FOUND_NEW).incrementAndGet();
+    return holdsA;
+  }
+
+  /** The generated files of a folder: those starting with a saltlab header. */
+  private static Map<String, byte[]> generated(Path folder) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(folder)) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        byte[] bytes = Files.readAllBytes(p);
+        if (OutputFolder.isGenerated(bytes)) {
+          files.put(p.getFileName().toString(), bytes);
+        }
+      }
+    }
+    return files;
+  }
+
+  private static boolean sameAs(Map<String, byte[]> found, Map<String, byte[]> expected) {
+    if (!found.keySet().equals(expected.keySet())) {
+      return false;
+    }
+    return expected.entrySet().stream().allMatch(e -> Arrays.equals(found.get(e.getKey()), e.getValue()));
+  }
+
+  private static List<String> hidden(Path out) throws IOException {
+    try (Stream<Path> list = Files.list(out)) {
+      return list.map(p -> p.getFileName().toString()).filter(n -> n.contains(".saltlab-")).toList();
+    }
+  }
+
+  private static Map<String, byte[]> expected(Path spec) {
+    Map<String, byte[]> files = new TreeMap<>();
+    RenderedFiles.of(LabSpec.read(spec, ENV), KubernetesVersion.of(TARGET))
+        .forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+    return files;
+  }
+
+  private static Path spec(String name, int roles, String version) throws IOException {
+    StringBuilder s = new StringBuilder("""
+        name: kill-lab
+        registry:
+          server: registry.lab.local:5000
+          username: lab
+          passwordEnv: SALTLAB_REGISTRY_PASSWORD
+        autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN
+        master:
+          image: registry.lab.local:5000/salt/master:3006.9
+          hostRoot: /srv/salt
+          node: kube0
+        minionImage: registry.lab.local:5000/salt/minion:3006.9
+        roles:
+        """);
+    for (int i = 0; i < roles; i++) {
+      s.append("  - name: role-").append(i).append('\n')
+          .append("    ports: [{name: app, port: 8080}]\n")
+          .append("    env: {LAB_VERSION: \"").append(version).append("\"}\n");
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, s);
+    return file;
+  }
+
+  private static Process process(List<String> flags, Path spec, Path out) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(flags);
+    command.addAll(List.of("-Xshare:auto", "-jar", jar.toString(), "render", "--lab", spec.toString(), "-t", TARGET,
+        "-o", out.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(ENV);
+    return pb.start();
+  }
+}
