@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +47,20 @@ final class CrossChecks {
     /** Path of the template object: {@code spec.template}, or empty for a Pod. */
     final String at;
     final JsonNode node;
+    /** The template's labels, read once: every Service in the namespace compares against them. */
+    private final Map<String, String> labels;
 
     PodTemplate(Manifest owner, String at, JsonNode node) {
       this.owner = owner;
       this.at = at;
       this.node = node;
+      Map<String, String> read = new TreeMap<>();
+      node.path("metadata").path("labels").properties().forEach(
+          e -> read.put(e.getKey(), e.getValue().asText()));
+      this.labels = Collections.unmodifiableMap(read);
     }
 
     Map<String, String> labels() {
-      Map<String, String> labels = new TreeMap<>();
-      node.path("metadata").path("labels").properties().forEach(
-          e -> labels.put(e.getKey(), e.getValue().asText()));
       return labels;
     }
 
@@ -72,9 +77,20 @@ final class CrossChecks {
   private final ValidationContext context;
   private final List<Problem> out;
   private final Set<String> inputNamespaces = new HashSet<>();
+  private final Set<String> validKeys = new HashSet<>();
   private final Map<String, Manifest> secrets = new HashMap<>();
   private final Map<String, Manifest> configMaps = new HashMap<>();
   private final List<PodTemplate> templates = new ArrayList<>();
+  /** The pod template of each workload, so a lookup does not scan every template. */
+  private final Map<Manifest, PodTemplate> templateByOwner = new IdentityHashMap<>();
+  /** Templates by namespace, in input order. */
+  private final Map<String, List<PodTemplate>> templatesByNamespace = new HashMap<>();
+  /**
+   * Templates by namespace and one label ({@code namespace, key, value}), in input order: the
+   * candidates for a Service selector containing that label, so that matching Services to pods
+   * stays linear in the number of objects.
+   */
+  private final Map<List<String>, List<PodTemplate>> templatesByLabel = new HashMap<>();
 
   private CrossChecks(List<Manifest> manifests, ValidationContext context, List<Problem> out) {
     this.manifests = manifests;
@@ -100,7 +116,14 @@ final class CrossChecks {
       if (at != null) {
         JsonNode node = at.isEmpty() ? m.doc : m.doc.at("/" + at.replace('.', '/'));
         if (node.isObject()) {
-          templates.add(new PodTemplate(m, at, node));
+          PodTemplate t = new PodTemplate(m, at, node);
+          templates.add(t);
+          templateByOwner.putIfAbsent(m, t);
+          templatesByNamespace.computeIfAbsent(m.namespace(), k -> new ArrayList<>()).add(t);
+          for (Map.Entry<String, String> label : t.labels().entrySet()) {
+            templatesByLabel.computeIfAbsent(List.of(m.namespace(), label.getKey(), label.getValue()),
+                k -> new ArrayList<>()).add(t);
+          }
         }
       }
     }
@@ -181,15 +204,17 @@ final class CrossChecks {
 
   private void checkLabels(Manifest m, String path, JsonNode labels) {
     labels.properties().forEach(e -> {
-      String at = FieldPaths.child(path, e.getKey());
-      String why = Names.qualifiedKey(e.getKey());
+      // The path is only built for a problem: most labels have none.
+      String why = qualifiedKey(e.getKey());
       if (why != null) {
+        String at = FieldPaths.child(path, e.getKey());
         out.add(m.problem("invalid-label-key", at).message("invalid label key: " + why)
             .value(e.getKey()).expected("[DNS-subdomain prefix/]name, name at most 63 characters").build());
       }
       JsonNode v = e.getValue();
       if (!v.isTextual()) {
         if (!v.isNull() && !m.schemaChecked) {
+          String at = FieldPaths.child(path, e.getKey());
           out.add(m.problem("invalid-label-value", at).message("label value is not a string")
               .value(m.shown(at, v)).expected("a string; quote it in YAML").build());
         }
@@ -197,15 +222,31 @@ final class CrossChecks {
       }
       String vwhy = Names.labelValue(v.asText());
       if (vwhy != null) {
+        String at = FieldPaths.child(path, e.getKey());
         out.add(m.problem("invalid-label-value", at).message("invalid label value: " + vwhy)
             .value(m.shown(at, v)).expected("at most 63 of letters, digits, '-', '_', '.'").build());
       }
     });
   }
 
+  /**
+   * {@link Names#qualifiedKey}, remembering the keys found valid in this run: the same few label
+   * and annotation keys recur on every object.
+   */
+  private String qualifiedKey(String key) {
+    if (validKeys.contains(key)) {
+      return null;
+    }
+    String why = Names.qualifiedKey(key);
+    if (why == null) {
+      validKeys.add(key);
+    }
+    return why;
+  }
+
   private void checkAnnotationKeys(Manifest m, String path, JsonNode annotations) {
     annotations.fieldNames().forEachRemaining(k -> {
-      String why = Names.qualifiedKey(k);
+      String why = qualifiedKey(k);
       if (why != null) {
         out.add(m.problem("invalid-annotation-key", FieldPaths.child(path, k))
             .message("invalid annotation key: " + why).value(k)
@@ -335,12 +376,7 @@ final class CrossChecks {
   }
 
   private PodTemplate templateOf(Manifest m) {
-    for (PodTemplate t : templates) {
-      if (t.owner == m) {
-        return t;
-      }
-    }
-    return null;
+    return templateByOwner.get(m);
   }
 
   // --- Services --------------------------------------------------------------------------------
@@ -370,18 +406,23 @@ final class CrossChecks {
     checkLabels(m, "spec.selector", selector);
     Map<String, String> wanted = new TreeMap<>();
     selector.properties().forEach(e -> wanted.put(e.getKey(), e.getValue().asText()));
-    List<PodTemplate> sameNamespace = new ArrayList<>();
-    List<PodTemplate> selected = new ArrayList<>();
-    for (PodTemplate t : templates) {
-      if (!t.owner.namespace().equals(m.namespace())) {
-        continue;
+    // Only templates carrying every selector label can match: start from the rarest one.
+    List<PodTemplate> candidates = null;
+    for (Map.Entry<String, String> label : wanted.entrySet()) {
+      List<PodTemplate> carrying = templatesByLabel.getOrDefault(
+          List.of(m.namespace(), label.getKey(), label.getValue()), List.of());
+      if (candidates == null || carrying.size() < candidates.size()) {
+        candidates = carrying;
       }
-      sameNamespace.add(t);
+    }
+    List<PodTemplate> selected = new ArrayList<>();
+    for (PodTemplate t : candidates) {
       if (t.labels().entrySet().containsAll(wanted.entrySet())) {
         selected.add(t);
       }
     }
     if (selected.isEmpty()) {
+      List<PodTemplate> sameNamespace = templatesByNamespace.getOrDefault(m.namespace(), List.of());
       out.add(m.problem("selector-matches-no-pod", "spec.selector")
           .message("Service selector matches no pod template in namespace " + m.namespace())
           .value(FieldPaths.render(selector))
