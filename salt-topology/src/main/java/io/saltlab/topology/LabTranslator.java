@@ -2,21 +2,15 @@ package io.saltlab.topology;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dekorate.kubernetes.config.Label;
-import io.dekorate.kubernetes.decorator.AddImagePullSecretDecorator;
-import io.dekorate.kubernetes.decorator.AddLabelDecorator;
 import io.dekorate.kubernetes.decorator.Decorator;
-import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
@@ -24,7 +18,10 @@ import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.RegistrySecretFormat;
+import io.saltlab.core.decorate.AddImagePullSecretDecorator;
+import io.saltlab.core.decorate.AddLabelDecorator;
 import io.saltlab.core.decorate.ApplyTargetApiVersionDecorator;
+import io.saltlab.core.decorate.Decorators;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +34,9 @@ import java.util.TreeMap;
 /**
  * Translates a {@link SaltLab} into fabric8 objects and the decorators that finish them, then
  * hands both to the core renderer. The Salt files come from {@link SaltConfig}, the workloads from
- * {@link LabWorkloads}. Lab-wide decorators run once over the whole list; decorators
- * that concern one workload run on that workload's builder alone, so the cost stays linear in the
- * number of roles.
+ * {@link LabWorkloads}. Each object is finished on its own builder: first the decorators that
+ * concern that workload alone, then the lab-wide ones, in the order listed; then it is built once.
+ * The cost stays linear in the number of roles, and no object is copied between decorators.
  */
 final class LabTranslator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,21 +44,29 @@ final class LabTranslator {
   private LabTranslator() {}
 
   static Manifests render(SaltLab lab, KubernetesVersion target) {
+    return new ManifestRenderer(target).render(translate(lab, target));
+  }
+
+  /**
+   * The lab's objects for a target, finished: each is built on one builder, its own decorators
+   * applied, then the lab-wide ones, then built once.
+   */
+  static List<HasMetadata> translate(SaltLab lab, KubernetesVersion target) {
     ApiVersions api = ApiVersionTable.forTarget(target);
-    List<HasMetadata> objects = new ArrayList<>(6 + 3 * lab.roles().size());
-    objects.add(namespace(lab));
-    objects.add(pullSecret(lab, api));
-    objects.add(autosignSecret(lab));
-    objects.add(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(lab)));
+    List<VisitableBuilder<? extends HasMetadata, ?>> builders = new ArrayList<>(6 + 3 * lab.roles().size());
+    builders.add(namespace(lab));
+    builders.add(pullSecret(lab, api));
+    builders.add(autosignSecret(lab));
+    builders.add(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(lab)));
     SaltMaster master = lab.master();
-    objects.add(
+    builders.add(
         service(
             lab,
             master.name(),
             List.of(
                 servicePort("salt-pub", master.publishPort()),
                 servicePort("salt-ret", master.returnPort()))));
-    objects.add(LabWorkloads.master(lab, api));
+    builders.add(LabWorkloads.master(lab, api));
     for (AppRole role : lab.roles()) {
       List<ServicePort> ports = new ArrayList<>();
       for (RolePort p : role.ports()) {
@@ -70,16 +75,22 @@ final class LabTranslator {
       // Kubernetes 1.5 requires ports on every Service; a role without ports then has no Service
       // (minions dial the master, nothing dials them).
       if (!ports.isEmpty() || api.allowsServiceWithoutPorts()) {
-        objects.add(service(lab, role.name(), ports));
+        builders.add(service(lab, role.name(), ports));
       }
-      objects.add(
+      builders.add(
           configMap(
               lab,
               minionConfigMapName(role),
               Map.of(SaltConfig.MINION_CONF_FILE, SaltConfig.minionConfigFile(lab, role))));
-      objects.add(LabWorkloads.role(lab, role, api));
+      builders.add(LabWorkloads.role(lab, role, api));
     }
-    return new ManifestRenderer(target).render(objects, labDecorators(lab, target));
+    List<Decorator<?>> labWide = labDecorators(lab, target);
+    List<HasMetadata> objects = new ArrayList<>(builders.size());
+    for (VisitableBuilder<? extends HasMetadata, ?> builder : builders) {
+      Decorators.apply(builder, labWide);
+      objects.add(builder.build());
+    }
+    return objects;
   }
 
   /** Name of the master's ConfigMap: {@code <master>-config}. */
@@ -114,7 +125,7 @@ final class LabTranslator {
    * file (named after the grain, one accepted value per line) and the minions' grains file. It is
    * the only object holding the token, base64-encoded as every Secret value.
    */
-  static Secret autosignSecret(SaltLab lab) {
+  static SecretBuilder autosignSecret(SaltLab lab) {
     Map<String, String> data = new TreeMap<>();
     data.put(SaltConfig.AUTOSIGN_GRAIN, base64(SaltConfig.autosignGrainFile(lab)));
     data.put(GRAINS_KEY, base64(SaltConfig.minionGrainsFile(lab)));
@@ -124,38 +135,36 @@ final class LabTranslator {
         .withNamespace(lab.namespace())
         .endMetadata()
         .withType("Opaque")
-        .withData(data)
-        .build();
+        .withData(data);
   }
 
-  private static ConfigMap configMap(SaltLab lab, String name, Map<String, String> data) {
+  private static ConfigMapBuilder configMap(SaltLab lab, String name, Map<String, String> data) {
     return new ConfigMapBuilder()
         .withNewMetadata()
         .withName(name)
         .withNamespace(lab.namespace())
         .endMetadata()
-        .withData(new TreeMap<>(data))
-        .build();
+        .withData(new TreeMap<>(data));
   }
 
   /** The decorators that apply to every object, in the order they run. */
   static List<Decorator<?>> labDecorators(SaltLab lab, KubernetesVersion target) {
     return List.of(
-        new AddLabelDecorator(new Label(Labels.MANAGED_BY, "saltlab", new String[0])),
-        new AddLabelDecorator(new Label(Labels.PART_OF, lab.name(), new String[0])),
-        new AddImagePullSecretDecorator(Decorator.ANY, lab.registry().secretName()),
+        new AddLabelDecorator(Labels.MANAGED_BY, "saltlab"),
+        new AddLabelDecorator(Labels.PART_OF, lab.name()),
+        new AddImagePullSecretDecorator(null, lab.registry().secretName()),
         new ApplyTargetApiVersionDecorator(target));
   }
 
-  private static Namespace namespace(SaltLab lab) {
-    return new NamespaceBuilder().withNewMetadata().withName(lab.namespace()).endMetadata().build();
+  private static NamespaceBuilder namespace(SaltLab lab) {
+    return new NamespaceBuilder().withNewMetadata().withName(lab.namespace()).endMetadata();
   }
 
   /**
    * The pull Secret, shaped as {@code kubectl create secret docker-registry} shapes it for the
    * target: the same four fields, {@code auth} being base64 of {@code user:password}.
    */
-  static Secret pullSecret(SaltLab lab, ApiVersions api) {
+  static SecretBuilder pullSecret(SaltLab lab, ApiVersions api) {
     Registry registry = lab.registry();
     String password = registry.password().reveal();
     ObjectNode entry = JSON.createObjectNode();
@@ -176,11 +185,10 @@ final class LabTranslator {
         .withNamespace(lab.namespace())
         .endMetadata()
         .withType(format.secretType())
-        .withData(Map.of(format.dataKey(), base64(config.toString())))
-        .build();
+        .withData(Map.of(format.dataKey(), base64(config.toString())));
   }
 
-  private static Service service(SaltLab lab, String name, List<ServicePort> ports) {
+  private static ServiceBuilder service(SaltLab lab, String name, List<ServicePort> ports) {
     return new ServiceBuilder()
         .withNewMetadata()
         .withName(name)
@@ -191,8 +199,7 @@ final class LabTranslator {
         .withClusterIP("None")
         .withSelector(Labels.selector(lab, name))
         .withPorts(ports)
-        .endSpec()
-        .build();
+        .endSpec();
   }
 
   private static ServicePort servicePort(String name, int port) {

@@ -1,18 +1,5 @@
 package io.saltlab.topology;
 
-import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator;
-import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator.Source;
-
-import io.dekorate.kubernetes.config.DeploymentStrategy;
-import io.dekorate.kubernetes.config.EmptyDirVolume;
-import io.dekorate.kubernetes.config.Env;
-import io.dekorate.kubernetes.config.Mount;
-import io.dekorate.kubernetes.config.NodeSelector;
-import io.dekorate.kubernetes.decorator.AddEmptyDirVolumeDecorator;
-import io.dekorate.kubernetes.decorator.AddEnvVarDecorator;
-import io.dekorate.kubernetes.decorator.AddMountDecorator;
-import io.dekorate.kubernetes.decorator.AddNodeSelectorDecorator;
-import io.dekorate.kubernetes.decorator.ApplyDeploymentStrategyDecorator;
 import io.dekorate.kubernetes.decorator.Decorator;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -22,9 +9,17 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.saltlab.core.ApiVersions;
+import io.saltlab.core.decorate.AddEmptyDirVolumeDecorator;
+import io.saltlab.core.decorate.AddEnvVarDecorator;
 import io.saltlab.core.decorate.AddHostPathVolumeDecorator;
+import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator;
+import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator.Source;
+import io.saltlab.core.decorate.AddMountDecorator;
+import io.saltlab.core.decorate.AddNodeSelectorDecorator;
 import io.saltlab.core.decorate.AddSubPathMountDecorator;
 import io.saltlab.core.decorate.AddTcpProbeDecorator;
+import io.saltlab.core.decorate.ApplyRecreateStrategyDecorator;
+import io.saltlab.core.decorate.Decorators;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +31,8 @@ import java.util.Map;
 /**
  * Builds the master's and the roles' workloads. Each is built bare, then finished by the
  * decorators of that workload alone, in the order listed in each method, so that the cost stays
- * linear in the number of roles.
+ * linear in the number of roles. The builders are returned unbuilt: the lab-wide decorators
+ * finish them next.
  */
 final class LabWorkloads {
   /** Kubernetes' well-known node label, present on every node of every supported version. */
@@ -65,7 +61,7 @@ final class LabWorkloads {
    * Recreate, probed on its return port, reading its generated files from its ConfigMap and the
    * token from the autosign Secret.
    */
-  static HasMetadata master(SaltLab lab, ApiVersions api) {
+  static DeploymentBuilder master(SaltLab lab, ApiVersions api) {
     SaltMaster master = lab.master();
     String name = master.name();
     Map<String, String> files = LabTranslator.masterConfigMapData(lab);
@@ -89,8 +85,7 @@ final class LabWorkloads {
     List<Decorator<?>> decorators = new ArrayList<>();
     String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
     for (SaltDirectory dir : SaltDirectory.values()) {
-      decorators.add(
-          new AddMountDecorator(name, name, new Mount(dir.volumeName(), master.mountPath(dir), null, null)));
+      decorators.add(new AddMountDecorator(name, name, dir.volumeName(), master.mountPath(dir), false));
       decorators.add(
           new AddHostPathVolumeDecorator(name, dir.volumeName(), master.hostPath(dir), hostPathType));
     }
@@ -113,19 +108,18 @@ final class LabWorkloads {
             TOKEN_FILE_MODE,
             Map.of(SaltConfig.AUTOSIGN_GRAIN, SaltConfig.AUTOSIGN_GRAIN),
             TOKEN_FILE_MODE));
-    decorators.add(
-        new AddMountDecorator(name, name, new Mount(AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), null, true)));
+    decorators.add(new AddMountDecorator(name, name, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true));
     // The host paths exist on one node only: anywhere else the master starts without its keys.
-    decorators.add(new AddNodeSelectorDecorator(name, new NodeSelector(HOSTNAME_LABEL, master.node())));
+    decorators.add(new AddNodeSelectorDecorator(name, HOSTNAME_LABEL, master.node()));
     // A TCP check on the return port, where minions authenticate: cheap, and it only passes once
     // the master accepts connections. The liveness delay leaves time for first-start key generation.
     int retPort = master.returnPort();
     decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.READINESS, retPort, 5, 10, 2, 3));
     decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.LIVENESS, retPort, 30, 20, 5, 3));
     // One master owns the host paths: a rolling update would run two masters on them at once.
-    decorators.add(new ApplyDeploymentStrategyDecorator(name, DeploymentStrategy.Recreate));
-    accept(builder, decorators);
-    return builder.build();
+    decorators.add(new ApplyRecreateStrategyDecorator(name));
+    Decorators.apply(builder, decorators);
+    return builder;
   }
 
   /**
@@ -133,7 +127,7 @@ final class LabWorkloads {
    * generated {@code minion.d} file from the role's ConfigMap, the token grain from the autosign
    * Secret, and keeps its key pair on an emptyDir.
    */
-  static HasMetadata role(SaltLab lab, AppRole role, ApiVersions api) {
+  static VisitableBuilder<? extends HasMetadata, ?> role(SaltLab lab, AppRole role, ApiVersions api) {
     String name = role.name();
     List<ContainerPort> ports = new ArrayList<>();
     for (RolePort p : role.ports()) {
@@ -153,8 +147,7 @@ final class LabWorkloads {
             ports);
     List<Decorator<?>> decorators = new ArrayList<>();
     for (Map.Entry<String, String> e : role.env().entrySet()) {
-      decorators.add(
-          new AddEnvVarDecorator(name, name, new Env(e.getKey(), e.getValue(), null, null, null, null, null)));
+      decorators.add(new AddEnvVarDecorator(name, name, e.getKey(), e.getValue()));
     }
     String configDir = lab.minionConfigDir();
     decorators.add(
@@ -182,25 +175,18 @@ final class LabWorkloads {
         new AddSubPathMountDecorator(name, name, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY));
     // The key pair outlives container restarts, so a restarted minion is still the key the
     // master accepted.
-    decorators.add(new AddEmptyDirVolumeDecorator(name, new EmptyDirVolume(MINION_PKI_VOLUME)));
-    decorators.add(
-        new AddMountDecorator(name, name, new Mount(MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), null, false)));
+    decorators.add(new AddEmptyDirVolumeDecorator(name, MINION_PKI_VOLUME));
+    decorators.add(new AddMountDecorator(name, name, MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), false));
     VisitableBuilder<? extends HasMetadata, ?> builder;
     if (role.identity() == MinionIdentity.STATEFUL) {
       builder = statefulSet(lab, name, role.replicas(), template);
     } else {
       builder = deployment(lab, name, role.replicas(), template);
       // Two pods must never run with the same fixed id: the old one goes before the new one starts.
-      decorators.add(new ApplyDeploymentStrategyDecorator(name, DeploymentStrategy.Recreate));
+      decorators.add(new ApplyRecreateStrategyDecorator(name));
     }
-    accept(builder, decorators);
-    return builder.build();
-  }
-
-  private static void accept(VisitableBuilder<?, ?> builder, List<Decorator<?>> decorators) {
-    for (Decorator<?> d : decorators) {
-      builder.accept(d);
-    }
+    Decorators.apply(builder, decorators);
+    return builder;
   }
 
   private static PodTemplateSpec template(

@@ -1,10 +1,8 @@
 package io.saltlab.core.decorate;
 
-import io.dekorate.kubernetes.decorator.NamedResourceDecorator;
 import io.fabric8.kubernetes.api.model.ConfigMapVolumeSourceBuilder;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpecFluent;
 import io.fabric8.kubernetes.api.model.SecretVolumeSourceBuilder;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import java.util.Objects;
  * Kubernetes 1.5 does not know; this one leaves it out (its default, false, is what saltlab
  * wants) so the same decorator serves every target.
  */
-public final class AddKeyToPathVolumeDecorator extends NamedResourceDecorator<PodSpecFluent<?>> {
+public final class AddKeyToPathVolumeDecorator extends ResourceDecorator {
 
   /** Which kind of object the volume projects. */
   public enum Source {
@@ -66,13 +64,18 @@ public final class AddKeyToPathVolumeDecorator extends NamedResourceDecorator<Po
   }
 
   /**
-   * Appends the volume.
+   * Appends the volume to every pod spec of the workload.
    *
-   * @param spec the pod spec of the named workload
-   * @param resourceMeta the workload's metadata (the name was matched already)
+   * @param parts the workload's builder and its parts
    */
   @Override
-  public void andThenVisit(PodSpecFluent<?> spec, ObjectMeta resourceMeta) {
+  protected void change(ResourceParts parts) {
+    for (PodSpecFluent<?> spec : parts.all(PodSpecFluent.class)) {
+      addTo(spec);
+    }
+  }
+
+  private void addTo(PodSpecFluent<?> spec) {
     List<KeyToPath> paths = new ArrayList<>();
     items.forEach((key, path) -> paths.add(new KeyToPathBuilder().withKey(key).withPath(path).withMode(itemMode).build()));
     List<KeyToPath> itemList = paths.isEmpty() ? null : paths;

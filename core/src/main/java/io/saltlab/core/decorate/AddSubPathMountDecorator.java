@@ -1,6 +1,5 @@
 package io.saltlab.core.decorate;
 
-import io.dekorate.kubernetes.decorator.ApplicationContainerDecorator;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import java.util.Objects;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
  * would replace each other; this decorator keeps one mount per mount path instead, which is what
  * the API server requires of a container.
  */
-public final class AddSubPathMountDecorator extends ApplicationContainerDecorator<ContainerBuilder> {
+public final class AddSubPathMountDecorator extends ContainerDecorator {
   private final String volumeName;
   private final String mountPath;
   private final String subPath;
@@ -39,7 +38,7 @@ public final class AddSubPathMountDecorator extends ApplicationContainerDecorato
    * @param container the matched container
    */
   @Override
-  public void andThenVisit(ContainerBuilder container) {
+  protected void change(ContainerBuilder container) {
     container.removeMatchingFromVolumeMounts(m -> mountPath.equals(m.getMountPath()));
     container
         .addNewVolumeMount()
