@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Validates Kubernetes manifests for one target version: strictly against the schema bundled for
@@ -151,11 +153,11 @@ public final class ManifestValidator {
       m.namespaced = namespaced(schema, customKinds, m);
     }
     if (schema != null) {
+      Set<String> cleanShapes = new HashSet<>();
       for (Manifest m : manifests) {
         if (!customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
-          problems.addAll(SchemaCheck.check(schema, m));
-          m.schemaChecked = m.apiVersion != null && m.kind != null
-              && !schema.servingKind(m.kind).isEmpty();
+          problems.addAll(SchemaCheck.check(schema, m, cleanShapes));
+          m.schemaChecked = m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
         }
       }
     }
