@@ -6,14 +6,14 @@ import io.dekorate.kubernetes.decorator.Decorator;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -57,7 +58,10 @@ final class LabTranslator {
     builders.add(namespace(lab));
     builders.add(pullSecret(lab, api));
     builders.add(autosignSecret(lab));
-    builders.add(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(lab)));
+    // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
+    // mounts follow them.
+    SortedMap<String, String> hostTree = SaltConfig.hostTree(lab);
+    builders.add(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)));
     SaltMaster master = lab.master();
     builders.add(
         service(
@@ -66,7 +70,7 @@ final class LabTranslator {
             List.of(
                 servicePort("salt-pub", master.publishPort()),
                 servicePort("salt-ret", master.returnPort()))));
-    builders.add(LabWorkloads.master(lab, api));
+    builders.add(LabWorkloads.master(lab, api, hostTree));
     for (AppRole role : lab.roles()) {
       List<ServicePort> ports = new ArrayList<>();
       for (RolePort p : role.ports()) {
@@ -77,12 +81,9 @@ final class LabTranslator {
       if (!ports.isEmpty() || api.allowsServiceWithoutPorts()) {
         builders.add(service(lab, role.name(), ports));
       }
-      builders.add(
-          configMap(
-              lab,
-              minionConfigMapName(role),
-              Map.of(SaltConfig.MINION_CONF_FILE, SaltConfig.minionConfigFile(lab, role))));
-      builders.add(LabWorkloads.role(lab, role, api));
+      String minionConfig = SaltConfig.minionConfigFile(lab, role);
+      builders.add(configMap(lab, minionConfigMapName(role), Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)));
+      builders.add(LabWorkloads.role(lab, role, api, minionConfig));
     }
     List<Decorator<?>> labWide = labDecorators(lab, target);
     List<HasMetadata> objects = new ArrayList<>(builders.size());
@@ -111,10 +112,13 @@ final class LabTranslator {
   /** The Secret key of the minions' {@code grains} file. */
   static final String GRAINS_KEY = "grains";
 
-  /** The master's ConfigMap data: every host-tree file under its {@link SaltConfig#configMapKey} key. */
-  static Map<String, String> masterConfigMapData(SaltLab lab) {
+  /**
+   * The master's ConfigMap data: every file of the lab's {@link SaltConfig#hostTree} under its
+   * {@link SaltConfig#configMapKey} key.
+   */
+  static Map<String, String> masterConfigMapData(SortedMap<String, String> hostTree) {
     Map<String, String> data = new TreeMap<>();
-    for (Map.Entry<String, String> f : SaltConfig.hostTree(lab).entrySet()) {
+    for (Map.Entry<String, String> f : hostTree.entrySet()) {
       data.put(SaltConfig.configMapKey(f.getKey()), f.getValue());
     }
     return data;
@@ -130,21 +134,32 @@ final class LabTranslator {
     data.put(SaltConfig.AUTOSIGN_GRAIN, base64(SaltConfig.autosignGrainFile(lab)));
     data.put(GRAINS_KEY, base64(SaltConfig.minionGrainsFile(lab)));
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(autosignSecretName(lab.master()))
-        .withNamespace(lab.namespace())
-        .endMetadata()
+        .withMetadata(metadata(lab, autosignSecretName(lab.master()), null))
         .withType("Opaque")
         .withData(data);
   }
 
   private static ConfigMapBuilder configMap(SaltLab lab, String name, Map<String, String> data) {
-    return new ConfigMapBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(lab.namespace())
-        .endMetadata()
-        .withData(new TreeMap<>(data));
+    return new ConfigMapBuilder().withMetadata(metadata(lab, name, null)).withData(new TreeMap<>(data));
+  }
+
+  /**
+   * The metadata of an object of the lab, as a plain model object: builders copy what they are
+   * given, so objects are assembled from plain parts and copied into a builder once.
+   *
+   * @param lab the lab, whose namespace the object lives in
+   * @param name the object's name
+   * @param labels its labels, or null for none
+   * @return the metadata
+   */
+  static ObjectMeta metadata(SaltLab lab, String name, Map<String, String> labels) {
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name);
+    metadata.setNamespace(lab.namespace());
+    if (labels != null) {
+      metadata.setLabels(new TreeMap<>(labels));
+    }
+    return metadata;
   }
 
   /** The decorators that apply to every object, in the order they run. */
@@ -157,7 +172,9 @@ final class LabTranslator {
   }
 
   private static NamespaceBuilder namespace(SaltLab lab) {
-    return new NamespaceBuilder().withNewMetadata().withName(lab.namespace()).endMetadata();
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(lab.namespace());
+    return new NamespaceBuilder().withMetadata(metadata);
   }
 
   /**
@@ -180,39 +197,35 @@ final class LabTranslator {
       config.set(registry.server(), entry);
     }
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(registry.secretName())
-        .withNamespace(lab.namespace())
-        .endMetadata()
+        .withMetadata(metadata(lab, registry.secretName(), null))
         .withType(format.secretType())
         .withData(Map.of(format.dataKey(), base64(config.toString())));
   }
 
   private static ServiceBuilder service(SaltLab lab, String name, List<ServicePort> ports) {
-    return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(lab.namespace())
-        .withLabels(Labels.selector(lab, name))
-        .endMetadata()
-        .withNewSpec()
-        .withClusterIP("None")
-        .withSelector(Labels.selector(lab, name))
-        .withPorts(ports)
-        .endSpec();
+    Map<String, String> selector = Labels.selector(lab, name);
+    ServiceSpec spec = new ServiceSpec();
+    spec.setClusterIP("None");
+    spec.setSelector(new TreeMap<>(selector));
+    spec.setPorts(ports);
+    return new ServiceBuilder().withMetadata(metadata(lab, name, selector)).withSpec(spec);
   }
 
   private static ServicePort servicePort(String name, int port) {
-    return new ServicePortBuilder()
-        .withName(name)
-        .withPort(port)
-        .withTargetPort(new IntOrString(name))
-        .withProtocol("TCP")
-        .build();
+    ServicePort servicePort = new ServicePort();
+    servicePort.setName(name);
+    servicePort.setPort(port);
+    servicePort.setTargetPort(new IntOrString(name));
+    servicePort.setProtocol("TCP");
+    return servicePort;
   }
 
   static ContainerPort containerPort(String name, int port) {
-    return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol("TCP").build();
+    ContainerPort containerPort = new ContainerPort();
+    containerPort.setName(name);
+    containerPort.setContainerPort(port);
+    containerPort.setProtocol("TCP");
+    return containerPort;
   }
 
   static String base64(String s) {

@@ -2,12 +2,19 @@ package io.saltlab.topology;
 
 import io.dekorate.kubernetes.decorator.Decorator;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.decorate.AddEmptyDirVolumeDecorator;
 import io.saltlab.core.decorate.AddEnvVarDecorator;
@@ -27,6 +34,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Builds the master's and the roles' workloads. Each is built bare, then finished by the
@@ -60,11 +69,13 @@ final class LabWorkloads {
    * The master: a Deployment of one pod pinned to the node of its host paths, replaced with
    * Recreate, probed on its return port, reading its generated files from its ConfigMap and the
    * token from the autosign Secret.
+   *
+   * @param hostTree the lab's {@link SaltConfig#hostTree(SaltLab)}, computed once by the caller
    */
-  static DeploymentBuilder master(SaltLab lab, ApiVersions api) {
+  static DeploymentBuilder master(SaltLab lab, ApiVersions api, SortedMap<String, String> hostTree) {
     SaltMaster master = lab.master();
     String name = master.name();
-    Map<String, String> files = LabTranslator.masterConfigMapData(lab);
+    Map<String, String> files = LabTranslator.masterConfigMapData(hostTree);
     DeploymentBuilder builder =
         deployment(
             lab,
@@ -94,7 +105,7 @@ final class LabWorkloads {
     decorators.add(
         new AddKeyToPathVolumeDecorator(
             name, Source.CONFIG_MAP, CONFIG_VOLUME, LabTranslator.masterConfigMapName(master), null, Map.of(), null));
-    for (String path : SaltConfig.hostTree(lab).keySet()) {
+    for (String path : hostTree.keySet()) {
       decorators.add(
           new AddSubPathMountDecorator(
               name, name, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path)));
@@ -126,14 +137,15 @@ final class LabWorkloads {
    * A role: a StatefulSet or a Deployment (by {@link AppRole#identity()}) whose minion reads its
    * generated {@code minion.d} file from the role's ConfigMap, the token grain from the autosign
    * Secret, and keeps its key pair on an emptyDir.
+   *
+   * @param config the role's {@link SaltConfig#minionConfigFile}, computed once by the caller
    */
-  static VisitableBuilder<? extends HasMetadata, ?> role(SaltLab lab, AppRole role, ApiVersions api) {
+  static VisitableBuilder<? extends HasMetadata, ?> role(SaltLab lab, AppRole role, ApiVersions api, String config) {
     String name = role.name();
     List<ContainerPort> ports = new ArrayList<>();
     for (RolePort p : role.ports()) {
       ports.add(LabTranslator.containerPort(p.name(), p.port()));
     }
-    String config = SaltConfig.minionConfigFile(lab, role);
     PodTemplateSpec template =
         template(
             lab,
@@ -199,40 +211,37 @@ final class LabWorkloads {
       List<String> command,
       List<String> args,
       List<ContainerPort> ports) {
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata()
-        .withLabels(Labels.pod(lab, name, component, extraLabels))
-        .withAnnotations(Map.of(CONFIG_DIGEST_ANNOTATION, configDigest))
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName(name)
-        .withImage(image)
-        .withCommand(command)
-        .withArgs(args)
-        .withPorts(ports)
-        .withTty(true)
-        .endContainer()
-        .withRestartPolicy("Always")
-        .endSpec()
-        .build();
+    // Plain model objects: the workload's builder copies them once (nested builders would copy
+    // each level again on every end...()).
+    Container container = new Container();
+    container.setName(name);
+    container.setImage(image);
+    container.setCommand(new ArrayList<>(command));
+    container.setArgs(new ArrayList<>(args));
+    container.setPorts(ports);
+    container.setTty(true);
+    PodSpec spec = new PodSpec();
+    spec.setContainers(new ArrayList<>(List.of(container)));
+    spec.setRestartPolicy("Always");
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setLabels(Labels.pod(lab, name, component, extraLabels));
+    metadata.setAnnotations(new TreeMap<>(Map.of(CONFIG_DIGEST_ANNOTATION, configDigest)));
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(metadata);
+    template.setSpec(spec);
+    return template;
   }
 
   private static DeploymentBuilder deployment(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
     Map<String, String> selector = Labels.selector(lab, name);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(lab.namespace())
-        .withLabels(selector)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .withTemplate(template)
-        .endSpec();
+    DeploymentSpec spec = new DeploymentSpec();
+    spec.setReplicas(replicas);
+    spec.setSelector(selector(selector));
+    spec.setTemplate(template);
+    Deployment deployment = new Deployment();
+    deployment.setMetadata(LabTranslator.metadata(lab, name, selector));
+    deployment.setSpec(spec);
+    return new DeploymentBuilder(deployment);
   }
 
   /**
@@ -241,27 +250,28 @@ final class LabWorkloads {
    */
   private static StatefulSetBuilder statefulSet(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
     Map<String, String> selector = Labels.selector(lab, name);
-    return new StatefulSetBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(lab.namespace())
-        .withLabels(selector)
-        .endMetadata()
-        .withNewSpec()
-        .withServiceName(name)
-        .withReplicas(replicas)
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .withTemplate(template)
-        .endSpec();
+    StatefulSetSpec spec = new StatefulSetSpec();
+    spec.setServiceName(name);
+    spec.setReplicas(replicas);
+    spec.setSelector(selector(selector));
+    spec.setTemplate(template);
+    StatefulSet statefulSet = new StatefulSet();
+    statefulSet.setMetadata(LabTranslator.metadata(lab, name, selector));
+    statefulSet.setSpec(spec);
+    return new StatefulSetBuilder(statefulSet);
+  }
+
+  private static LabelSelector selector(Map<String, String> matchLabels) {
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(new TreeMap<>(matchLabels));
+    return selector;
   }
 
   /** SHA-256 of the files in key order, as hex. */
   static String digest(Map<String, String> files) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, String> e : new java.util.TreeMap<>(files).entrySet()) {
+      for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
         sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
