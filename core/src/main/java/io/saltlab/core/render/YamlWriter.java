@@ -1,8 +1,7 @@
 package io.saltlab.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,11 @@ public final class YamlWriter {
 
   private static final Pattern SPECIAL_FLOAT = Pattern.compile("\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
 
+  /** Length of the longest {@link #RESERVED_WORDS} entry. */
+  private static final int MAX_RESERVED_LENGTH = 5;
+
+  private static final String SPACES = "                                                                ";
+
   /** Creates a writer; it has no settings because its output rules are fixed on purpose. */
   public YamlWriter() {}
 
@@ -57,7 +61,8 @@ public final class YamlWriter {
         writeSequence(document, 0, out);
       }
     } else {
-      out.append(scalar(document, 0)).append('\n');
+      appendScalar(document, 0, out);
+      out.append('\n');
     }
   }
 
@@ -86,8 +91,9 @@ public final class YamlWriter {
 
   private void writeMapping(JsonNode map, int indent, StringBuilder out, boolean firstInline) {
     boolean first = true;
-    for (String key : orderedKeys(map)) {
-      JsonNode value = map.get(key);
+    for (Map.Entry<String, JsonNode> field : orderedFields(map)) {
+      String key = field.getKey();
+      JsonNode value = field.getValue();
       if (value == null || value.isNull() || value.isMissingNode()) {
         continue;
       }
@@ -97,10 +103,14 @@ public final class YamlWriter {
       first = false;
       if (key.length() > MAX_IMPLICIT_KEY) {
         // YAML limits implicit keys to 1024 characters; longer ones need the explicit form.
-        out.append("? ").append(doubleQuoted(key)).append('\n');
+        out.append("? ");
+        appendDoubleQuoted(key, out);
+        out.append('\n');
         indent(out, indent);
+      } else if (isPlainSafe(key)) {
+        out.append(key);
       } else {
-        out.append(quoteIfNeeded(key));
+        appendDoubleQuoted(key, out);
       }
       out.append(':');
       if (value.isObject()) {
@@ -118,7 +128,9 @@ public final class YamlWriter {
           writeSequence(value, indent, out);
         }
       } else {
-        out.append(' ').append(scalar(value, indent + 2)).append('\n');
+        out.append(' ');
+        appendScalar(value, indent + 2, out);
+        out.append('\n');
       }
     }
     if (first && firstInline) {
@@ -145,52 +157,76 @@ public final class YamlWriter {
           writeSequence(item, indent + 2, out);
         }
       } else {
-        out.append(scalar(item, indent + 2)).append('\n');
+        appendScalar(item, indent + 2, out);
+        out.append('\n');
       }
     }
   }
 
-  private static List<String> orderedKeys(JsonNode map) {
-    List<String> keys = new ArrayList<>(map.size());
-    Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
-    while (fields.hasNext()) {
-      keys.add(fields.next().getKey());
+  /** The fields of a mapping in output order; most mappings are in that order already. */
+  @SuppressWarnings("unchecked")
+  private static Map.Entry<String, JsonNode>[] orderedFields(JsonNode map) {
+    Map.Entry<String, JsonNode>[] fields = new Map.Entry[map.size()];
+    int n = 0;
+    boolean sorted = true;
+    for (Map.Entry<String, JsonNode> field : map.properties()) {
+      if (n > 0 && sorted && compareKeys(fields[n - 1].getKey(), field.getKey()) > 0) {
+        sorted = false;
+      }
+      fields[n++] = field;
     }
-    keys.sort(YamlWriter::compareKeys);
-    return keys;
+    if (!sorted) {
+      Arrays.sort(fields, (a, b) -> compareKeys(a.getKey(), b.getKey()));
+    }
+    return fields;
   }
 
   private static int compareKeys(String a, String b) {
-    int ra = LEADING_KEYS.indexOf(a);
-    int rb = LEADING_KEYS.indexOf(b);
+    int ra = leadingRank(a);
+    int rb = leadingRank(b);
     if (ra >= 0 || rb >= 0) {
       return Integer.compare(ra < 0 ? Integer.MAX_VALUE : ra, rb < 0 ? Integer.MAX_VALUE : rb);
     }
     return a.compareTo(b);
   }
 
-  private static String scalar(JsonNode node, int blockIndent) {
+  /** The position of a key among {@link #LEADING_KEYS}, or -1. */
+  private static int leadingRank(String key) {
+    switch (key) {
+      case "apiVersion":
+        return 0;
+      case "kind":
+        return 1;
+      case "metadata":
+        return 2;
+      case "name":
+        return 3;
+      case "namespace":
+        return 4;
+      default:
+        return -1;
+    }
+  }
+
+  private static void appendScalar(JsonNode node, int blockIndent, StringBuilder out) {
     if (node.isTextual()) {
       String text = node.textValue();
       if (isPlainSafe(text)) {
-        return text;
+        out.append(text);
+      } else if (!appendLiteralBlock(text, blockIndent, out)) {
+        appendDoubleQuoted(text, out);
       }
-      String block = literalBlock(text, blockIndent);
-      return block != null ? block : doubleQuoted(text);
+    } else if (node.isBoolean()) {
+      out.append(node.booleanValue() ? "true" : "false");
+    } else if (node.isInt() || node.isLong() || node.isShort()) {
+      out.append(node.longValue());
+    } else if (node.isIntegralNumber()) {
+      out.append(node.bigIntegerValue().toString());
+    } else if (node.isNumber()) {
+      out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+    } else {
+      appendDoubleQuoted(node.asText(), out);
     }
-    if (node.isBoolean()) {
-      return node.booleanValue() ? "true" : "false";
-    }
-    if (node.isIntegralNumber()) {
-      return node.bigIntegerValue().toString();
-    }
-    if (node.isNumber()) {
-      return node.decimalValue().stripTrailingZeros().toPlainString();
-    }
-    if (node.isBinary()) {
-      return doubleQuoted(node.asText());
-    }
-    return doubleQuoted(node.asText());
   }
 
   /**
@@ -243,7 +279,8 @@ public final class YamlWriter {
         return false;
       }
     }
-    return !RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT));
+    // Every reserved word has at most 5 characters; longer text needs no lower-case copy.
+    return n > MAX_RESERVED_LENGTH || !RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT));
   }
 
   private static boolean isLetter(char c) {
@@ -255,9 +292,9 @@ public final class YamlWriter {
    * when every line is printable, the first line does not start with a space (which would need an
    * indentation indicator) and no character is a line break in YAML 1.1 but not 1.2.
    */
-  private static String literalBlock(String s, int indent) {
+  private static boolean appendLiteralBlock(String s, int indent, StringBuilder out) {
     if (s.indexOf('\n') < 0 || s.startsWith(" ") || s.startsWith("\n")) {
-      return null;
+      return false;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -266,38 +303,44 @@ public final class YamlWriter {
       }
       if (c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
           || c == 0xfeff || Character.isSurrogate(c) || (c >= 0x80 && c < 0xa0)) {
-        return null;
+        return false;
       }
     }
-    String body = s;
-    String indicator;
-    if (!body.endsWith("\n")) {
-      indicator = "|-";
-    } else if (body.endsWith("\n\n")) {
-      indicator = "|+";
+    // The body is the text without the one line feed the indicator stands for: "|" clips a single
+    // final line feed, "|+" keeps all of them (the last line feed is the block's own), "|-" has none.
+    int bodyEnd = s.length();
+    if (!s.endsWith("\n")) {
+      out.append("|-");
+    } else if (s.endsWith("\n\n")) {
+      out.append("|+");
+      bodyEnd--;
     } else {
-      indicator = "|";
-      body = body.substring(0, body.length() - 1);
+      out.append('|');
+      bodyEnd--;
     }
-    if (indicator.equals("|+")) {
-      body = body.substring(0, body.length() - 1);
-    }
-    StringBuilder out = new StringBuilder(s.length() + 64);
-    out.append(indicator);
-    for (String line : body.split("\n", -1)) {
+    int start = 0;
+    while (true) {
+      int lineFeed = s.indexOf('\n', start);
+      int end = lineFeed < 0 || lineFeed > bodyEnd ? bodyEnd : lineFeed;
       out.append('\n');
-      if (!line.isEmpty()) {
-        for (int i = 0; i < indent; i++) {
-          out.append(' ');
-        }
-        out.append(line);
+      if (end > start) {
+        indent(out, indent);
+        out.append(s, start, end);
       }
+      if (end == bodyEnd) {
+        return true;
+      }
+      start = end + 1;
     }
-    return out.toString();
   }
 
   private static String doubleQuoted(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);
+    appendDoubleQuoted(s, out);
+    return out.toString();
+  }
+
+  private static void appendDoubleQuoted(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -327,7 +370,7 @@ public final class YamlWriter {
           }
       }
     }
-    return out.append('"').toString();
+    out.append('"');
   }
 
   private static boolean isPairedSurrogate(String s, int i) {
@@ -339,8 +382,11 @@ public final class YamlWriter {
   }
 
   private static void indent(StringBuilder out, int n) {
-    for (int i = 0; i < n; i++) {
-      out.append(' ');
+    int left = n;
+    while (left > SPACES.length()) {
+      out.append(SPACES);
+      left -= SPACES.length();
     }
+    out.append(SPACES, 0, left);
   }
 }
