@@ -109,7 +109,7 @@ public final class ManifestRenderer {
   public Manifests render(List<? extends HasMetadata> objects) {
     List<JsonNode> trees = new ArrayList<>(objects.size());
     for (HasMetadata item : objects) {
-      trees.add(TREES.valueToTree(item));
+      trees.add(TreeGenerator.tree(TREES, item));
     }
     return renderTrees(trees);
   }
