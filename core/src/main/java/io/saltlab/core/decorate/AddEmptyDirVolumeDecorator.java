@@ -1,6 +1,8 @@
 package io.saltlab.core.decorate;
 
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.PodSpecFluent;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.Objects;
 
 /**
@@ -29,7 +31,11 @@ public final class AddEmptyDirVolumeDecorator extends ResourceDecorator {
   @Override
   protected void change(ResourceParts parts) {
     for (PodSpecFluent<?> spec : parts.all(PodSpecFluent.class)) {
-      spec.addNewVolume().withName(volumeName).withNewEmptyDir().endEmptyDir().endVolume();
+      Volume volume = new Volume();
+      volume.setName(volumeName);
+      volume.setEmptyDir(new EmptyDirVolumeSource());
+      // The pod spec copies the volume into a builder of its own.
+      spec.addToVolumes(volume);
     }
   }
 }

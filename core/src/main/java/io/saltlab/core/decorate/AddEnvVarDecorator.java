@@ -1,6 +1,7 @@
 package io.saltlab.core.decorate;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,9 @@ public final class AddEnvVarDecorator extends ContainerDecorator {
   @Override
   protected void change(ContainerBuilder container) {
     container.removeMatchingFromEnv(e -> name.equals(e.getName()));
-    container.addNewEnv().withName(name).withValue(value).endEnv();
+    EnvVar env = new EnvVar();
+    env.setName(name);
+    env.setValue(value);
+    container.addToEnv(env);
   }
 }

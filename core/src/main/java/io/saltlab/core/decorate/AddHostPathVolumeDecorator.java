@@ -1,7 +1,8 @@
 package io.saltlab.core.decorate;
 
-import io.fabric8.kubernetes.api.model.HostPathVolumeSourceBuilder;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
 import io.fabric8.kubernetes.api.model.PodSpecFluent;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.Objects;
 
 /**
@@ -38,10 +39,14 @@ public final class AddHostPathVolumeDecorator extends ResourceDecorator {
   @Override
   protected void change(ResourceParts parts) {
     for (PodSpecFluent<?> spec : parts.all(PodSpecFluent.class)) {
-      spec.addNewVolume()
-          .withName(volumeName)
-          .withHostPath(new HostPathVolumeSourceBuilder().withPath(path).withType(type).build())
-          .endVolume();
+      HostPathVolumeSource hostPath = new HostPathVolumeSource();
+      hostPath.setPath(path);
+      hostPath.setType(type);
+      Volume volume = new Volume();
+      volume.setName(volumeName);
+      volume.setHostPath(hostPath);
+      // The pod spec copies the volume into a builder of its own.
+      spec.addToVolumes(volume);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.saltlab.core.decorate;
 
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpecFluent;
 import java.util.Objects;
 
@@ -30,7 +31,9 @@ public final class AddImagePullSecretDecorator extends ResourceDecorator {
   protected void change(ResourceParts parts) {
     for (PodSpecFluent<?> spec : parts.all(PodSpecFluent.class)) {
       if (!spec.hasMatchingImagePullSecret(s -> secretName.equals(s.getName()))) {
-        spec.addNewImagePullSecret().withName(secretName).endImagePullSecret();
+        LocalObjectReference reference = new LocalObjectReference();
+        reference.setName(secretName);
+        spec.addToImagePullSecrets(reference);
       }
     }
   }

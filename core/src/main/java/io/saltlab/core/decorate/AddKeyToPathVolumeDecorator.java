@@ -1,10 +1,10 @@
 package io.saltlab.core.decorate;
 
-import io.fabric8.kubernetes.api.model.ConfigMapVolumeSourceBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.KeyToPath;
-import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecFluent;
-import io.fabric8.kubernetes.api.model.SecretVolumeSourceBuilder;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -76,29 +76,33 @@ public final class AddKeyToPathVolumeDecorator extends ResourceDecorator {
   }
 
   private void addTo(PodSpecFluent<?> spec) {
-    List<KeyToPath> paths = new ArrayList<>();
-    items.forEach((key, path) -> paths.add(new KeyToPathBuilder().withKey(key).withPath(path).withMode(itemMode).build()));
-    List<KeyToPath> itemList = paths.isEmpty() ? null : paths;
-    if (source == Source.CONFIG_MAP) {
-      spec.addNewVolume()
-          .withName(volumeName)
-          .withConfigMap(
-              new ConfigMapVolumeSourceBuilder()
-                  .withName(objectName)
-                  .withDefaultMode(defaultMode)
-                  .withItems(itemList)
-                  .build())
-          .endVolume();
-    } else {
-      spec.addNewVolume()
-          .withName(volumeName)
-          .withSecret(
-              new SecretVolumeSourceBuilder()
-                  .withSecretName(objectName)
-                  .withDefaultMode(defaultMode)
-                  .withItems(itemList)
-                  .build())
-          .endVolume();
+    List<KeyToPath> itemList = null;
+    if (!items.isEmpty()) {
+      itemList = new ArrayList<>(items.size());
+      for (Map.Entry<String, String> item : items.entrySet()) {
+        KeyToPath keyToPath = new KeyToPath();
+        keyToPath.setKey(item.getKey());
+        keyToPath.setPath(item.getValue());
+        keyToPath.setMode(itemMode);
+        itemList.add(keyToPath);
+      }
     }
+    Volume volume = new Volume();
+    volume.setName(volumeName);
+    if (source == Source.CONFIG_MAP) {
+      ConfigMapVolumeSource configMap = new ConfigMapVolumeSource();
+      configMap.setName(objectName);
+      configMap.setDefaultMode(defaultMode);
+      configMap.setItems(itemList);
+      volume.setConfigMap(configMap);
+    } else {
+      SecretVolumeSource secret = new SecretVolumeSource();
+      secret.setSecretName(objectName);
+      secret.setDefaultMode(defaultMode);
+      secret.setItems(itemList);
+      volume.setSecret(secret);
+    }
+    // The pod spec copies the volume into a builder of its own.
+    spec.addToVolumes(volume);
   }
 }

@@ -1,6 +1,7 @@
 package io.saltlab.core.decorate;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.Objects;
 
 /**
@@ -37,11 +38,10 @@ public final class AddMountDecorator extends ContainerDecorator {
   @Override
   protected void change(ContainerBuilder container) {
     container.removeMatchingFromVolumeMounts(m -> volumeName.equals(m.getName()));
-    container
-        .addNewVolumeMount()
-        .withName(volumeName)
-        .withMountPath(mountPath)
-        .withReadOnly(readOnly)
-        .endVolumeMount();
+    VolumeMount mount = new VolumeMount();
+    mount.setName(volumeName);
+    mount.setMountPath(mountPath);
+    mount.setReadOnly(readOnly);
+    container.addToVolumeMounts(mount);
   }
 }

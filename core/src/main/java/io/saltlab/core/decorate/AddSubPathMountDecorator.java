@@ -1,6 +1,7 @@
 package io.saltlab.core.decorate;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.Objects;
 
 /**
@@ -40,12 +41,11 @@ public final class AddSubPathMountDecorator extends ContainerDecorator {
   @Override
   protected void change(ContainerBuilder container) {
     container.removeMatchingFromVolumeMounts(m -> mountPath.equals(m.getMountPath()));
-    container
-        .addNewVolumeMount()
-        .withName(volumeName)
-        .withMountPath(mountPath)
-        .withSubPath(subPath)
-        .withReadOnly(true)
-        .endVolumeMount();
+    VolumeMount mount = new VolumeMount();
+    mount.setName(volumeName);
+    mount.setMountPath(mountPath);
+    mount.setSubPath(subPath);
+    mount.setReadOnly(true);
+    container.addToVolumeMounts(mount);
   }
 }

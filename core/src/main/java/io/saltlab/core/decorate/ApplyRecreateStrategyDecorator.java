@@ -1,6 +1,7 @@
 package io.saltlab.core.decorate;
 
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpecFluent;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,9 @@ public final class ApplyRecreateStrategyDecorator extends ResourceDecorator {
   @Override
   protected void change(ResourceParts parts) {
     for (DeploymentSpecFluent<?> spec : parts.all(DeploymentSpecFluent.class)) {
-      spec.withNewStrategy().withType("Recreate").endStrategy();
+      DeploymentStrategy strategy = new DeploymentStrategy();
+      strategy.setType("Recreate");
+      spec.withStrategy(strategy);
     }
   }
 }

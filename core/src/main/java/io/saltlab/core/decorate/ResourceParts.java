@@ -5,11 +5,20 @@ import io.fabric8.kubernetes.api.builder.Visitable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaFluent;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The builder of one Kubernetes object and the nested builders a {@link ResourceDecorator} changes
@@ -18,8 +27,10 @@ import java.util.Objects;
  * <p>Nested builders are found by following each builder's own index of its children ({@code
  * BaseFluent._visitables}, the index fabric8's visitor walk follows), in the same order as that
  * walk, but without its per-node costs: no path lists, no visitor wrappers, no reflective type
- * checks. Every lookup reads the current tree, so a decorator sees what the decorators before it
- * added.
+ * checks per node. A lookup does not descend into builders whose class cannot hold the type
+ * looked for at any depth (a container holds no pod spec), which is read once per class from the
+ * builders' field types. Every lookup reads the current tree, so a decorator sees what the
+ * decorators before it added.
  */
 public final class ResourceParts {
 
@@ -122,7 +133,7 @@ public final class ResourceParts {
     if (type.isInstance(node)) {
       found.add(type.cast(node));
     }
-    if (!(node instanceof BaseFluent)) {
+    if (!(node instanceof BaseFluent) || !mayContain(node.getClass(), type)) {
       return;
     }
     for (Map.Entry<String, List<Visitable<?>>> e : children(node).entrySet()) {
@@ -132,6 +143,105 @@ public final class ResourceParts {
         collect(list.get(i), type, found);
       }
     }
+  }
+
+  /**
+   * The builder classes a builder class keeps as children: the element classes of its fields
+   * that hold builders ({@code ContainerBuilder}, {@code ArrayList<VolumeBuilder>}...), read once
+   * per class. Null when a field may hold builders of any class (its declared type is an
+   * interface or abstract, as the items of a list).
+   */
+  private static final ClassValue<Class<?>[]> CHILD_CLASSES =
+      new ClassValue<>() {
+        @Override
+        protected Class<?>[] computeValue(Class<?> type) {
+          Set<Class<?>> children = new LinkedHashSet<>();
+          for (Class<?> c = type; c != null && c != BaseFluent.class && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+              if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+              }
+              Class<?> element = elementClass(f.getGenericType());
+              if (element == null) {
+                return null;
+              }
+              if (!Visitable.class.isAssignableFrom(element)) {
+                // Plain values: the builder never indexes them as children.
+                continue;
+              }
+              if (element.isInterface() || Modifier.isAbstract(element.getModifiers())) {
+                return null;
+              }
+              children.add(element);
+            }
+          }
+          return children.toArray(new Class<?>[0]);
+        }
+      };
+
+  /**
+   * By type looked for, then by builder class: whether builders of the class can have, at any
+   * depth below them, a builder of the type.
+   */
+  private static final ClassValue<ClassValue<Boolean>> MAY_CONTAIN =
+      new ClassValue<>() {
+        @Override
+        protected ClassValue<Boolean> computeValue(Class<?> type) {
+          return new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> holder) {
+              return reaches(holder, type, new HashSet<>());
+            }
+          };
+        }
+      };
+
+  private static boolean mayContain(Class<?> holder, Class<?> type) {
+    return MAY_CONTAIN.get(type).get(holder);
+  }
+
+  private static boolean reaches(Class<?> holder, Class<?> type, Set<Class<?>> seen) {
+    Class<?>[] children = CHILD_CLASSES.get(holder);
+    if (children == null) {
+      return true;
+    }
+    for (Class<?> child : children) {
+      if (type.isAssignableFrom(child)) {
+        return true;
+      }
+      if (seen.add(child) && reaches(child, type, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The class a field's values have: the field's own class, or the element class of a
+   * collection or the value class of a map. Null when it cannot be told (a type variable, or a
+   * wildcard without a class bound).
+   */
+  private static Class<?> elementClass(Type type) {
+    if (type instanceof Class) {
+      return (Class<?>) type;
+    }
+    if (type instanceof ParameterizedType) {
+      ParameterizedType p = (ParameterizedType) type;
+      Class<?> raw = (Class<?>) p.getRawType();
+      Type[] args = p.getActualTypeArguments();
+      if (Collection.class.isAssignableFrom(raw) && args.length == 1) {
+        return elementClass(args[0]);
+      }
+      if (Map.class.isAssignableFrom(raw) && args.length == 2) {
+        return elementClass(args[1]);
+      }
+      return raw;
+    }
+    if (type instanceof WildcardType) {
+      Type[] upper = ((WildcardType) type).getUpperBounds();
+      return upper.length == 1 ? elementClass(upper[0]) : null;
+    }
+    return null;
   }
 
   private static Map<String, List<Visitable<?>>> children(Object node) {
