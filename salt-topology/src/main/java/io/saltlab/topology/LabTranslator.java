@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
+import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.RegistrySecretFormat;
 import io.saltlab.core.decorate.AddImagePullSecretDecorator;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Translates a {@link SaltLab} into fabric8 objects and the decorators that finish them, then
@@ -45,53 +47,81 @@ final class LabTranslator {
   private LabTranslator() {}
 
   static Manifests render(SaltLab lab, KubernetesVersion target) {
-    return new ManifestRenderer(target).render(translate(lab, target));
+    // Created first: a validating renderer starts loading the target's schema in the background.
+    ManifestRenderer.Pipeline pipeline = new ManifestRenderer(target).pipeline();
+    translate(lab, target, pipeline::add);
+    return pipeline.render();
+  }
+
+  /** The lab's objects for a target, finished, in translation order. */
+  static List<HasMetadata> translate(SaltLab lab, KubernetesVersion target) {
+    List<HasMetadata> objects = new ArrayList<>(6 + 3 * lab.roles().size());
+    translate(lab, target, objects::add);
+    return objects;
   }
 
   /**
    * The lab's objects for a target, finished: each is built on one builder, its own decorators
-   * applied, then the lab-wide ones, then built once.
+   * applied, then the lab-wide ones, then built once. Roles are translated independently of each
+   * other, on every core for large labs; the order of the objects does not depend on it.
+   *
+   * @param objects receives each object as soon as it is finished, in translation order
    */
-  static List<HasMetadata> translate(SaltLab lab, KubernetesVersion target) {
+  static void translate(SaltLab lab, KubernetesVersion target, Consumer<HasMetadata> objects) {
     ApiVersions api = ApiVersionTable.forTarget(target);
-    List<VisitableBuilder<? extends HasMetadata, ?>> builders = new ArrayList<>(6 + 3 * lab.roles().size());
-    builders.add(namespace(lab));
-    builders.add(pullSecret(lab, api));
-    builders.add(autosignSecret(lab));
+    List<Decorator<?>> labWide = labDecorators(lab, target);
+    objects.accept(finish(namespace(lab), labWide));
+    objects.accept(finish(pullSecret(lab, api), labWide));
+    objects.accept(finish(autosignSecret(lab), labWide));
     // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
     // mounts follow them.
     SortedMap<String, String> hostTree = SaltConfig.hostTree(lab);
-    builders.add(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)));
+    objects.accept(finish(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)), labWide));
     SaltMaster master = lab.master();
-    builders.add(
-        service(
-            lab,
-            master.name(),
-            List.of(
-                servicePort("salt-pub", master.publishPort()),
-                servicePort("salt-ret", master.returnPort()))));
-    builders.add(LabWorkloads.master(lab, api, hostTree));
-    for (AppRole role : lab.roles()) {
-      List<ServicePort> ports = new ArrayList<>();
-      for (RolePort p : role.ports()) {
-        ports.add(servicePort(p.name(), p.port()));
+    objects.accept(
+        finish(
+            service(
+                lab,
+                master.name(),
+                List.of(
+                    servicePort("salt-pub", master.publishPort()),
+                    servicePort("salt-ret", master.returnPort()))),
+            labWide));
+    objects.accept(finish(LabWorkloads.master(lab, api, hostTree), labWide));
+    if (lab.roles().size() < InOrder.PARALLEL_THRESHOLD) {
+      // Handed over role by role, so that the caller's work on them overlaps the next role's.
+      for (AppRole role : lab.roles()) {
+        role(lab, role, api, labWide).forEach(objects);
       }
-      // Kubernetes 1.5 requires ports on every Service; a role without ports then has no Service
-      // (minions dial the master, nothing dials them).
-      if (!ports.isEmpty() || api.allowsServiceWithoutPorts()) {
-        builders.add(service(lab, role.name(), ports));
+    } else {
+      for (List<HasMetadata> roleObjects : InOrder.map(lab.roles(), role -> role(lab, role, api, labWide))) {
+        roleObjects.forEach(objects);
       }
-      String minionConfig = SaltConfig.minionConfigFile(lab, role);
-      builders.add(configMap(lab, minionConfigMapName(role), Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)));
-      builders.add(LabWorkloads.role(lab, role, api, minionConfig));
     }
-    List<Decorator<?>> labWide = labDecorators(lab, target);
-    List<HasMetadata> objects = new ArrayList<>(builders.size());
-    for (VisitableBuilder<? extends HasMetadata, ?> builder : builders) {
-      Decorators.apply(builder, labWide);
-      objects.add(builder.build());
+  }
+
+  /** A role's Service (when it has one), ConfigMap and workload, finished. */
+  private static List<HasMetadata> role(SaltLab lab, AppRole role, ApiVersions api, List<Decorator<?>> labWide) {
+    List<HasMetadata> objects = new ArrayList<>(3);
+    List<ServicePort> ports = new ArrayList<>();
+    for (RolePort p : role.ports()) {
+      ports.add(servicePort(p.name(), p.port()));
     }
+    // Kubernetes 1.5 requires ports on every Service; a role without ports then has no Service
+    // (minions dial the master, nothing dials them).
+    if (!ports.isEmpty() || api.allowsServiceWithoutPorts()) {
+      objects.add(finish(service(lab, role.name(), ports), labWide));
+    }
+    String minionConfig = SaltConfig.minionConfigFile(lab, role);
+    objects.add(finish(configMap(lab, minionConfigMapName(role), Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)), labWide));
+    objects.add(finish(LabWorkloads.role(lab, role, api, minionConfig), labWide));
     return objects;
+  }
+
+  /** Applies the lab-wide decorators to an object's builder and builds the object. */
+  private static HasMetadata finish(VisitableBuilder<? extends HasMetadata, ?> builder, List<Decorator<?>> labWide) {
+    Decorators.apply(builder, labWide);
+    return builder.build();
   }
 
   /** Name of the master's ConfigMap: {@code <master>-config}. */

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.builder.Editable;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.decorate.Decorators;
 import io.saltlab.core.validate.ManifestValidator;
@@ -15,6 +16,9 @@ import io.saltlab.core.validate.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Turns fabric8 objects into {@link Manifests} for one target version: applies decorators in the
@@ -23,7 +27,8 @@ import java.util.Objects;
  *
  * <p>Validation is on by default: output with any problem is never produced; instead a {@link
  * io.saltlab.core.validate.ManifestValidationException} lists every problem. Instances are
- * immutable and thread-safe; one renderer can serve many labs.
+ * immutable and thread-safe; one renderer can serve many labs. Large inputs are converted and
+ * written on every core ({@link InOrder}); the output does not depend on it.
  */
 public final class ManifestRenderer {
   /** Jackson is only used to turn fabric8 objects into trees; YAML text comes from {@link YamlWriter}. */
@@ -47,6 +52,10 @@ public final class ManifestRenderer {
     this.target = Objects.requireNonNull(target, "target");
     this.context = Objects.requireNonNull(context, "context");
     this.validating = validating;
+    if (validating) {
+      // The schema loads while the caller builds the objects to render.
+      ManifestValidator.preload(target);
+    }
   }
 
   /**
@@ -107,11 +116,59 @@ public final class ManifestRenderer {
    *     is found; its message lists every problem
    */
   public Manifests render(List<? extends HasMetadata> objects) {
-    List<JsonNode> trees = new ArrayList<>(objects.size());
-    for (HasMetadata item : objects) {
-      trees.add(TreeGenerator.tree(TREES, item));
+    return renderTrees(InOrder.map(objects, item -> TreeGenerator.tree(TREES, item)));
+  }
+
+  /**
+   * Starts a render whose objects are handed over one by one, converting each to a tree on
+   * another thread while the caller builds the next: {@code add} every object, then {@link
+   * Pipeline#render()}, which gives what {@link #render(List)} gives for the same objects in the
+   * same order.
+   *
+   * @return a new pipeline; not thread-safe, for one caller
+   */
+  public Pipeline pipeline() {
+    return new Pipeline();
+  }
+
+  /** A render in progress, fed object by object; see {@link #pipeline()}. */
+  public final class Pipeline {
+    private final List<CompletableFuture<JsonNode>> trees = new ArrayList<>();
+
+    private Pipeline() {}
+
+    /**
+     * Hands over the next object; its tree is built in the background.
+     *
+     * @param object a finished object; it must not change afterwards
+     */
+    public void add(HasMetadata object) {
+      // The common pool explicitly: CompletableFuture would start a thread per task where the
+      // pool has a single worker (two cores).
+      trees.add(CompletableFuture.supplyAsync(() -> TreeGenerator.tree(TREES, object), ForkJoinPool.commonPool()));
     }
-    return renderTrees(trees);
+
+    /**
+     * Waits for the trees, then validates (unless turned off), writes and sorts.
+     *
+     * @return the rendered manifests in the fixed order
+     * @throws io.saltlab.core.validate.ManifestValidationException when validating and any
+     *     problem is found; its message lists every problem
+     */
+    public Manifests render() {
+      List<JsonNode> done = new ArrayList<>(trees.size());
+      for (CompletableFuture<JsonNode> tree : trees) {
+        try {
+          done.add(tree.join());
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof RuntimeException) {
+            throw (RuntimeException) e.getCause();
+          }
+          throw e;
+        }
+      }
+      return renderTrees(done);
+    }
   }
 
   private static HasMetadata decorate(HasMetadata object, List<? extends Decorator<?>> decorators) {
@@ -146,10 +203,8 @@ public final class ManifestRenderer {
       report = ManifestValidator.forTarget(target).withContext(context).validate(trees);
       report.requireClean();
     }
-    List<RenderedResource> resources = new ArrayList<>(trees.size());
-    for (JsonNode tree : trees) {
-      resources.add(new RenderedResource(tree, writer.write(tree)));
-    }
+    List<RenderedResource> resources =
+        new ArrayList<>(InOrder.map(trees, tree -> new RenderedResource(tree, writer.write(tree))));
     resources.sort(ResourceOrder.COMPARATOR);
     return new Manifests(target, resources, report);
   }
