@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Translates a {@link SaltLab} into fabric8 objects and the decorators that finish them, then
@@ -47,38 +46,30 @@ final class LabTranslator {
   private LabTranslator() {}
 
   static Manifests render(SaltLab lab, KubernetesVersion target) {
-    // Created first: a validating renderer starts loading the target's schema in the background.
-    ManifestRenderer.Pipeline pipeline = new ManifestRenderer(target).pipeline();
-    translate(lab, target, pipeline::add);
-    return pipeline.render();
-  }
-
-  /** The lab's objects for a target, finished, in translation order. */
-  static List<HasMetadata> translate(SaltLab lab, KubernetesVersion target) {
-    List<HasMetadata> objects = new ArrayList<>(6 + 3 * lab.roles().size());
-    translate(lab, target, objects::add);
-    return objects;
+    // Created first: a validating renderer starts loading the target's schema in the background
+    // while the objects are translated.
+    ManifestRenderer renderer = new ManifestRenderer(target);
+    return renderer.render(translate(lab, target));
   }
 
   /**
    * The lab's objects for a target, finished: each is built on one builder, its own decorators
    * applied, then the lab-wide ones, then built once. Roles are translated independently of each
    * other, on every core for large labs; the order of the objects does not depend on it.
-   *
-   * @param objects receives each object as soon as it is finished, in translation order
    */
-  static void translate(SaltLab lab, KubernetesVersion target, Consumer<HasMetadata> objects) {
+  static List<HasMetadata> translate(SaltLab lab, KubernetesVersion target) {
     ApiVersions api = ApiVersionTable.forTarget(target);
     List<Decorator<?>> labWide = labDecorators(lab, target);
-    objects.accept(finish(namespace(lab), labWide));
-    objects.accept(finish(pullSecret(lab, api), labWide));
-    objects.accept(finish(autosignSecret(lab), labWide));
+    List<HasMetadata> objects = new ArrayList<>(6 + 3 * lab.roles().size());
+    objects.add(finish(namespace(lab), labWide));
+    objects.add(finish(pullSecret(lab, api), labWide));
+    objects.add(finish(autosignSecret(lab), labWide));
     // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
     // mounts follow them.
     SortedMap<String, String> hostTree = SaltConfig.hostTree(lab);
-    objects.accept(finish(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)), labWide));
+    objects.add(finish(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)), labWide));
     SaltMaster master = lab.master();
-    objects.accept(
+    objects.add(
         finish(
             service(
                 lab,
@@ -87,17 +78,11 @@ final class LabTranslator {
                     servicePort("salt-pub", master.publishPort()),
                     servicePort("salt-ret", master.returnPort()))),
             labWide));
-    objects.accept(finish(LabWorkloads.master(lab, api, hostTree), labWide));
-    if (lab.roles().size() < InOrder.PARALLEL_THRESHOLD) {
-      // Handed over role by role, so that the caller's work on them overlaps the next role's.
-      for (AppRole role : lab.roles()) {
-        role(lab, role, api, labWide).forEach(objects);
-      }
-    } else {
-      for (List<HasMetadata> roleObjects : InOrder.map(lab.roles(), role -> role(lab, role, api, labWide))) {
-        roleObjects.forEach(objects);
-      }
+    objects.add(finish(LabWorkloads.master(lab, api, hostTree), labWide));
+    for (List<HasMetadata> roleObjects : InOrder.map(lab.roles(), role -> role(lab, role, api, labWide))) {
+      objects.addAll(roleObjects);
     }
+    return objects;
   }
 
   /** A role's Service (when it has one), ConfigMap and workload, finished. */

@@ -16,9 +16,6 @@ import io.saltlab.core.validate.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Turns fabric8 objects into {@link Manifests} for one target version: applies decorators in the
@@ -117,58 +114,6 @@ public final class ManifestRenderer {
    */
   public Manifests render(List<? extends HasMetadata> objects) {
     return renderTrees(InOrder.map(objects, item -> TreeGenerator.tree(TREES, item)));
-  }
-
-  /**
-   * Starts a render whose objects are handed over one by one, converting each to a tree on
-   * another thread while the caller builds the next: {@code add} every object, then {@link
-   * Pipeline#render()}, which gives what {@link #render(List)} gives for the same objects in the
-   * same order.
-   *
-   * @return a new pipeline; not thread-safe, for one caller
-   */
-  public Pipeline pipeline() {
-    return new Pipeline();
-  }
-
-  /** A render in progress, fed object by object; see {@link #pipeline()}. */
-  public final class Pipeline {
-    private final List<CompletableFuture<JsonNode>> trees = new ArrayList<>();
-
-    private Pipeline() {}
-
-    /**
-     * Hands over the next object; its tree is built in the background.
-     *
-     * @param object a finished object; it must not change afterwards
-     */
-    public void add(HasMetadata object) {
-      // The common pool explicitly: CompletableFuture would start a thread per task where the
-      // pool has a single worker (two cores).
-      trees.add(CompletableFuture.supplyAsync(() -> TreeGenerator.tree(TREES, object), ForkJoinPool.commonPool()));
-    }
-
-    /**
-     * Waits for the trees, then validates (unless turned off), writes and sorts.
-     *
-     * @return the rendered manifests in the fixed order
-     * @throws io.saltlab.core.validate.ManifestValidationException when validating and any
-     *     problem is found; its message lists every problem
-     */
-    public Manifests render() {
-      List<JsonNode> done = new ArrayList<>(trees.size());
-      for (CompletableFuture<JsonNode> tree : trees) {
-        try {
-          done.add(tree.join());
-        } catch (CompletionException e) {
-          if (e.getCause() instanceof RuntimeException) {
-            throw (RuntimeException) e.getCause();
-          }
-          throw e;
-        }
-      }
-      return renderTrees(done);
-    }
   }
 
   private static HasMetadata decorate(HasMetadata object, List<? extends Decorator<?>> decorators) {
