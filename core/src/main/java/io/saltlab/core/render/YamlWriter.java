@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,33 @@ public final class YamlWriter {
   private static final int MAX_IMPLICIT_KEY = 1000;
 
   private static final Pattern SPECIAL_FLOAT = Pattern.compile("\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
+
+  /** The characters a plain scalar may hold: letters, digits and {@code -_./:=+@,} and space. */
+  private static final boolean[] PLAIN_CHARS = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      PLAIN_CHARS[c] = true;
+      PLAIN_CHARS[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      PLAIN_CHARS[c] = true;
+    }
+    for (char c : "-_./:=+@, ".toCharArray()) {
+      PLAIN_CHARS[c] = true;
+    }
+  }
+
+  /**
+   * Mapping keys known plain or not: keys are field names and label keys that recur in every
+   * document. Values are never kept (they may be Secret data); the cache stops growing at {@link
+   * #KEY_CACHE_CAPACITY}.
+   */
+  private static final ConcurrentHashMap<String, Boolean> PLAIN_KEYS = new ConcurrentHashMap<>();
+
+  private static final int KEY_CACHE_CAPACITY = 4096;
+
+  private static final int KEY_CACHE_MAX_LENGTH = 128;
 
   /** Length of the longest {@link #RESERVED_WORDS} entry. */
   private static final int MAX_RESERVED_LENGTH = 5;
@@ -107,7 +135,7 @@ public final class YamlWriter {
         appendDoubleQuoted(key, out);
         out.append('\n');
         indent(out, indent);
-      } else if (isPlainSafe(key)) {
+      } else if (isPlainSafeKey(key)) {
         out.append(key);
       } else {
         appendDoubleQuoted(key, out);
@@ -229,6 +257,20 @@ public final class YamlWriter {
     }
   }
 
+  private static boolean isPlainSafeKey(String key) {
+    if (key.length() > KEY_CACHE_MAX_LENGTH) {
+      return isPlainSafe(key);
+    }
+    Boolean known = PLAIN_KEYS.get(key);
+    if (known == null) {
+      known = isPlainSafe(key);
+      if (PLAIN_KEYS.size() < KEY_CACHE_CAPACITY) {
+        PLAIN_KEYS.put(key, known);
+      }
+    }
+    return known;
+  }
+
   /**
    * A plain scalar is only used for text made of safe characters that cannot be read as anything
    * but a string by a YAML 1.1 or 1.2 resolver: it starts with a letter, '/', '_' or '.' plus a
@@ -254,30 +296,17 @@ public final class YamlWriter {
     if (last == ':' || last == ' ') {
       return false;
     }
+    char previous = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      boolean ok =
-          isLetter(c)
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_'
-              || c == '.'
-              || c == '/'
-              || c == ':'
-              || c == '='
-              || c == '+'
-              || c == '@'
-              || c == ','
-              || c == ' ';
-      if (!ok) {
+      if (c >= PLAIN_CHARS.length || !PLAIN_CHARS[c]) {
         return false;
       }
-      if (c == ':' && i + 1 < n && s.charAt(i + 1) == ' ') {
+      // ": " and "  " or " #" (checked on their second character) would end the scalar.
+      if ((previous == ':' && c == ' ') || (previous == ' ' && (c == ' ' || c == '#'))) {
         return false;
       }
-      if (c == ' ' && i + 1 < n && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '#')) {
-        return false;
-      }
+      previous = c;
     }
     // Every reserved word has at most 5 characters; longer text needs no lower-case copy.
     return n > MAX_RESERVED_LENGTH || !RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT));
