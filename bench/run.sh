@@ -13,7 +13,7 @@
 # saltlab runs three ways:
 #   plain  java -jar-style command, no JVM options;
 #   tuned  the same with an AppCDS archive made by a training run of this script
-#          (-XX:SharedArchiveFile), C1 only (-XX:TieredStopAtLevel=1) and -XX:+UseSerialGC;
+#          (-XX:SharedArchiveFile), C1 only (-XX:TieredStopAtLevel=1) and -XX:+UseParallelGC;
 #   256m   tuned with -Xmx256m (the heap limit of issue #7).
 # The command is `java -jar cli/target/saltlab.jar render --lab SPEC --target 1.36 --out DIR`
 # when that jar exists and accepts the generated spec, otherwise the bench's own main
@@ -115,7 +115,7 @@ saltlab_cmd() {
 
 # The AppCDS archive: classes loaded by a training render, dumped at exit.
 CDS=$WORK/saltlab.jsa
-TUNED=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+TUNED=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
 if [ "$USE_CLI" = 1 ]; then
   write_spec 100 "$WORK/spec-100.yaml"
 fi
@@ -185,7 +185,7 @@ report() {
   echo "Whole-process render of the cdk8s-shaped lab, median of $RUNS runs, $(date -u +%Y-%m-%d),"
   echo "$(nproc) cores, $(java -version 2>&1 | sed -n 1p | tr -d '"'), node $(node --version), cdk8s $CDK8S_VERSION."
   echo "saltlab: \`$cmd\` (render + validate + write, output form: $FORM);"
-  echo "tuned: \`${TUNED[*]/#-XX:SharedArchiveFile=*/-XX:SharedArchiveFile=saltlab.jsa}\` (AppCDS archive from a training run, C1 only, serial GC)."
+  echo "tuned: \`${TUNED[*]/#-XX:SharedArchiveFile=*/-XX:SharedArchiveFile=saltlab.jsa}\` (AppCDS archive from a training run, C1 only, parallel GC)."
   echo "cdk8s: \`node cdk8s-lab.js ROLES DIR\` (synth, no validation, one file)."
   echo
   echo "| roles | objects (saltlab / cdk8s) | saltlab s (plain) | saltlab s (tuned) | cdk8s s | ratio plain | ratio tuned | saltlab RSS (tuned) | saltlab RSS (-Xmx256m) | cdk8s RSS |"

@@ -46,14 +46,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *       written by {@code new YAMLMapper()} as one multi-document stream.
  * </ul>
  *
- * <p>Run with {@code java -jar bench/target/benchmarks.jar} (see {@code bench/run.sh}).
+ * <p>Every stage runs on one thread (see the fork's JVM arguments), so that saltlab and the floor
+ * are compared work for work. Run with {@code java -jar bench/target/benchmarks.jar}; {@code
+ * bench/RESULTS.md} has the latest table.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+// One thread, like the floor: saltlab spreads large inputs over the common pool, which parallelism
+// 0 keeps on the calling thread. The whole-process runs of run.sh use every core.
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
 public class RenderBenchmark {
 
   /** The target every stage renders for. */
