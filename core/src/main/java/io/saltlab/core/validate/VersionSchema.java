@@ -188,8 +188,13 @@ final class VersionSchema {
 
   /** Validates a document (nulls already removed) against the kind's definition. */
   List<Error> validate(KindInfo kind, JsonNode document) {
-    Schema schema = compiled.computeIfAbsent(kind.definition, def ->
-        rootSchema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("definitions").append(def)));
+    Schema schema = compiled.computeIfAbsent(kind.definition, def -> {
+      Schema sub = rootSchema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("definitions").append(def));
+      // The validator builds its keyword validators lazily, without locking; built here, once and
+      // before any other thread can see the schema, so documents can be checked concurrently.
+      sub.initializeValidators();
+      return sub;
+    });
     return schema.validate(document);
   }
 
