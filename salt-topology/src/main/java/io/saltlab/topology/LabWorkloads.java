@@ -1,30 +1,32 @@
 package io.saltlab.topology;
 
-import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator;
-import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator.Source;
-
-import io.dekorate.kubernetes.config.DeploymentStrategy;
-import io.dekorate.kubernetes.config.EmptyDirVolume;
-import io.dekorate.kubernetes.config.Env;
-import io.dekorate.kubernetes.config.Mount;
-import io.dekorate.kubernetes.config.NodeSelector;
-import io.dekorate.kubernetes.decorator.AddEmptyDirVolumeDecorator;
-import io.dekorate.kubernetes.decorator.AddEnvVarDecorator;
-import io.dekorate.kubernetes.decorator.AddMountDecorator;
-import io.dekorate.kubernetes.decorator.AddNodeSelectorDecorator;
-import io.dekorate.kubernetes.decorator.ApplyDeploymentStrategyDecorator;
 import io.dekorate.kubernetes.decorator.Decorator;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.saltlab.core.ApiVersions;
+import io.saltlab.core.decorate.AddEmptyDirVolumeDecorator;
+import io.saltlab.core.decorate.AddEnvVarDecorator;
 import io.saltlab.core.decorate.AddHostPathVolumeDecorator;
+import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator;
+import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator.Source;
+import io.saltlab.core.decorate.AddMountDecorator;
+import io.saltlab.core.decorate.AddNodeSelectorDecorator;
 import io.saltlab.core.decorate.AddSubPathMountDecorator;
 import io.saltlab.core.decorate.AddTcpProbeDecorator;
+import io.saltlab.core.decorate.ApplyRecreateStrategyDecorator;
+import io.saltlab.core.decorate.Decorators;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,11 +34,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Builds the master's and the roles' workloads. Each is built bare, then finished by the
  * decorators of that workload alone, in the order listed in each method, so that the cost stays
- * linear in the number of roles.
+ * linear in the number of roles. The builders are returned unbuilt: the lab-wide decorators
+ * finish them next.
  */
 final class LabWorkloads {
   /** Kubernetes' well-known node label, present on every node of every supported version. */
@@ -64,11 +69,13 @@ final class LabWorkloads {
    * The master: a Deployment of one pod pinned to the node of its host paths, replaced with
    * Recreate, probed on its return port, reading its generated files from its ConfigMap and the
    * token from the autosign Secret.
+   *
+   * @param hostTree the lab's {@link SaltConfig#hostTree(SaltLab)}, computed once by the caller
    */
-  static HasMetadata master(SaltLab lab, ApiVersions api) {
+  static DeploymentBuilder master(SaltLab lab, ApiVersions api, SortedMap<String, String> hostTree) {
     SaltMaster master = lab.master();
     String name = master.name();
-    Map<String, String> files = LabTranslator.masterConfigMapData(lab);
+    Map<String, String> files = LabTranslator.masterConfigMapData(hostTree);
     DeploymentBuilder builder =
         deployment(
             lab,
@@ -89,8 +96,7 @@ final class LabWorkloads {
     List<Decorator<?>> decorators = new ArrayList<>();
     String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
     for (SaltDirectory dir : SaltDirectory.values()) {
-      decorators.add(
-          new AddMountDecorator(name, name, new Mount(dir.volumeName(), master.mountPath(dir), null, null)));
+      decorators.add(new AddMountDecorator(name, name, dir.volumeName(), master.mountPath(dir), false));
       decorators.add(
           new AddHostPathVolumeDecorator(name, dir.volumeName(), master.hostPath(dir), hostPathType));
     }
@@ -99,7 +105,7 @@ final class LabWorkloads {
     decorators.add(
         new AddKeyToPathVolumeDecorator(
             name, Source.CONFIG_MAP, CONFIG_VOLUME, LabTranslator.masterConfigMapName(master), null, Map.of(), null));
-    for (String path : SaltConfig.hostTree(lab).keySet()) {
+    for (String path : hostTree.keySet()) {
       decorators.add(
           new AddSubPathMountDecorator(
               name, name, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path)));
@@ -113,33 +119,33 @@ final class LabWorkloads {
             TOKEN_FILE_MODE,
             Map.of(SaltConfig.AUTOSIGN_GRAIN, SaltConfig.AUTOSIGN_GRAIN),
             TOKEN_FILE_MODE));
-    decorators.add(
-        new AddMountDecorator(name, name, new Mount(AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), null, true)));
+    decorators.add(new AddMountDecorator(name, name, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true));
     // The host paths exist on one node only: anywhere else the master starts without its keys.
-    decorators.add(new AddNodeSelectorDecorator(name, new NodeSelector(HOSTNAME_LABEL, master.node())));
+    decorators.add(new AddNodeSelectorDecorator(name, HOSTNAME_LABEL, master.node()));
     // A TCP check on the return port, where minions authenticate: cheap, and it only passes once
     // the master accepts connections. The liveness delay leaves time for first-start key generation.
     int retPort = master.returnPort();
     decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.READINESS, retPort, 5, 10, 2, 3));
     decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.LIVENESS, retPort, 30, 20, 5, 3));
     // One master owns the host paths: a rolling update would run two masters on them at once.
-    decorators.add(new ApplyDeploymentStrategyDecorator(name, DeploymentStrategy.Recreate));
-    accept(builder, decorators);
-    return builder.build();
+    decorators.add(new ApplyRecreateStrategyDecorator(name));
+    Decorators.apply(builder, decorators);
+    return builder;
   }
 
   /**
    * A role: a StatefulSet or a Deployment (by {@link AppRole#identity()}) whose minion reads its
    * generated {@code minion.d} file from the role's ConfigMap, the token grain from the autosign
    * Secret, and keeps its key pair on an emptyDir.
+   *
+   * @param config the role's {@link SaltConfig#minionConfigFile}, computed once by the caller
    */
-  static HasMetadata role(SaltLab lab, AppRole role, ApiVersions api) {
+  static VisitableBuilder<? extends HasMetadata, ?> role(SaltLab lab, AppRole role, ApiVersions api, String config) {
     String name = role.name();
     List<ContainerPort> ports = new ArrayList<>();
     for (RolePort p : role.ports()) {
       ports.add(LabTranslator.containerPort(p.name(), p.port()));
     }
-    String config = SaltConfig.minionConfigFile(lab, role);
     PodTemplateSpec template =
         template(
             lab,
@@ -153,8 +159,7 @@ final class LabWorkloads {
             ports);
     List<Decorator<?>> decorators = new ArrayList<>();
     for (Map.Entry<String, String> e : role.env().entrySet()) {
-      decorators.add(
-          new AddEnvVarDecorator(name, name, new Env(e.getKey(), e.getValue(), null, null, null, null, null)));
+      decorators.add(new AddEnvVarDecorator(name, name, e.getKey(), e.getValue()));
     }
     String configDir = lab.minionConfigDir();
     decorators.add(
@@ -182,25 +187,18 @@ final class LabWorkloads {
         new AddSubPathMountDecorator(name, name, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY));
     // The key pair outlives container restarts, so a restarted minion is still the key the
     // master accepted.
-    decorators.add(new AddEmptyDirVolumeDecorator(name, new EmptyDirVolume(MINION_PKI_VOLUME)));
-    decorators.add(
-        new AddMountDecorator(name, name, new Mount(MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), null, false)));
+    decorators.add(new AddEmptyDirVolumeDecorator(name, MINION_PKI_VOLUME));
+    decorators.add(new AddMountDecorator(name, name, MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), false));
     VisitableBuilder<? extends HasMetadata, ?> builder;
     if (role.identity() == MinionIdentity.STATEFUL) {
       builder = statefulSet(lab, name, role.replicas(), template);
     } else {
       builder = deployment(lab, name, role.replicas(), template);
       // Two pods must never run with the same fixed id: the old one goes before the new one starts.
-      decorators.add(new ApplyDeploymentStrategyDecorator(name, DeploymentStrategy.Recreate));
+      decorators.add(new ApplyRecreateStrategyDecorator(name));
     }
-    accept(builder, decorators);
-    return builder.build();
-  }
-
-  private static void accept(VisitableBuilder<?, ?> builder, List<Decorator<?>> decorators) {
-    for (Decorator<?> d : decorators) {
-      builder.accept(d);
-    }
+    Decorators.apply(builder, decorators);
+    return builder;
   }
 
   private static PodTemplateSpec template(
@@ -213,40 +211,37 @@ final class LabWorkloads {
       List<String> command,
       List<String> args,
       List<ContainerPort> ports) {
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata()
-        .withLabels(Labels.pod(lab, name, component, extraLabels))
-        .withAnnotations(Map.of(CONFIG_DIGEST_ANNOTATION, configDigest))
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName(name)
-        .withImage(image)
-        .withCommand(command)
-        .withArgs(args)
-        .withPorts(ports)
-        .withTty(true)
-        .endContainer()
-        .withRestartPolicy("Always")
-        .endSpec()
-        .build();
+    // Plain model objects: the workload's builder copies them once (nested builders would copy
+    // each level again on every end...()).
+    Container container = new Container();
+    container.setName(name);
+    container.setImage(image);
+    container.setCommand(new ArrayList<>(command));
+    container.setArgs(new ArrayList<>(args));
+    container.setPorts(ports);
+    container.setTty(true);
+    PodSpec spec = new PodSpec();
+    spec.setContainers(new ArrayList<>(List.of(container)));
+    spec.setRestartPolicy("Always");
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setLabels(Labels.pod(lab, name, component, extraLabels));
+    metadata.setAnnotations(new TreeMap<>(Map.of(CONFIG_DIGEST_ANNOTATION, configDigest)));
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(metadata);
+    template.setSpec(spec);
+    return template;
   }
 
   private static DeploymentBuilder deployment(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
     Map<String, String> selector = Labels.selector(lab, name);
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(lab.namespace())
-        .withLabels(selector)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .withTemplate(template)
-        .endSpec();
+    DeploymentSpec spec = new DeploymentSpec();
+    spec.setReplicas(replicas);
+    spec.setSelector(selector(selector));
+    spec.setTemplate(template);
+    Deployment deployment = new Deployment();
+    deployment.setMetadata(LabTranslator.metadata(lab, name, selector));
+    deployment.setSpec(spec);
+    return new DeploymentBuilder(deployment);
   }
 
   /**
@@ -255,27 +250,28 @@ final class LabWorkloads {
    */
   private static StatefulSetBuilder statefulSet(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
     Map<String, String> selector = Labels.selector(lab, name);
-    return new StatefulSetBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(lab.namespace())
-        .withLabels(selector)
-        .endMetadata()
-        .withNewSpec()
-        .withServiceName(name)
-        .withReplicas(replicas)
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .withTemplate(template)
-        .endSpec();
+    StatefulSetSpec spec = new StatefulSetSpec();
+    spec.setServiceName(name);
+    spec.setReplicas(replicas);
+    spec.setSelector(selector(selector));
+    spec.setTemplate(template);
+    StatefulSet statefulSet = new StatefulSet();
+    statefulSet.setMetadata(LabTranslator.metadata(lab, name, selector));
+    statefulSet.setSpec(spec);
+    return new StatefulSetBuilder(statefulSet);
+  }
+
+  private static LabelSelector selector(Map<String, String> matchLabels) {
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(new TreeMap<>(matchLabels));
+    return selector;
   }
 
   /** SHA-256 of the files in key order, as hex. */
   static String digest(Map<String, String> files) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, String> e : new java.util.TreeMap<>(files).entrySet()) {
+      for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
         sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,8 @@
 package io.saltlab.core.decorate;
 
-import io.dekorate.kubernetes.decorator.NamedResourceDecorator;
-import io.fabric8.kubernetes.api.model.HostPathVolumeSourceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
 import io.fabric8.kubernetes.api.model.PodSpecFluent;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.Objects;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Objects;
  *
  * <p>The {@code type} is only written when given, because API servers before 1.8 reject it.
  */
-public final class AddHostPathVolumeDecorator extends NamedResourceDecorator<PodSpecFluent<?>> {
+public final class AddHostPathVolumeDecorator extends ResourceDecorator {
   private final String volumeName;
   private final String path;
   private final String type;
@@ -33,16 +32,21 @@ public final class AddHostPathVolumeDecorator extends NamedResourceDecorator<Pod
   }
 
   /**
-   * Appends the volume.
+   * Appends the volume to every pod spec of the workload.
    *
-   * @param spec the pod spec of the named workload
-   * @param resourceMeta the workload's metadata (unused: the name was matched already)
+   * @param parts the workload's builder and its parts
    */
   @Override
-  public void andThenVisit(PodSpecFluent<?> spec, ObjectMeta resourceMeta) {
-    spec.addNewVolume()
-        .withName(volumeName)
-        .withHostPath(new HostPathVolumeSourceBuilder().withPath(path).withType(type).build())
-        .endVolume();
+  protected void change(ResourceParts parts) {
+    for (PodSpecFluent<?> spec : parts.all(PodSpecFluent.class)) {
+      HostPathVolumeSource hostPath = new HostPathVolumeSource();
+      hostPath.setPath(path);
+      hostPath.setType(type);
+      Volume volume = new Volume();
+      volume.setName(volumeName);
+      volume.setHostPath(hostPath);
+      // The pod spec copies the volume into a builder of its own.
+      spec.addToVolumes(volume);
+    }
   }
 }

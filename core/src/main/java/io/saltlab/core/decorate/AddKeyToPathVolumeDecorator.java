@@ -1,12 +1,10 @@
 package io.saltlab.core.decorate;
 
-import io.dekorate.kubernetes.decorator.NamedResourceDecorator;
-import io.fabric8.kubernetes.api.model.ConfigMapVolumeSourceBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.KeyToPath;
-import io.fabric8.kubernetes.api.model.KeyToPathBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpecFluent;
-import io.fabric8.kubernetes.api.model.SecretVolumeSourceBuilder;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.Objects;
  * Kubernetes 1.5 does not know; this one leaves it out (its default, false, is what saltlab
  * wants) so the same decorator serves every target.
  */
-public final class AddKeyToPathVolumeDecorator extends NamedResourceDecorator<PodSpecFluent<?>> {
+public final class AddKeyToPathVolumeDecorator extends ResourceDecorator {
 
   /** Which kind of object the volume projects. */
   public enum Source {
@@ -66,36 +64,45 @@ public final class AddKeyToPathVolumeDecorator extends NamedResourceDecorator<Po
   }
 
   /**
-   * Appends the volume.
+   * Appends the volume to every pod spec of the workload.
    *
-   * @param spec the pod spec of the named workload
-   * @param resourceMeta the workload's metadata (the name was matched already)
+   * @param parts the workload's builder and its parts
    */
   @Override
-  public void andThenVisit(PodSpecFluent<?> spec, ObjectMeta resourceMeta) {
-    List<KeyToPath> paths = new ArrayList<>();
-    items.forEach((key, path) -> paths.add(new KeyToPathBuilder().withKey(key).withPath(path).withMode(itemMode).build()));
-    List<KeyToPath> itemList = paths.isEmpty() ? null : paths;
-    if (source == Source.CONFIG_MAP) {
-      spec.addNewVolume()
-          .withName(volumeName)
-          .withConfigMap(
-              new ConfigMapVolumeSourceBuilder()
-                  .withName(objectName)
-                  .withDefaultMode(defaultMode)
-                  .withItems(itemList)
-                  .build())
-          .endVolume();
-    } else {
-      spec.addNewVolume()
-          .withName(volumeName)
-          .withSecret(
-              new SecretVolumeSourceBuilder()
-                  .withSecretName(objectName)
-                  .withDefaultMode(defaultMode)
-                  .withItems(itemList)
-                  .build())
-          .endVolume();
+  protected void change(ResourceParts parts) {
+    for (PodSpecFluent<?> spec : parts.all(PodSpecFluent.class)) {
+      addTo(spec);
     }
+  }
+
+  private void addTo(PodSpecFluent<?> spec) {
+    List<KeyToPath> itemList = null;
+    if (!items.isEmpty()) {
+      itemList = new ArrayList<>(items.size());
+      for (Map.Entry<String, String> item : items.entrySet()) {
+        KeyToPath keyToPath = new KeyToPath();
+        keyToPath.setKey(item.getKey());
+        keyToPath.setPath(item.getValue());
+        keyToPath.setMode(itemMode);
+        itemList.add(keyToPath);
+      }
+    }
+    Volume volume = new Volume();
+    volume.setName(volumeName);
+    if (source == Source.CONFIG_MAP) {
+      ConfigMapVolumeSource configMap = new ConfigMapVolumeSource();
+      configMap.setName(objectName);
+      configMap.setDefaultMode(defaultMode);
+      configMap.setItems(itemList);
+      volume.setConfigMap(configMap);
+    } else {
+      SecretVolumeSource secret = new SecretVolumeSource();
+      secret.setSecretName(objectName);
+      secret.setDefaultMode(defaultMode);
+      secret.setItems(itemList);
+      volume.setSecret(secret);
+    }
+    // The pod spec copies the volume into a builder of its own.
+    spec.addToVolumes(volume);
   }
 }

@@ -1,7 +1,7 @@
 package io.saltlab.core.decorate;
 
-import io.dekorate.kubernetes.decorator.ApplicationContainerDecorator;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  * would replace each other; this decorator keeps one mount per mount path instead, which is what
  * the API server requires of a container.
  */
-public final class AddSubPathMountDecorator extends ApplicationContainerDecorator<ContainerBuilder> {
+public final class AddSubPathMountDecorator extends ContainerDecorator {
   private final String volumeName;
   private final String mountPath;
   private final String subPath;
@@ -39,14 +39,13 @@ public final class AddSubPathMountDecorator extends ApplicationContainerDecorato
    * @param container the matched container
    */
   @Override
-  public void andThenVisit(ContainerBuilder container) {
+  protected void change(ContainerBuilder container) {
     container.removeMatchingFromVolumeMounts(m -> mountPath.equals(m.getMountPath()));
-    container
-        .addNewVolumeMount()
-        .withName(volumeName)
-        .withMountPath(mountPath)
-        .withSubPath(subPath)
-        .withReadOnly(true)
-        .endVolumeMount();
+    VolumeMount mount = new VolumeMount();
+    mount.setName(volumeName);
+    mount.setMountPath(mountPath);
+    mount.setSubPath(subPath);
+    mount.setReadOnly(true);
+    container.addToVolumeMounts(mount);
   }
 }

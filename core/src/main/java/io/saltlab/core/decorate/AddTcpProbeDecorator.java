@@ -1,7 +1,6 @@
 package io.saltlab.core.decorate;
 
-import io.dekorate.kubernetes.decorator.ApplicationContainerDecorator;
-import io.fabric8.kubernetes.api.model.ContainerFluent;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -13,7 +12,7 @@ import java.util.Objects;
  * <p>dekorate's AddLivenessProbeDecorator and AddReadinessProbeDecorator build a logger through
  * jansi, which saltlab keeps off its classpath; this decorator writes the same probe without it.
  */
-public final class AddTcpProbeDecorator extends ApplicationContainerDecorator<ContainerFluent<?>> {
+public final class AddTcpProbeDecorator extends ContainerDecorator {
 
   /** Which probe of the container to set. */
   public enum Kind {
@@ -68,12 +67,12 @@ public final class AddTcpProbeDecorator extends ApplicationContainerDecorator<Co
    * @param container the matched container
    */
   @Override
-  public void andThenVisit(ContainerFluent<?> container) {
-    Probe copy = new ProbeBuilder(probe).build();
+  protected void change(ContainerBuilder container) {
+    // with*Probe copies the probe into the container's own builder; the shared one stays as is.
     if (kind == Kind.LIVENESS) {
-      container.withLivenessProbe(copy);
+      container.withLivenessProbe(probe);
     } else {
-      container.withReadinessProbe(copy);
+      container.withReadinessProbe(probe);
     }
   }
 }

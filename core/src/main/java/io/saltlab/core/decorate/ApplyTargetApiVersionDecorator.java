@@ -1,6 +1,5 @@
 package io.saltlab.core.decorate;
 
-import io.dekorate.kubernetes.decorator.Decorator;
 import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -16,7 +15,7 @@ import io.saltlab.core.KubernetesVersion;
  * <p>Workloads are built once with the apps/v1 model, whose fields are a superset of the older
  * groups' fields that saltlab uses; only the apiVersion differs.
  */
-public final class ApplyTargetApiVersionDecorator extends Decorator<VisitableBuilder<?, ?>> {
+public final class ApplyTargetApiVersionDecorator extends ResourceDecorator {
   private final ApiVersions versions;
 
   /**
@@ -25,16 +24,18 @@ public final class ApplyTargetApiVersionDecorator extends Decorator<VisitableBui
    * @param target the cluster version whose API versions apply
    */
   public ApplyTargetApiVersionDecorator(KubernetesVersion target) {
+    super(null);
     this.versions = ApiVersionTable.forTarget(target);
   }
 
   /**
-   * Rewrites the apiVersion of a workload builder; other builders are left alone.
+   * Rewrites the apiVersion of a workload; other objects are left alone.
    *
-   * @param builder any builder met while visiting the resource list
+   * @param parts any object's builder and its parts
    */
   @Override
-  public void visit(VisitableBuilder<?, ?> builder) {
+  protected void change(ResourceParts parts) {
+    VisitableBuilder<?, ?> builder = parts.resource();
     if (builder instanceof DeploymentBuilder) {
       ((DeploymentBuilder) builder).withApiVersion(versions.deployment());
     } else if (builder instanceof StatefulSetBuilder) {

@@ -3,10 +3,13 @@ package io.saltlab.core.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dekorate.kubernetes.decorator.Decorator;
+import io.fabric8.kubernetes.api.builder.Editable;
+import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.decorate.Decorators;
 import io.saltlab.core.validate.ManifestValidator;
 import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.validate.ValidationReport;
@@ -21,7 +24,8 @@ import java.util.Objects;
  *
  * <p>Validation is on by default: output with any problem is never produced; instead a {@link
  * io.saltlab.core.validate.ManifestValidationException} lists every problem. Instances are
- * immutable and thread-safe; one renderer can serve many labs.
+ * immutable and thread-safe; one renderer can serve many labs. Large inputs are converted and
+ * written on every core ({@link InOrder}); the output does not depend on it.
  */
 public final class ManifestRenderer {
   /** Jackson is only used to turn fabric8 objects into trees; YAML text comes from {@link YamlWriter}. */
@@ -45,6 +49,10 @@ public final class ManifestRenderer {
     this.target = Objects.requireNonNull(target, "target");
     this.context = Objects.requireNonNull(context, "context");
     this.validating = validating;
+    if (validating) {
+      // The schema loads while the caller builds the objects to render.
+      ManifestValidator.preload(target);
+    }
   }
 
   /**
@@ -76,23 +84,53 @@ public final class ManifestRenderer {
   /**
    * Decorates and renders objects.
    *
+   * <p>Each object is decorated on its own builder (decorators never see two objects at once),
+   * applying the decorators in the order given; see {@link Decorators#apply}.
+   *
    * @param objects the objects, each already built; they are not modified
-   * @param decorators transformations applied to the whole list, in this order
+   * @param decorators transformations applied to every object, in this order
    * @return the rendered manifests in the fixed order
    * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem
    *     is found; its message lists every problem
    */
   public Manifests render(List<? extends HasMetadata> objects, List<? extends Decorator<?>> decorators) {
-    KubernetesListBuilder list = new KubernetesListBuilder().withItems(new ArrayList<>(objects));
+    if (decorators.isEmpty()) {
+      return render(objects);
+    }
+    List<HasMetadata> decorated = new ArrayList<>(objects.size());
+    for (HasMetadata object : objects) {
+      decorated.add(decorate(object, decorators));
+    }
+    return render(decorated);
+  }
+
+  /**
+   * Renders finished objects: converts each to a tree, validates unless turned off, writes YAML.
+   *
+   * @param objects the objects, each already built and decorated; they are not modified
+   * @return the rendered manifests in the fixed order
+   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem
+   *     is found; its message lists every problem
+   */
+  public Manifests render(List<? extends HasMetadata> objects) {
+    return renderTrees(InOrder.map(objects, item -> TreeGenerator.tree(TREES, item)));
+  }
+
+  private static HasMetadata decorate(HasMetadata object, List<? extends Decorator<?>> decorators) {
+    if (object instanceof Editable) {
+      Object builder = ((Editable<?>) object).edit();
+      if (builder instanceof VisitableBuilder) {
+        VisitableBuilder<?, ?> visitable = (VisitableBuilder<?, ?>) builder;
+        Decorators.apply(visitable, decorators);
+        return (HasMetadata) visitable.build();
+      }
+    }
+    // An object class without a fabric8 builder: decorate it through a one-item list.
+    KubernetesListBuilder list = new KubernetesListBuilder().addToItems(object);
     for (Decorator<?> decorator : decorators) {
       list.accept(decorator);
     }
-    KubernetesList built = list.build();
-    List<JsonNode> trees = new ArrayList<>(built.getItems().size());
-    for (HasMetadata item : built.getItems()) {
-      trees.add(TREES.valueToTree(item));
-    }
-    return renderTrees(trees);
+    return list.build().getItems().get(0);
   }
 
   /**
@@ -110,10 +148,8 @@ public final class ManifestRenderer {
       report = ManifestValidator.forTarget(target).withContext(context).validate(trees);
       report.requireClean();
     }
-    List<RenderedResource> resources = new ArrayList<>(trees.size());
-    for (JsonNode tree : trees) {
-      resources.add(new RenderedResource(tree, writer.write(tree)));
-    }
+    List<RenderedResource> resources =
+        new ArrayList<>(InOrder.map(trees, tree -> new RenderedResource(tree, writer.write(tree))));
     resources.sort(ResourceOrder.COMPARATOR);
     return new Manifests(target, resources, report);
   }

@@ -1,11 +1,12 @@
 package io.saltlab.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,38 @@ public final class YamlWriter {
 
   private static final Pattern SPECIAL_FLOAT = Pattern.compile("\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
 
+  /** The characters a plain scalar may hold: letters, digits and {@code -_./:=+@,} and space. */
+  private static final boolean[] PLAIN_CHARS = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      PLAIN_CHARS[c] = true;
+      PLAIN_CHARS[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      PLAIN_CHARS[c] = true;
+    }
+    for (char c : "-_./:=+@, ".toCharArray()) {
+      PLAIN_CHARS[c] = true;
+    }
+  }
+
+  /**
+   * Mapping keys known plain or not: keys are field names and label keys that recur in every
+   * document. Values are never kept (they may be Secret data); the cache stops growing at {@link
+   * #KEY_CACHE_CAPACITY}.
+   */
+  private static final ConcurrentHashMap<String, Boolean> PLAIN_KEYS = new ConcurrentHashMap<>();
+
+  private static final int KEY_CACHE_CAPACITY = 4096;
+
+  private static final int KEY_CACHE_MAX_LENGTH = 128;
+
+  /** Length of the longest {@link #RESERVED_WORDS} entry. */
+  private static final int MAX_RESERVED_LENGTH = 5;
+
+  private static final String SPACES = "                                                                ";
+
   /** Creates a writer; it has no settings because its output rules are fixed on purpose. */
   public YamlWriter() {}
 
@@ -56,7 +89,8 @@ public final class YamlWriter {
         writeSequence(document, 0, out);
       }
     } else {
-      out.append(scalar(document, 0)).append('\n');
+      appendScalar(document, 0, out);
+      out.append('\n');
     }
   }
 
@@ -85,8 +119,9 @@ public final class YamlWriter {
 
   private void writeMapping(JsonNode map, int indent, StringBuilder out, boolean firstInline) {
     boolean first = true;
-    for (String key : orderedKeys(map)) {
-      JsonNode value = map.get(key);
+    for (Map.Entry<String, JsonNode> field : orderedFields(map)) {
+      String key = field.getKey();
+      JsonNode value = field.getValue();
       if (value == null || value.isNull() || value.isMissingNode()) {
         continue;
       }
@@ -96,10 +131,14 @@ public final class YamlWriter {
       first = false;
       if (key.length() > MAX_IMPLICIT_KEY) {
         // YAML limits implicit keys to 1024 characters; longer ones need the explicit form.
-        out.append("? ").append(doubleQuoted(key)).append('\n');
+        out.append("? ");
+        appendDoubleQuoted(key, out);
+        out.append('\n');
         indent(out, indent);
+      } else if (isPlainSafeKey(key)) {
+        out.append(key);
       } else {
-        out.append(quoteIfNeeded(key));
+        appendDoubleQuoted(key, out);
       }
       out.append(':');
       if (value.isObject()) {
@@ -117,7 +156,9 @@ public final class YamlWriter {
           writeSequence(value, indent, out);
         }
       } else {
-        out.append(' ').append(scalar(value, indent + 2)).append('\n');
+        out.append(' ');
+        appendScalar(value, indent + 2, out);
+        out.append('\n');
       }
     }
     if (first && firstInline) {
@@ -144,51 +185,90 @@ public final class YamlWriter {
           writeSequence(item, indent + 2, out);
         }
       } else {
-        out.append(scalar(item, indent + 2)).append('\n');
+        appendScalar(item, indent + 2, out);
+        out.append('\n');
       }
     }
   }
 
-  private static List<String> orderedKeys(JsonNode map) {
-    List<String> keys = new ArrayList<>(map.size());
+  /** The fields of a mapping in output order; most mappings are in that order already. */
+  @SuppressWarnings("unchecked")
+  private static Map.Entry<String, JsonNode>[] orderedFields(JsonNode map) {
+    Map.Entry<String, JsonNode>[] fields = new Map.Entry[map.size()];
+    int n = 0;
+    boolean sorted = true;
     for (Map.Entry<String, JsonNode> field : map.properties()) {
-      keys.add(field.getKey());
+      if (n > 0 && sorted && compareKeys(fields[n - 1].getKey(), field.getKey()) > 0) {
+        sorted = false;
+      }
+      fields[n++] = field;
     }
-    keys.sort(YamlWriter::compareKeys);
-    return keys;
+    if (!sorted) {
+      Arrays.sort(fields, (a, b) -> compareKeys(a.getKey(), b.getKey()));
+    }
+    return fields;
   }
 
   private static int compareKeys(String a, String b) {
-    int ra = LEADING_KEYS.indexOf(a);
-    int rb = LEADING_KEYS.indexOf(b);
+    int ra = leadingRank(a);
+    int rb = leadingRank(b);
     if (ra >= 0 || rb >= 0) {
       return Integer.compare(ra < 0 ? Integer.MAX_VALUE : ra, rb < 0 ? Integer.MAX_VALUE : rb);
     }
     return a.compareTo(b);
   }
 
-  private static String scalar(JsonNode node, int blockIndent) {
+  /** The position of a key among {@link #LEADING_KEYS}, or -1. */
+  private static int leadingRank(String key) {
+    switch (key) {
+      case "apiVersion":
+        return 0;
+      case "kind":
+        return 1;
+      case "metadata":
+        return 2;
+      case "name":
+        return 3;
+      case "namespace":
+        return 4;
+      default:
+        return -1;
+    }
+  }
+
+  private static void appendScalar(JsonNode node, int blockIndent, StringBuilder out) {
     if (node.isTextual()) {
       String text = node.textValue();
       if (isPlainSafe(text)) {
-        return text;
+        out.append(text);
+      } else if (!appendLiteralBlock(text, blockIndent, out)) {
+        appendDoubleQuoted(text, out);
       }
-      String block = literalBlock(text, blockIndent);
-      return block != null ? block : doubleQuoted(text);
+    } else if (node.isBoolean()) {
+      out.append(node.booleanValue() ? "true" : "false");
+    } else if (node.isInt() || node.isLong() || node.isShort()) {
+      out.append(node.longValue());
+    } else if (node.isIntegralNumber()) {
+      out.append(node.bigIntegerValue().toString());
+    } else if (node.isNumber()) {
+      out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+    } else {
+      appendDoubleQuoted(node.asText(), out);
     }
-    if (node.isBoolean()) {
-      return node.booleanValue() ? "true" : "false";
+  }
+
+  private static boolean isPlainSafeKey(String key) {
+    if (key.length() > KEY_CACHE_MAX_LENGTH) {
+      return isPlainSafe(key);
     }
-    if (node.isIntegralNumber()) {
-      return node.bigIntegerValue().toString();
+    Boolean known = PLAIN_KEYS.get(key);
+    if (known == null) {
+      known = isPlainSafe(key);
+      if (PLAIN_KEYS.size() < KEY_CACHE_CAPACITY) {
+        PLAIN_KEYS.put(key, known);
+      }
     }
-    if (node.isNumber()) {
-      return node.decimalValue().stripTrailingZeros().toPlainString();
-    }
-    if (node.isBinary()) {
-      return doubleQuoted(node.asText());
-    }
-    return doubleQuoted(node.asText());
+    return known;
   }
 
   /**
@@ -216,32 +296,20 @@ public final class YamlWriter {
     if (last == ':' || last == ' ') {
       return false;
     }
+    char previous = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      boolean ok =
-          isLetter(c)
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_'
-              || c == '.'
-              || c == '/'
-              || c == ':'
-              || c == '='
-              || c == '+'
-              || c == '@'
-              || c == ','
-              || c == ' ';
-      if (!ok) {
+      if (c >= PLAIN_CHARS.length || !PLAIN_CHARS[c]) {
         return false;
       }
-      if (c == ':' && i + 1 < n && s.charAt(i + 1) == ' ') {
+      // ": " and "  " or " #" (checked on their second character) would end the scalar.
+      if ((previous == ':' && c == ' ') || (previous == ' ' && (c == ' ' || c == '#'))) {
         return false;
       }
-      if (c == ' ' && i + 1 < n && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '#')) {
-        return false;
-      }
+      previous = c;
     }
-    return !RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT));
+    // Every reserved word has at most 5 characters; longer text needs no lower-case copy.
+    return n > MAX_RESERVED_LENGTH || !RESERVED_WORDS.contains(s.toLowerCase(Locale.ROOT));
   }
 
   private static boolean isLetter(char c) {
@@ -253,9 +321,9 @@ public final class YamlWriter {
    * when every line is printable, the first line does not start with a space (which would need an
    * indentation indicator) and no character is a line break in YAML 1.1 but not 1.2.
    */
-  private static String literalBlock(String s, int indent) {
+  private static boolean appendLiteralBlock(String s, int indent, StringBuilder out) {
     if (s.indexOf('\n') < 0 || s.startsWith(" ") || s.startsWith("\n")) {
-      return null;
+      return false;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -265,38 +333,44 @@ public final class YamlWriter {
       // U+FFFE and U+FFFF are outside YAML's printable set: parsers refuse them unescaped.
       if (c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
           || c == 0xfeff || c == 0xfffe || c == 0xffff || Character.isSurrogate(c) || (c >= 0x80 && c < 0xa0)) {
-        return null;
+        return false;
       }
     }
-    String body = s;
-    String indicator;
-    if (!body.endsWith("\n")) {
-      indicator = "|-";
-    } else if (body.endsWith("\n\n")) {
-      indicator = "|+";
+    // The body is the text without the one line feed the indicator stands for: "|" clips a single
+    // final line feed, "|+" keeps all of them (the last line feed is the block's own), "|-" has none.
+    int bodyEnd = s.length();
+    if (!s.endsWith("\n")) {
+      out.append("|-");
+    } else if (s.endsWith("\n\n")) {
+      out.append("|+");
+      bodyEnd--;
     } else {
-      indicator = "|";
-      body = body.substring(0, body.length() - 1);
+      out.append('|');
+      bodyEnd--;
     }
-    if (indicator.equals("|+")) {
-      body = body.substring(0, body.length() - 1);
-    }
-    StringBuilder out = new StringBuilder(s.length() + 64);
-    out.append(indicator);
-    for (String line : body.split("\n", -1)) {
+    int start = 0;
+    while (true) {
+      int lineFeed = s.indexOf('\n', start);
+      int end = lineFeed < 0 || lineFeed > bodyEnd ? bodyEnd : lineFeed;
       out.append('\n');
-      if (!line.isEmpty()) {
-        for (int i = 0; i < indent; i++) {
-          out.append(' ');
-        }
-        out.append(line);
+      if (end > start) {
+        indent(out, indent);
+        out.append(s, start, end);
       }
+      if (end == bodyEnd) {
+        return true;
+      }
+      start = end + 1;
     }
-    return out.toString();
   }
 
   private static String doubleQuoted(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);
+    appendDoubleQuoted(s, out);
+    return out.toString();
+  }
+
+  private static void appendDoubleQuoted(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -326,7 +400,7 @@ public final class YamlWriter {
           }
       }
     }
-    return out.append('"').toString();
+    out.append('"');
   }
 
   private static boolean isPairedSurrogate(String s, int i) {
@@ -338,8 +412,11 @@ public final class YamlWriter {
   }
 
   private static void indent(StringBuilder out, int n) {
-    for (int i = 0; i < n; i++) {
-      out.append(' ');
+    int left = n;
+    while (left > SPACES.length()) {
+      out.append(SPACES);
+      left -= SPACES.length();
     }
+    out.append(SPACES, 0, left);
   }
 }

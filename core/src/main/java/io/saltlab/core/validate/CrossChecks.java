@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,17 +48,20 @@ final class CrossChecks {
     /** Path of the template object: {@code spec.template}, or empty for a Pod. */
     final String at;
     final JsonNode node;
+    /** The template's labels, read once: every Service in the namespace compares against them. */
+    private final Map<String, String> labels;
 
     PodTemplate(Manifest owner, String at, JsonNode node) {
       this.owner = owner;
       this.at = at;
       this.node = node;
+      Map<String, String> read = new TreeMap<>();
+      node.path("metadata").path("labels").properties().forEach(
+          e -> read.put(e.getKey(), e.getValue().asText()));
+      this.labels = Collections.unmodifiableMap(read);
     }
 
     Map<String, String> labels() {
-      Map<String, String> labels = new TreeMap<>();
-      node.path("metadata").path("labels").properties().forEach(
-          e -> labels.put(e.getKey(), e.getValue().asText()));
       return labels;
     }
 
@@ -72,9 +78,22 @@ final class CrossChecks {
   private final ValidationContext context;
   private final List<Problem> out;
   private final Set<String> inputNamespaces = new HashSet<>();
+  private final Set<String> validKeys = new HashSet<>();
+  private final Set<String> validLabels = new HashSet<>();
+  private final Set<String> validPortNames = new HashSet<>();
   private final Map<String, Manifest> secrets = new HashMap<>();
   private final Map<String, Manifest> configMaps = new HashMap<>();
   private final List<PodTemplate> templates = new ArrayList<>();
+  /** The pod template of each workload, so a lookup does not scan every template. */
+  private final Map<Manifest, PodTemplate> templateByOwner = new IdentityHashMap<>();
+  /** Templates by namespace, in input order. */
+  private final Map<String, List<PodTemplate>> templatesByNamespace = new HashMap<>();
+  /**
+   * Templates by namespace and one label ({@code namespace, key, value}), in input order: the
+   * candidates for a Service selector containing that label, so that matching Services to pods
+   * stays linear in the number of objects.
+   */
+  private final Map<List<String>, List<PodTemplate>> templatesByLabel = new HashMap<>();
 
   private CrossChecks(List<Manifest> manifests, ValidationContext context, List<Problem> out) {
     this.manifests = manifests;
@@ -100,7 +119,14 @@ final class CrossChecks {
       if (at != null) {
         JsonNode node = at.isEmpty() ? m.doc : m.doc.at("/" + at.replace('.', '/'));
         if (node.isObject()) {
-          templates.add(new PodTemplate(m, at, node));
+          PodTemplate t = new PodTemplate(m, at, node);
+          templates.add(t);
+          templateByOwner.putIfAbsent(m, t);
+          templatesByNamespace.computeIfAbsent(m.namespace(), k -> new ArrayList<>()).add(t);
+          for (Map.Entry<String, String> label : t.labels().entrySet()) {
+            templatesByLabel.computeIfAbsent(List.of(m.namespace(), label.getKey(), label.getValue()),
+                k -> new ArrayList<>()).add(t);
+          }
         }
       }
     }
@@ -155,7 +181,7 @@ final class CrossChecks {
         }
       }
       if (m.declaredNamespace != null) {
-        String why = Names.dns1123Label(m.declaredNamespace);
+        String why = dns1123Label(m.declaredNamespace);
         if (why != null) {
           out.add(m.problem("invalid-name", "metadata.namespace").message("invalid namespace name: " + why)
               .value(m.declaredNamespace).expected("a DNS-1123 label").build());
@@ -181,15 +207,17 @@ final class CrossChecks {
 
   private void checkLabels(Manifest m, String path, JsonNode labels) {
     labels.properties().forEach(e -> {
-      String at = FieldPaths.child(path, e.getKey());
-      String why = Names.qualifiedKey(e.getKey());
+      // The path is only built for a problem: most labels have none.
+      String why = qualifiedKey(e.getKey());
       if (why != null) {
+        String at = FieldPaths.child(path, e.getKey());
         out.add(m.problem("invalid-label-key", at).message("invalid label key: " + why)
             .value(e.getKey()).expected("[DNS-subdomain prefix/]name, name at most 63 characters").build());
       }
       JsonNode v = e.getValue();
       if (!v.isTextual()) {
         if (!v.isNull() && !m.schemaChecked) {
+          String at = FieldPaths.child(path, e.getKey());
           out.add(m.problem("invalid-label-value", at).message("label value is not a string")
               .value(m.shown(at, v)).expected("a string; quote it in YAML").build());
         }
@@ -197,15 +225,55 @@ final class CrossChecks {
       }
       String vwhy = Names.labelValue(v.asText());
       if (vwhy != null) {
+        String at = FieldPaths.child(path, e.getKey());
         out.add(m.problem("invalid-label-value", at).message("invalid label value: " + vwhy)
             .value(m.shown(at, v)).expected("at most 63 of letters, digits, '-', '_', '.'").build());
       }
     });
   }
 
+  /**
+   * {@link Names#qualifiedKey}, remembering the keys found valid in this run: the same few label
+   * and annotation keys recur on every object.
+   */
+  private String qualifiedKey(String key) {
+    if (validKeys.contains(key)) {
+      return null;
+    }
+    String why = Names.qualifiedKey(key);
+    if (why == null) {
+      validKeys.add(key);
+    }
+    return why;
+  }
+
+  /** {@link Names#dns1123Label}, remembering names found valid (volume names recur on every pod). */
+  private String dns1123Label(String name) {
+    if (validLabels.contains(name)) {
+      return null;
+    }
+    String why = Names.dns1123Label(name);
+    if (why == null) {
+      validLabels.add(name);
+    }
+    return why;
+  }
+
+  /** {@link Names#portName}, remembering names found valid. */
+  private String portName(String name) {
+    if (validPortNames.contains(name)) {
+      return null;
+    }
+    String why = Names.portName(name);
+    if (why == null) {
+      validPortNames.add(name);
+    }
+    return why;
+  }
+
   private void checkAnnotationKeys(Manifest m, String path, JsonNode annotations) {
     annotations.fieldNames().forEachRemaining(k -> {
-      String why = Names.qualifiedKey(k);
+      String why = qualifiedKey(k);
       if (why != null) {
         out.add(m.problem("invalid-annotation-key", FieldPaths.child(path, k))
             .message("invalid annotation key: " + why).value(k)
@@ -335,12 +403,7 @@ final class CrossChecks {
   }
 
   private PodTemplate templateOf(Manifest m) {
-    for (PodTemplate t : templates) {
-      if (t.owner == m) {
-        return t;
-      }
-    }
-    return null;
+    return templateByOwner.get(m);
   }
 
   // --- Services --------------------------------------------------------------------------------
@@ -370,18 +433,23 @@ final class CrossChecks {
     checkLabels(m, "spec.selector", selector);
     Map<String, String> wanted = new TreeMap<>();
     selector.properties().forEach(e -> wanted.put(e.getKey(), e.getValue().asText()));
-    List<PodTemplate> sameNamespace = new ArrayList<>();
-    List<PodTemplate> selected = new ArrayList<>();
-    for (PodTemplate t : templates) {
-      if (!t.owner.namespace().equals(m.namespace())) {
-        continue;
+    // Only templates carrying every selector label can match: start from the rarest one.
+    List<PodTemplate> candidates = null;
+    for (Map.Entry<String, String> label : wanted.entrySet()) {
+      List<PodTemplate> carrying = templatesByLabel.getOrDefault(
+          List.of(m.namespace(), label.getKey(), label.getValue()), List.of());
+      if (candidates == null || carrying.size() < candidates.size()) {
+        candidates = carrying;
       }
-      sameNamespace.add(t);
+    }
+    List<PodTemplate> selected = new ArrayList<>();
+    for (PodTemplate t : candidates) {
       if (t.labels().entrySet().containsAll(wanted.entrySet())) {
         selected.add(t);
       }
     }
     if (selected.isEmpty()) {
+      List<PodTemplate> sameNamespace = templatesByNamespace.getOrDefault(m.namespace(), List.of());
       out.add(m.problem("selector-matches-no-pod", "spec.selector")
           .message("Service selector matches no pod template in namespace " + m.namespace())
           .value(FieldPaths.render(selector))
@@ -492,16 +560,18 @@ final class CrossChecks {
     String spec = t.specPath();
     JsonNode podSpec = t.spec();
 
+    // Field paths are only built for a problem: most pods have none.
     JsonNode pullSecrets = array(podSpec.path("imagePullSecrets"));
     for (int i = 0; i < pullSecrets.size(); i++) {
-      String at = FieldPaths.index(FieldPaths.child(spec, "imagePullSecrets"), i) + ".name";
+      int index = i;
+      Supplier<String> path = () -> FieldPaths.index(FieldPaths.child(spec, "imagePullSecrets"), index) + ".name";
       JsonNode name = pullSecrets.get(i).path("name");
       if (name.isTextual()) {
-        requireSecret(m, at, name.asText(), null, false);
+        requireSecret(m, path, name.asText(), null, false);
         Manifest s = secrets.get(ns + "/" + name.asText());
         String type = s == null ? null : s.doc.path("type").asText("");
         if (type != null && !type.equals("kubernetes.io/dockercfg") && !type.equals("kubernetes.io/dockerconfigjson")) {
-          out.add(m.problem("pull-secret-type", at)
+          out.add(m.problem("pull-secret-type", path.get())
               .message("image pull secret " + name.asText() + " has type " + (type.isEmpty() ? "Opaque" : type))
               .value(name.asText())
               .expected("a Secret of type kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg")
@@ -514,16 +584,17 @@ final class CrossChecks {
     JsonNode volumes = array(podSpec.path("volumes"));
     for (int i = 0; i < volumes.size(); i++) {
       JsonNode v = volumes.get(i);
-      String at = FieldPaths.index(FieldPaths.child(spec, "volumes"), i);
+      int index = i;
+      Supplier<String> at = () -> FieldPaths.index(FieldPaths.child(spec, "volumes"), index);
       JsonNode name = v.path("name");
       if (name.isTextual()) {
-        String why = Names.dns1123Label(name.asText());
+        String why = dns1123Label(name.asText());
         if (why != null) {
-          out.add(m.problem("invalid-name", at + ".name").message("invalid volume name: " + why)
+          out.add(m.problem("invalid-name", at.get() + ".name").message("invalid volume name: " + why)
               .value(name.asText()).expected("a DNS-1123 label").build());
         }
         if (!volumeNames.add(name.asText())) {
-          out.add(m.problem("duplicate-volume-name", at + ".name").message("duplicate volume name")
+          out.add(m.problem("duplicate-volume-name", at.get() + ".name").message("duplicate volume name")
               .value(name.asText()).expected("unique volume names within the pod").build());
         }
       }
@@ -531,29 +602,30 @@ final class CrossChecks {
       // its path is worth fixing in the same pass as the key.
       v.properties().forEach(e -> {
         if (e.getKey().equalsIgnoreCase("hostPath")) {
-          checkHostPath(m, FieldPaths.child(at, e.getKey()), e.getValue());
+          checkHostPath(m, FieldPaths.child(at.get(), e.getKey()), e.getValue());
         }
       });
       JsonNode secret = v.path("secret");
       if (secret.path("secretName").isTextual()) {
-        requireSecret(m, at + ".secret.secretName", secret.path("secretName").asText(), null,
+        requireSecret(m, () -> at.get() + ".secret.secretName", secret.path("secretName").asText(), null,
             secret.path("optional").asBoolean(false));
       }
       JsonNode cm = v.path("configMap");
       if (cm.path("name").isTextual()) {
-        requireConfigMap(m, at + ".configMap.name", cm.path("name").asText(), null,
+        requireConfigMap(m, () -> at.get() + ".configMap.name", cm.path("name").asText(), null,
             cm.path("optional").asBoolean(false));
       }
       JsonNode sources = array(v.path("projected").path("sources"));
       for (int j = 0; j < sources.size(); j++) {
-        String sat = FieldPaths.index(at + ".projected.sources", j);
+        int source = j;
+        Supplier<String> sat = () -> FieldPaths.index(at.get() + ".projected.sources", source);
         JsonNode s = sources.get(j);
         if (s.path("secret").path("name").isTextual()) {
-          requireSecret(m, sat + ".secret.name", s.path("secret").path("name").asText(), null,
+          requireSecret(m, () -> sat.get() + ".secret.name", s.path("secret").path("name").asText(), null,
               s.path("secret").path("optional").asBoolean(false));
         }
         if (s.path("configMap").path("name").isTextual()) {
-          requireConfigMap(m, sat + ".configMap.name", s.path("configMap").path("name").asText(), null,
+          requireConfigMap(m, () -> sat.get() + ".configMap.name", s.path("configMap").path("name").asText(), null,
               s.path("configMap").path("optional").asBoolean(false));
         }
       }
@@ -608,7 +680,7 @@ final class CrossChecks {
       Set<String> containerNames, Map<String, String> portNames) {
     JsonNode name = c.path("name");
     if (name.isTextual()) {
-      String why = Names.dns1123Label(name.asText());
+      String why = dns1123Label(name.asText());
       if (why != null) {
         out.add(m.problem("invalid-name", at + ".name").message("invalid container name: " + why)
             .value(name.asText()).expected("a DNS-1123 label").build());
@@ -622,29 +694,30 @@ final class CrossChecks {
     JsonNode ports = array(c.path("ports"));
     Set<String> seenPorts = new HashSet<>();
     for (int j = 0; j < ports.size(); j++) {
-      String pat = FieldPaths.index(at + ".ports", j);
+      int index = j;
+      Supplier<String> pat = () -> FieldPaths.index(at + ".ports", index);
       JsonNode p = ports.get(j);
       JsonNode number = p.path("containerPort");
       if (number.isIntegralNumber()) {
         long n = number.asLong();
         if (n < 1 || n > 65535) {
-          out.add(m.problem("port-out-of-range", pat + ".containerPort")
+          out.add(m.problem("port-out-of-range", pat.get() + ".containerPort")
               .message("container port out of range").value(String.valueOf(n))
               .expected("a port number from 1 to 65535").build());
         } else if (!seenPorts.add(n + "/" + p.path("protocol").asText("TCP"))) {
-          out.add(m.problem("duplicate-container-port", pat + ".containerPort")
+          out.add(m.problem("duplicate-container-port", pat.get() + ".containerPort")
               .message("container port " + n + "/" + p.path("protocol").asText("TCP") + " declared twice")
               .value(String.valueOf(n)).expected("each port and protocol once per container").build());
         }
       }
       JsonNode pname = p.path("name");
       if (pname.isTextual()) {
-        String why = Names.portName(pname.asText());
+        String why = portName(pname.asText());
         if (why != null) {
-          out.add(m.problem("invalid-port-name", pat + ".name").message("invalid port name: " + why)
+          out.add(m.problem("invalid-port-name", pat.get() + ".name").message("invalid port name: " + why)
               .value(pname.asText()).expected("an IANA service name: at most 15 of a-z, 0-9, '-'").build());
         } else if (portNames.putIfAbsent(pname.asText(), at) != null) {
-          out.add(m.problem("duplicate-port-name", pat + ".name").message("duplicate port name in the pod")
+          out.add(m.problem("duplicate-port-name", pat.get() + ".name").message("duplicate port name in the pod")
               .value(pname.asText()).expected("unique port names across the pod's containers").build());
         }
       }
@@ -652,29 +725,31 @@ final class CrossChecks {
 
     JsonNode envFrom = array(c.path("envFrom"));
     for (int j = 0; j < envFrom.size(); j++) {
-      String eat = FieldPaths.index(at + ".envFrom", j);
+      int index = j;
+      Supplier<String> eat = () -> FieldPaths.index(at + ".envFrom", index);
       JsonNode e = envFrom.get(j);
       if (e.path("secretRef").path("name").isTextual()) {
-        requireSecret(m, eat + ".secretRef.name", e.path("secretRef").path("name").asText(), null,
+        requireSecret(m, () -> eat.get() + ".secretRef.name", e.path("secretRef").path("name").asText(), null,
             e.path("secretRef").path("optional").asBoolean(false));
       }
       if (e.path("configMapRef").path("name").isTextual()) {
-        requireConfigMap(m, eat + ".configMapRef.name", e.path("configMapRef").path("name").asText(), null,
+        requireConfigMap(m, () -> eat.get() + ".configMapRef.name", e.path("configMapRef").path("name").asText(), null,
             e.path("configMapRef").path("optional").asBoolean(false));
       }
     }
     JsonNode env = array(c.path("env"));
     for (int j = 0; j < env.size(); j++) {
-      String eat = FieldPaths.index(at + ".env", j) + ".valueFrom";
+      int index = j;
+      Supplier<String> eat = () -> FieldPaths.index(at + ".env", index) + ".valueFrom";
       JsonNode from = env.get(j).path("valueFrom");
       JsonNode sk = from.path("secretKeyRef");
       if (sk.path("name").isTextual()) {
-        requireSecret(m, eat + ".secretKeyRef", sk.path("name").asText(), sk.path("key").asText(null),
+        requireSecret(m, () -> eat.get() + ".secretKeyRef", sk.path("name").asText(), sk.path("key").asText(null),
             sk.path("optional").asBoolean(false));
       }
       JsonNode ck = from.path("configMapKeyRef");
       if (ck.path("name").isTextual()) {
-        requireConfigMap(m, eat + ".configMapKeyRef", ck.path("name").asText(), ck.path("key").asText(null),
+        requireConfigMap(m, () -> eat.get() + ".configMapKeyRef", ck.path("name").asText(), ck.path("key").asText(null),
             ck.path("optional").asBoolean(false));
       }
     }
@@ -682,12 +757,13 @@ final class CrossChecks {
     JsonNode mounts = array(c.path("volumeMounts"));
     Set<String> mountPaths = new HashSet<>();
     for (int j = 0; j < mounts.size(); j++) {
-      String mat = FieldPaths.index(at + ".volumeMounts", j);
+      int index = j;
+      Supplier<String> mat = () -> FieldPaths.index(at + ".volumeMounts", index);
       JsonNode mount = mounts.get(j);
       JsonNode vname = mount.path("name");
       if (vname.isTextual() && !volumeNames.contains(vname.asText())) {
         String close = Hints.closest(vname.asText(), volumeNames);
-        out.add(m.problem("mount-without-volume", mat + ".name")
+        out.add(m.problem("mount-without-volume", mat.get() + ".name")
             .message("volumeMount refers to volume " + vname.asText() + ", which the pod does not define")
             .value(vname.asText())
             .expected(volumeNames.isEmpty() ? "a volume of that name under volumes (the pod has none)"
@@ -697,7 +773,7 @@ final class CrossChecks {
       }
       JsonNode mp = mount.path("mountPath");
       if (mp.isTextual() && !mountPaths.add(mp.asText())) {
-        out.add(m.problem("duplicate-mount-path", mat + ".mountPath")
+        out.add(m.problem("duplicate-mount-path", mat.get() + ".mountPath")
             .message("mountPath used twice in the container").value(mp.asText())
             .expected("each mountPath once per container").build());
       }
@@ -710,11 +786,11 @@ final class CrossChecks {
    * Reports a reference to a Secret that is neither in the input nor declared. When {@code key} is
    * given, {@code at} is the key selector object and a missing key is reported too.
    */
-  private void requireSecret(Manifest m, String at, String name, String key, boolean optional) {
+  private void requireSecret(Manifest m, Supplier<String> at, String name, String key, boolean optional) {
     requireObject(m, at, name, key, optional, "Secret", secrets, context::hasSecret);
   }
 
-  private void requireConfigMap(Manifest m, String at, String name, String key, boolean optional) {
+  private void requireConfigMap(Manifest m, Supplier<String> at, String name, String key, boolean optional) {
     requireObject(m, at, name, key, optional, "ConfigMap", configMaps, context::hasConfigMap);
   }
 
@@ -722,18 +798,18 @@ final class CrossChecks {
     boolean has(String namespace, String name);
   }
 
-  private void requireObject(Manifest m, String at, String name, String key, boolean optional,
+  private void requireObject(Manifest m, Supplier<String> at, String name, String key, boolean optional,
       String kind, Map<String, Manifest> inInput, Declared declared) {
     if (optional) {
       return;
     }
     String ns = m.namespace();
-    String nameAt = key == null ? at : at + ".name";
     Manifest target = inInput.get(ns + "/" + name);
     if (target == null) {
       if (declared.has(ns, name)) {
         return;
       }
+      String nameAt = key == null ? at.get() : at.get() + ".name";
       String elsewhere = null;
       for (Map.Entry<String, Manifest> e : new TreeMap<>(inInput).entrySet()) {
         if (e.getKey().endsWith("/" + name)) {
@@ -760,7 +836,7 @@ final class CrossChecks {
         target.doc.path(field).fieldNames().forEachRemaining(k -> keys.put(k, true));
       }
       if (!keys.containsKey(key)) {
-        out.add(m.problem("missing-key", at + ".key")
+        out.add(m.problem("missing-key", at.get() + ".key")
             .message(kind + " " + name + " has no key " + key)
             .value(key)
             .expected(keys.isEmpty() ? "a key of " + kind + " " + name + " (it has none)"

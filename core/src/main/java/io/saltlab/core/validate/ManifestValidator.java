@@ -1,6 +1,7 @@
 package io.saltlab.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates Kubernetes manifests for one target version: strictly against the schema bundled for
@@ -32,6 +35,9 @@ import java.util.Objects;
  */
 public final class ManifestValidator {
 
+  /** Versions whose schema a background thread has been asked to load. */
+  private static final Map<KubernetesVersion, Boolean> PRELOADING = new ConcurrentHashMap<>();
+
   private final KubernetesVersion target;
   private final ValidationContext context;
 
@@ -48,6 +54,31 @@ public final class ManifestValidator {
    */
   public static ManifestValidator forTarget(KubernetesVersion target) {
     return new ManifestValidator(target, ValidationContext.empty());
+  }
+
+  /**
+   * Starts loading the schema bundled for a version on a background thread, so that a validation
+   * later in this process finds it ready instead of loading it then. Loading reads and compiles the
+   * schema once per process either way; calling this again, or for a version without a bundled
+   * schema, does nothing. Renderers that validate call it when they are created, so the schema
+   * loads while the objects are being built.
+   *
+   * @param target the Kubernetes version about to be validated
+   */
+  public static void preload(KubernetesVersion target) {
+    if (!BundledSchemas.isBundled(target) || PRELOADING.putIfAbsent(target, Boolean.TRUE) != null) {
+      return;
+    }
+    Thread loader = new Thread(() -> {
+      try {
+        VersionSchema.of(target);
+      } catch (RuntimeException e) {
+        // The validation that needs the schema loads it again and reports the failure there.
+        PRELOADING.remove(target);
+      }
+    }, "saltlab-schema-" + target);
+    loader.setDaemon(true);
+    loader.start();
   }
 
   /**
@@ -151,13 +182,17 @@ public final class ManifestValidator {
       m.namespaced = namespaced(schema, customKinds, m);
     }
     if (schema != null) {
-      for (Manifest m : manifests) {
-        if (!customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
-          problems.addAll(SchemaCheck.check(schema, m));
-          m.schemaChecked = m.apiVersion != null && m.kind != null
-              && !schema.servingKind(m.kind).isEmpty();
+      // Documents are checked independently (on every core for large inputs); their problems are
+      // reported in document order.
+      Set<String> cleanShapes = ConcurrentHashMap.newKeySet();
+      List<List<Problem>> perDocument = InOrder.map(manifests, m -> {
+        if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
+          return List.of();
         }
-      }
+        m.schemaChecked = m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
+        return SchemaCheck.check(schema, m, cleanShapes);
+      });
+      perDocument.forEach(problems::addAll);
     }
     CrossChecks.run(manifests, context, problems);
     return new ValidationReport(target, problems,

@@ -16,9 +16,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -71,6 +73,7 @@ final class VersionSchema {
   private final Schema rootSchema;
   private final Map<String, Map<String, KindInfo>> kinds;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private final Set<String> kindNames;
 
   private VersionSchema(KubernetesVersion version, JsonNode root) {
     this.version = version;
@@ -87,6 +90,9 @@ final class VersionSchema {
       index.put(a.getKey(), Collections.unmodifiableMap(byKind));
     }
     this.kinds = Collections.unmodifiableMap(index);
+    Set<String> names = new HashSet<>();
+    index.values().forEach(byKind -> names.addAll(byKind.keySet()));
+    this.kindNames = Collections.unmodifiableSet(names);
   }
 
   /**
@@ -128,6 +134,11 @@ final class VersionSchema {
   /** Whether any kind is served under the apiVersion. */
   boolean servesApiVersion(String apiVersion) {
     return kinds.containsKey(apiVersion);
+  }
+
+  /** Whether any apiVersion serves a kind of this name. */
+  boolean servesKind(String kind) {
+    return kindNames.contains(kind);
   }
 
   /** Every apiVersion serving a kind of this name, most preferred (stable, newest) first. */
@@ -177,8 +188,13 @@ final class VersionSchema {
 
   /** Validates a document (nulls already removed) against the kind's definition. */
   List<Error> validate(KindInfo kind, JsonNode document) {
-    Schema schema = compiled.computeIfAbsent(kind.definition, def ->
-        rootSchema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("definitions").append(def)));
+    Schema schema = compiled.computeIfAbsent(kind.definition, def -> {
+      Schema sub = rootSchema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("definitions").append(def));
+      // The validator builds its keyword validators lazily, without locking; built here, once and
+      // before any other thread can see the schema, so documents can be checked concurrently.
+      sub.initializeValidators();
+      return sub;
+    });
     return schema.validate(document);
   }
 

@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Whole-process comparison of saltlab and cdk8s rendering the same labs (issue #7).
+#
+# Usage, from the repository root after `mvn -B package -DskipTests`:
+#   bench/run.sh [--runs N] [--sizes "6 100 1000 5000"] [--form folder|stream] [--out FILE]
+#
+# For each size it renders the cdk8s-shaped lab (bench/src/main/java/io/saltlab/bench/BenchLabs.java
+# and shared/bench/cdk8s-lab.js: a namespace, a pull Secret, the master's Service and Deployment
+# with five host paths, and ROLES x (headless Service + Deployment with port 8080 and one env var))
+# as whole processes, interleaving the tools run by run so that both see the same machine load,
+# and prints Markdown tables of median wall time and peak RSS (from /usr/bin/time -v).
+#
+# saltlab runs three ways:
+#   plain  java -jar-style command, no JVM options;
+#   tuned  the same with an AppCDS archive made by a training run of this script
+#          (-XX:SharedArchiveFile), C1 only (-XX:TieredStopAtLevel=1) and -XX:+UseParallelGC;
+#   256m   tuned with -Xmx256m (the heap limit of issue #7).
+# The command is `java -jar cli/target/saltlab.jar render --lab SPEC --target 1.36 --out DIR`
+# when that jar exists and accepts the generated spec, otherwise the bench's own main
+# (io.saltlab.bench.RenderLab: same model, renderer, validation and writer, without argument
+# parsing), which writes one file per object plus kustomization.yaml like `saltlab render`
+# (--form folder, the default) or one multi-document file like the cdk8s script (--form stream).
+#
+# cdk8s is installed from the npm registry into a temporary folder (cdk8s@2, constructs@10,
+# cdk8s-plus-32@2). Needs java 17+, node, npm and /usr/bin/time.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+RUNS=5
+SIZES="6 100 1000 5000"
+FORM=folder
+OUT=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS=$2; shift 2 ;;
+    --sizes) SIZES=$2; shift 2 ;;
+    --form) FORM=$2; shift 2 ;;
+    --out) OUT=$2; shift 2 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+case "$FORM" in folder|stream) ;; *) echo "--form is folder or stream" >&2; exit 2 ;; esac
+
+BENCH_JAR=$ROOT/bench/target/benchmarks.jar
+CLI_JAR=$ROOT/cli/target/saltlab.jar
+PEER_SCRIPT=$ROOT/../shared/bench/cdk8s-lab.js
+[ -f "$PEER_SCRIPT" ] || PEER_SCRIPT=/work/shared/bench/cdk8s-lab.js
+for need in java node npm /usr/bin/time; do
+  command -v "$need" >/dev/null || { echo "missing: $need" >&2; exit 2; }
+done
+[ -f "$BENCH_JAR" ] || { echo "missing $BENCH_JAR: run mvn -B package -DskipTests first" >&2; exit 2; }
+[ -f "$PEER_SCRIPT" ] || { echo "missing the cdk8s script (shared/bench/cdk8s-lab.js)" >&2; exit 2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/saltlab-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+echo "installing cdk8s into $WORK/peer ..." >&2
+mkdir -p "$WORK/peer"
+cp "$PEER_SCRIPT" "$WORK/peer/cdk8s-lab.js"
+(cd "$WORK/peer" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent \
+  cdk8s@2 constructs@10 cdk8s-plus-32@2 >/dev/null)
+CDK8S_VERSION=$(node -p "require('$WORK/peer/node_modules/cdk8s/package.json').version")
+
+# A lab spec for the command line, with the bench lab's content (BenchLabs.lab).
+write_spec() {
+  local roles=$1 file=$2 i
+  {
+    echo "name: salt-lab"
+    echo "registry:"
+    echo "  server: registry.example.com"
+    echo "  username: user"
+    echo "  passwordEnv: SALTLAB_BENCH_PASSWORD"
+    echo "  secretName: registry-pull"
+    echo "master:"
+    echo "  image: registry.example.com/salt/master:2017.7"
+    echo "  hostRoot: /home/vagrant/salt"
+    echo "  node: kube0"
+    echo "autosignTokenEnv: SALTLAB_BENCH_TOKEN"
+    echo "minionImage: registry.example.com/salt/minion:2017.7"
+    echo "roles:"
+    for ((i = 0; i < roles; i++)); do
+      echo "  - {name: role-$i, identity: FIXED, ports: [{name: app, port: 8080}], env: {SALT_ROLE: role-$i}}"
+    done
+  } > "$file"
+}
+export SALTLAB_BENCH_PASSWORD=pass SALTLAB_BENCH_TOKEN=bench-token-not-a-secret
+
+USE_CLI=0
+if [ -f "$CLI_JAR" ] && [ "$FORM" = folder ]; then
+  write_spec 2 "$WORK/probe.yaml"
+  if java -jar "$CLI_JAR" render --lab "$WORK/probe.yaml" --target 1.36 --out "$WORK/probe" >/dev/null 2>&1; then
+    USE_CLI=1
+  else
+    echo "note: $CLI_JAR does not render the generated spec; timing io.saltlab.bench.RenderLab instead" >&2
+  fi
+fi
+
+# saltlab_cmd ROLES OUTDIR [JVM_OPTION...]: sets CMD to the saltlab command line of one run.
+CMD=()
+saltlab_cmd() {
+  local roles=$1 out=$2
+  shift 2
+  if [ "$USE_CLI" = 1 ]; then
+    CMD=(java "$@" -jar "$CLI_JAR" render --lab "$WORK/spec-$roles.yaml" --target 1.36 --out "$out")
+  else
+    CMD=(java "$@" -cp "$BENCH_JAR" io.saltlab.bench.RenderLab "$roles" "$out" 1.36)
+    if [ "$FORM" = stream ]; then
+      CMD+=(--stream)
+    fi
+  fi
+}
+
+# The AppCDS archive: classes loaded by a training render, dumped at exit.
+CDS=$WORK/saltlab.jsa
+TUNED=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
+if [ "$USE_CLI" = 1 ]; then
+  write_spec 100 "$WORK/spec-100.yaml"
+fi
+saltlab_cmd 100 "$WORK/train" "-XX:ArchiveClassesAtExit=$CDS" "${TUNED[@]}"
+"${CMD[@]}" >/dev/null 2>&1 || true
+if [ -f "$CDS" ]; then
+  TUNED=("-XX:SharedArchiveFile=$CDS" "${TUNED[@]}")
+else
+  echo "note: no AppCDS archive could be made; tuned runs go without it" >&2
+fi
+
+# measure NAME COMMAND...: runs once with a fresh output folder; appends "wall_s rss_kb user_s sys_s".
+measure() {
+  local name=$1; shift
+  local out=$WORK/out-$name
+  rm -rf "$out"
+  local start end
+  start=$(date +%s%N)
+  if ! /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/stdout.txt" 2>"$WORK/stderr.txt"; then
+    echo "run failed: $*" >&2
+    cat "$WORK/stderr.txt" >&2
+    exit 1
+  fi
+  end=$(date +%s%N)
+  local rss user sys
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+  user=$(awk -F': ' '/User time/ {print $2}' "$WORK/time.txt")
+  sys=$(awk -F': ' '/System time/ {print $2}' "$WORK/time.txt")
+  echo "$(( (end - start) / 1000000 )) $rss $user $sys" >> "$WORK/$name.samples"
+}
+
+# median FILE COLUMN
+median() {
+  sort -n -k"$2","$2" "$1" | awk -v c="$2" '{v[NR] = $c} END {m = int((NR + 1) / 2); print v[m]}'
+}
+
+for size in $SIZES; do
+  if [ "$USE_CLI" = 1 ]; then
+    write_spec "$size" "$WORK/spec-$size.yaml"
+  fi
+  for ((run = 1; run <= RUNS; run++)); do
+    echo "size $size, run $run/$RUNS" >&2
+    measure "cdk8s-$size" node "$WORK/peer/cdk8s-lab.js" "$size" "$WORK/out-cdk8s-$size"
+    saltlab_cmd "$size" "$WORK/out-plain-$size"
+    measure "plain-$size" "${CMD[@]}"
+    saltlab_cmd "$size" "$WORK/out-tuned-$size" "${TUNED[@]}"
+    measure "tuned-$size" "${CMD[@]}"
+    saltlab_cmd "$size" "$WORK/out-256m-$size" "${TUNED[@]}" -Xmx256m
+    measure "256m-$size" "${CMD[@]}"
+  done
+done
+
+seconds() { awk -v ms="$1" 'BEGIN {printf "%.2f", ms / 1000}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+mib() { awk -v kb="$1" 'BEGIN {printf "%.0f MiB", kb / 1024}'; }
+
+report() {
+  local cmd
+  if [ "$USE_CLI" = 1 ]; then
+    cmd="java -jar cli/target/saltlab.jar render --lab SPEC --target 1.36 --out DIR"
+  else
+    cmd="java -cp bench/target/benchmarks.jar io.saltlab.bench.RenderLab ROLES DIR 1.36"
+    if [ "$FORM" = stream ]; then
+      cmd="$cmd --stream"
+    fi
+  fi
+  echo "Whole-process render of the cdk8s-shaped lab, median of $RUNS runs, $(date -u +%Y-%m-%d),"
+  echo "$(nproc) cores, $(java -version 2>&1 | sed -n 1p | tr -d '"'), node $(node --version), cdk8s $CDK8S_VERSION."
+  echo "saltlab: \`$cmd\` (render + validate + write, output form: $FORM);"
+  echo "tuned: \`${TUNED[*]/#-XX:SharedArchiveFile=*/-XX:SharedArchiveFile=saltlab.jsa}\` (AppCDS archive from a training run, C1 only, parallel GC)."
+  echo "cdk8s: \`node cdk8s-lab.js ROLES DIR\` (synth, no validation, one file)."
+  echo
+  echo "| roles | objects (saltlab / cdk8s) | saltlab s (plain) | saltlab s (tuned) | cdk8s s | ratio plain | ratio tuned | saltlab RSS (tuned) | saltlab RSS (-Xmx256m) | cdk8s RSS |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local size
+  for size in $SIZES; do
+    local c p t
+    c=$(median "$WORK/cdk8s-$size.samples" 1)
+    p=$(median "$WORK/plain-$size.samples" 1)
+    t=$(median "$WORK/tuned-$size.samples" 1)
+    echo "| $size | $((6 + 3 * size)) / $((4 + 2 * size)) | $(seconds "$p") | $(seconds "$t") | $(seconds "$c") | $(ratio "$p" "$c") | $(ratio "$t" "$c") | $(mib "$(median "$WORK/tuned-$size.samples" 2)") | $(mib "$(median "$WORK/256m-$size.samples" 2)") | $(mib "$(median "$WORK/cdk8s-$size.samples" 2)") |"
+  done
+  echo
+  echo "CPU time (user + system, median), which a loaded machine distorts less than wall time:"
+  echo
+  echo "| roles | saltlab plain | saltlab tuned | saltlab tuned -Xmx256m | saltlab -Xmx256m wall | cdk8s |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for size in $SIZES; do
+    cpu() { awk '{print $3 + $4}' "$1" | sort -n | awk '{v[NR] = $1} END {printf "%.2f s", v[int((NR + 1) / 2)]}'; }
+    echo "| $size | $(cpu "$WORK/plain-$size.samples") | $(cpu "$WORK/tuned-$size.samples") | $(cpu "$WORK/256m-$size.samples") | $(seconds "$(median "$WORK/256m-$size.samples" 1)") s | $(cpu "$WORK/cdk8s-$size.samples") |"
+  done
+}
+
+if [ -n "$OUT" ]; then
+  report | tee "$OUT"
+else
+  report
+fi
