@@ -76,8 +76,9 @@ final class TopologyDiagram {
         nodes.append("    ").append(node(r)).append('\n');
       }
       nodes.append("  end\n");
+      NamespaceIndex index = new NamespaceIndex(ns.getValue());
       for (RenderedResource r : ns.getValue()) {
-        edges(r, ns.getValue(), edges, hostPaths);
+        edges(r, index, edges, hostPaths);
       }
     }
     for (RenderedResource r : clusterScoped) {
@@ -134,14 +135,12 @@ final class TopologyDiagram {
     }
   }
 
-  private void edges(RenderedResource r, List<RenderedResource> sameNamespace, List<String> edges, Map<String, String> hostPaths) {
+  private void edges(RenderedResource r, NamespaceIndex sameNamespace, List<String> edges, Map<String, String> hostPaths) {
     if (r.kind().equals("Service")) {
       JsonNode selector = r.tree().path("spec").path("selector");
       if (selector.isObject() && !selector.isEmpty()) {
-        for (RenderedResource w : sameNamespace) {
-          if (WORKLOADS.contains(w.kind()) && selects(selector, podTemplateLabels(w))) {
-            edges.add(idOf(r) + " --> " + idOf(w));
-          }
+        for (RenderedResource w : sameNamespace.selectedBy(selector)) {
+          edges.add(idOf(r) + " --> " + idOf(w));
         }
       }
       return;
@@ -183,7 +182,7 @@ final class TopologyDiagram {
     }
   }
 
-  private String volumeNode(JsonNode volume, List<RenderedResource> sameNamespace, Map<String, String> hostPaths) {
+  private String volumeNode(JsonNode volume, NamespaceIndex sameNamespace, Map<String, String> hostPaths) {
     if (volume.has("hostPath")) {
       String path = volume.path("hostPath").path("path").asText();
       return hostPaths.computeIfAbsent(path, p -> id("host", "", p));
@@ -203,13 +202,49 @@ final class TopologyDiagram {
     return id(kind.toLowerCase(java.util.Locale.ROOT), "external", name) + "[\"" + escape(kind + " " + name + " (not rendered)") + "\"]";
   }
 
-  private String find(List<RenderedResource> resources, String kind, String name) {
-    for (RenderedResource r : resources) {
-      if (r.kind().equals(kind) && r.name().equals(name)) {
-        return idOf(r);
+  private String find(NamespaceIndex resources, String kind, String name) {
+    RenderedResource r = resources.byKindAndName.get(kind + "\u0000" + name);
+    return r == null ? null : idOf(r);
+  }
+
+  /**
+   * One namespace's objects, indexed once so that drawing stays linear in the number of objects:
+   * by kind and name for references, and workloads by each pod-template label for selectors.
+   */
+  private static final class NamespaceIndex {
+    private final Map<String, RenderedResource> byKindAndName = new HashMap<>();
+    private final Map<String, List<RenderedResource>> workloadsByLabel = new HashMap<>();
+
+    NamespaceIndex(List<RenderedResource> resources) {
+      for (RenderedResource r : resources) {
+        byKindAndName.putIfAbsent(r.kind() + "\u0000" + r.name(), r);
+        if (WORKLOADS.contains(r.kind())) {
+          for (Map.Entry<String, JsonNode> label : podTemplateLabels(r).properties()) {
+            workloadsByLabel.computeIfAbsent(label.getKey() + "\u0000" + label.getValue().asText(), k -> new ArrayList<>()).add(r);
+          }
+        }
       }
     }
-    return null;
+
+    /** The workloads whose pod template carries every label of the selector, in output order. */
+    List<RenderedResource> selectedBy(JsonNode selector) {
+      // The rarest label of the selector gives the fewest candidates (a lab-wide label gives all).
+      List<RenderedResource> candidates = null;
+      for (Map.Entry<String, JsonNode> label : selector.properties()) {
+        List<RenderedResource> withLabel =
+            workloadsByLabel.getOrDefault(label.getKey() + "\u0000" + label.getValue().asText(), List.of());
+        if (candidates == null || withLabel.size() < candidates.size()) {
+          candidates = withLabel;
+        }
+      }
+      List<RenderedResource> selected = new ArrayList<>();
+      for (RenderedResource w : candidates) {
+        if (selects(selector, podTemplateLabels(w))) {
+          selected.add(w);
+        }
+      }
+      return selected;
+    }
   }
 
   private static boolean selects(JsonNode selector, JsonNode labels) {
