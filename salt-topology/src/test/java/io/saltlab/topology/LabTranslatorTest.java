@@ -74,7 +74,7 @@ class LabTranslatorTest {
   }
 
   @Test
-  void dekorateDecoratorsLabelEveryObjectAndAddThePullSecret() {
+  void labWideDecoratorsLabelEveryObjectAndAddThePullSecret() {
     Manifests m = TestLabs.withRoles(2).render("1.36");
     for (RenderedResource r : m.resources()) {
       assertThat(r.tree().at("/metadata/labels/app.kubernetes.io~1managed-by").asText()).as(r.id()).isEqualTo("saltlab");
