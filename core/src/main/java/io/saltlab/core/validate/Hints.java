@@ -1,5 +1,6 @@
 package io.saltlab.core.validate;
 
+import io.saltlab.core.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -30,23 +31,8 @@ final class Hints {
     return bestDistance <= allowed ? best : null;
   }
 
-  /** Levenshtein distance. */
+  /** Levenshtein distance, shared with every other "did you mean" hint. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return EditDistance.levenshtein(a, b);
   }
 }

@@ -1,5 +1,6 @@
 package io.saltlab.topology.spec;
 
+import io.saltlab.core.EditDistance;
 import io.saltlab.topology.AppRole;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
@@ -558,23 +559,8 @@ public final class LabSpec {
     return best != null && bestDistance <= Math.max(2, best.length() / 3) ? best : null;
   }
 
-  /** Levenshtein distance. */
+  /** Levenshtein distance, shared with every other "did you mean" hint. */
   static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return EditDistance.levenshtein(a, b);
   }
 }
