@@ -1,6 +1,7 @@
 package io.saltlab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -33,17 +34,21 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The render stages of a {@link BenchLabs} lab, warm and in process, next to a floor: the same
- * fabric8 objects written by Jackson's default {@link YAMLMapper}.
+ * objects, as fabric8 objects, written by Jackson's default {@link YAMLMapper}.
  *
  * <ul>
  *   <li>{@code model}: build the lab (its checks included);
- *   <li>{@code translate}: the lab's finished fabric8 objects ({@link LabRendering#translate});
- *   <li>{@code yaml}: those objects to trees to one YAML stream, without validation;
+ *   <li>{@code translate}: the lab's finished objects as trees ({@link LabRendering#trees}), what
+ *       {@code lab.render} translates to;
+ *   <li>{@code yaml}: those trees to one YAML stream, without validation;
  *   <li>{@code validate}: schema and cross-object validation of the trees;
  *   <li>{@code all}: the four together, as {@code lab.render(target).toYaml()} does;
- *   <li>{@code noValidation}: model, translate and yaml, the path {@code floorAll} is compared to;
- *   <li>{@code floorYaml}, {@code floorAll}: the same objects (and the same model and translation)
- *       written by {@code new YAMLMapper()} as one multi-document stream.
+ *   <li>{@code noValidation}: model, translate and yaml;
+ *   <li>{@code floorYaml}: the same objects as fabric8 objects ({@link LabRendering#translate},
+ *       built before timing) written by {@code new YAMLMapper()} as one multi-document stream;
+ *       {@code noValidation} is compared to it, so the floor gets its model and objects for free;
+ *   <li>{@code floorAll}: model, {@link LabRendering#translate} (the trees converted to fabric8
+ *       objects) and {@code new YAMLMapper()}.
  * </ul>
  *
  * <p>Every stage runs on one thread (see the fork's JVM arguments), so that saltlab and the floor
@@ -72,6 +77,7 @@ public class RenderBenchmark {
 
   private SaltLab lab;
   private List<HasMetadata> objects;
+  private List<JsonNode> translated;
   private List<JsonNode> trees;
   private ManifestRenderer plain;
   private ManifestValidator validator;
@@ -81,9 +87,10 @@ public class RenderBenchmark {
   public void setUp() {
     lab = BenchLabs.lab(roles);
     objects = LabRendering.translate(lab, TARGET);
+    translated = new ArrayList<>(LabRendering.trees(lab, TARGET));
     plain = new ManifestRenderer(TARGET).withoutValidation();
     validator = ManifestValidator.forTarget(TARGET);
-    Manifests rendered = LabRendering.render(objects, plain);
+    Manifests rendered = plain.renderTrees(translated);
     trees = new ArrayList<>(rendered.resources().size());
     for (RenderedResource r : rendered.resources()) {
       trees.add(r.tree());
@@ -101,23 +108,23 @@ public class RenderBenchmark {
   }
 
   /**
-   * Stage 2: translation to finished fabric8 objects.
+   * Stage 2: translation to finished objects, as trees.
    *
    * @return the objects
    */
   @Benchmark
-  public List<HasMetadata> translate() {
-    return LabRendering.translate(lab, TARGET);
+  public List<ObjectNode> translate() {
+    return LabRendering.trees(lab, TARGET);
   }
 
   /**
-   * Stage 3: objects to trees to YAML, without validation.
+   * Stage 3: trees to YAML, without validation (renderers never change the trees they are given).
    *
    * @return the YAML stream
    */
   @Benchmark
   public String yaml() {
-    return LabRendering.render(objects, plain).toYaml();
+    return plain.renderTrees(translated).toYaml();
   }
 
   /**
@@ -147,11 +154,12 @@ public class RenderBenchmark {
    */
   @Benchmark
   public String noValidation() {
-    return LabRendering.render(LabRendering.translate(BenchLabs.lab(roles), TARGET), plain).toYaml();
+    return plain.renderTrees(new ArrayList<>(LabRendering.trees(BenchLabs.lab(roles), TARGET))).toYaml();
   }
 
   /**
-   * Floor of stage 3: the same objects written by Jackson's default YAML mapper.
+   * The floor: the same objects, as fabric8 objects made before timing, written by Jackson's default
+   * YAML mapper.
    *
    * @return the YAML stream
    */
@@ -161,7 +169,7 @@ public class RenderBenchmark {
   }
 
   /**
-   * Floor of {@link #noValidation()}: model, translation, then Jackson's default YAML mapper.
+   * Model, translation to fabric8 objects, then Jackson's default YAML mapper.
    *
    * @return the YAML stream
    */

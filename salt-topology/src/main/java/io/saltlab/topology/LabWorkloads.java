@@ -1,36 +1,15 @@
 package io.saltlab.topology;
 
-import io.dekorate.kubernetes.decorator.Decorator;
-import io.fabric8.kubernetes.api.builder.VisitableBuilder;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
+import static io.saltlab.topology.KubeTrees.addMount;
+import static io.saltlab.topology.KubeTrees.addSubPathMount;
+import static io.saltlab.topology.KubeTrees.addVolume;
+import static io.saltlab.topology.KubeTrees.named;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.core.ApiVersions;
-import io.saltlab.core.decorate.AddEmptyDirVolumeDecorator;
-import io.saltlab.core.decorate.AddEnvVarDecorator;
-import io.saltlab.core.decorate.AddHostPathVolumeDecorator;
-import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator;
-import io.saltlab.core.decorate.AddKeyToPathVolumeDecorator.Source;
-import io.saltlab.core.decorate.AddMountDecorator;
-import io.saltlab.core.decorate.AddNodeSelectorDecorator;
-import io.saltlab.core.decorate.AddSubPathMountDecorator;
-import io.saltlab.core.decorate.AddTcpProbeDecorator;
-import io.saltlab.core.decorate.ApplyRecreateStrategyDecorator;
-import io.saltlab.core.decorate.Decorators;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +17,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Builds the master's and the roles' workloads. Each is built bare, then finished by the
- * decorators of that workload alone, in the order listed in each method, so that the cost stays
- * linear in the number of roles. The builders are returned unbuilt: the lab-wide decorators
- * finish them next.
+ * Builds the master's and the roles' workloads as Kubernetes object trees. Each is built bare, then
+ * finished by the transformations of that workload alone ({@link KubeTrees}), in the order listed
+ * in each method; the lab-wide ones ({@link LabTranslator#finish}) come next.
  */
 final class LabWorkloads {
   /** Kubernetes' well-known node label, present on every node of every supported version. */
@@ -72,65 +50,43 @@ final class LabWorkloads {
    *
    * @param hostTree the lab's {@link SaltConfig#hostTree(SaltLab)}, computed once by the caller
    */
-  static DeploymentBuilder master(SaltLab lab, ApiVersions api, SortedMap<String, String> hostTree) {
+  static ObjectNode master(SaltLab lab, ApiVersions api, SortedMap<String, String> hostTree) {
     SaltMaster master = lab.master();
     String name = master.name();
     Map<String, String> files = LabTranslator.masterConfigMapData(hostTree);
-    DeploymentBuilder builder =
-        deployment(
-            lab,
-            name,
-            1,
-            template(
-                lab,
-                name,
-                MASTER_COMPONENT,
-                Map.of(),
-                digest(files),
-                master.image(),
-                master.command(),
-                master.args(),
-                List.of(
-                    LabTranslator.containerPort("salt-pub", master.publishPort()),
-                    LabTranslator.containerPort("salt-ret", master.returnPort()))));
-    List<Decorator<?>> decorators = new ArrayList<>();
+    ObjectNode container = container(name, master.image(), master.command(), master.args());
+    port(container, "salt-pub", master.publishPort());
+    port(container, "salt-ret", master.returnPort());
+    ObjectNode template = template(lab, name, MASTER_COMPONENT, Map.of(), digest(files), container);
+    ObjectNode podSpec = (ObjectNode) template.get("spec");
     String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
     for (SaltDirectory dir : SaltDirectory.values()) {
-      decorators.add(new AddMountDecorator(name, name, dir.volumeName(), master.mountPath(dir), false));
-      decorators.add(
-          new AddHostPathVolumeDecorator(name, dir.volumeName(), master.hostPath(dir), hostPathType));
+      addMount(container, dir.volumeName(), master.mountPath(dir), false);
+      ObjectNode hostPath = addVolume(podSpec, dir.volumeName()).putObject("hostPath");
+      hostPath.put("path", master.hostPath(dir));
+      if (hostPathType != null) {
+        hostPath.put("type", hostPathType);
+      }
     }
     // Each generated file is mounted on its own (subPath) at the same place it has in the host
     // tree, so the user's other files in those directories stay visible to the master.
-    decorators.add(
-        new AddKeyToPathVolumeDecorator(
-            name, Source.CONFIG_MAP, CONFIG_VOLUME, LabTranslator.masterConfigMapName(master), null, Map.of(), null));
+    addVolume(podSpec, CONFIG_VOLUME).putObject("configMap").put("name", LabTranslator.masterConfigMapName(master));
     for (String path : hostTree.keySet()) {
-      decorators.add(
-          new AddSubPathMountDecorator(
-              name, name, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path)));
+      addSubPathMount(container, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path));
     }
-    decorators.add(
-        new AddKeyToPathVolumeDecorator(
-            name,
-            Source.SECRET,
-            AUTOSIGN_VOLUME,
-            LabTranslator.autosignSecretName(master),
-            TOKEN_FILE_MODE,
-            Map.of(SaltConfig.AUTOSIGN_GRAIN, SaltConfig.AUTOSIGN_GRAIN),
-            TOKEN_FILE_MODE));
-    decorators.add(new AddMountDecorator(name, name, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true));
+    tokenVolume(podSpec, LabTranslator.autosignSecretName(master), SaltConfig.AUTOSIGN_GRAIN);
+    addMount(container, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true);
     // The host paths exist on one node only: anywhere else the master starts without its keys.
-    decorators.add(new AddNodeSelectorDecorator(name, HOSTNAME_LABEL, master.node()));
+    podSpec.putObject("nodeSelector").put(HOSTNAME_LABEL, master.node());
     // A TCP check on the return port, where minions authenticate: cheap, and it only passes once
     // the master accepts connections. The liveness delay leaves time for first-start key generation.
     int retPort = master.returnPort();
-    decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.READINESS, retPort, 5, 10, 2, 3));
-    decorators.add(new AddTcpProbeDecorator(name, name, AddTcpProbeDecorator.Kind.LIVENESS, retPort, 30, 20, 5, 3));
+    container.set("readinessProbe", KubeTrees.tcpProbe(retPort, 5, 10, 2, 3));
+    container.set("livenessProbe", KubeTrees.tcpProbe(retPort, 30, 20, 5, 3));
+    ObjectNode deployment = deployment(lab, api, name, 1, template);
     // One master owns the host paths: a rolling update would run two masters on them at once.
-    decorators.add(new ApplyRecreateStrategyDecorator(name));
-    Decorators.apply(builder, decorators);
-    return builder;
+    recreate(deployment);
+    return deployment;
   }
 
   /**
@@ -140,131 +96,113 @@ final class LabWorkloads {
    *
    * @param config the role's {@link SaltConfig#minionConfigFile}, computed once by the caller
    */
-  static VisitableBuilder<? extends HasMetadata, ?> role(SaltLab lab, AppRole role, ApiVersions api, String config) {
+  static ObjectNode role(SaltLab lab, AppRole role, ApiVersions api, String config) {
     String name = role.name();
-    List<ContainerPort> ports = new ArrayList<>();
+    ObjectNode container = container(name, lab.imageOf(role), role.command(), role.args());
     for (RolePort p : role.ports()) {
-      ports.add(LabTranslator.containerPort(p.name(), p.port()));
+      port(container, p.name(), p.port());
     }
-    PodTemplateSpec template =
-        template(
-            lab,
-            name,
-            MINION_COMPONENT,
-            role.labels(),
-            digest(Map.of(SaltConfig.MINION_CONF_FILE, config)),
-            lab.imageOf(role),
-            role.command(),
-            role.args(),
-            ports);
-    List<Decorator<?>> decorators = new ArrayList<>();
+    ObjectNode template = template(lab, name, MINION_COMPONENT, role.labels(),
+        digest(Map.of(SaltConfig.MINION_CONF_FILE, config)), container);
+    ObjectNode podSpec = (ObjectNode) template.get("spec");
     for (Map.Entry<String, String> e : role.env().entrySet()) {
-      decorators.add(new AddEnvVarDecorator(name, name, e.getKey(), e.getValue()));
+      KubeTrees.addEnvVar(container, e.getKey(), e.getValue());
     }
     String configDir = lab.minionConfigDir();
-    decorators.add(
-        new AddKeyToPathVolumeDecorator(
-            name, Source.CONFIG_MAP, CONFIG_VOLUME, LabTranslator.minionConfigMapName(role), null, Map.of(), null));
+    addVolume(podSpec, CONFIG_VOLUME).putObject("configMap").put("name", LabTranslator.minionConfigMapName(role));
     // subPath: the rest of the image's minion.d stays, and stays writable (Salt writes
     // _schedule.conf there).
-    decorators.add(
-        new AddSubPathMountDecorator(
-            name,
-            name,
-            CONFIG_VOLUME,
-            join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
-            SaltConfig.MINION_CONF_FILE));
-    decorators.add(
-        new AddKeyToPathVolumeDecorator(
-            name,
-            Source.SECRET,
-            AUTOSIGN_VOLUME,
-            LabTranslator.autosignSecretName(lab.master()),
-            TOKEN_FILE_MODE,
-            Map.of(LabTranslator.GRAINS_KEY, LabTranslator.GRAINS_KEY),
-            TOKEN_FILE_MODE));
-    decorators.add(
-        new AddSubPathMountDecorator(name, name, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY));
+    addSubPathMount(container, CONFIG_VOLUME, join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
+        SaltConfig.MINION_CONF_FILE);
+    tokenVolume(podSpec, LabTranslator.autosignSecretName(lab.master()), LabTranslator.GRAINS_KEY);
+    addSubPathMount(container, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY);
     // The key pair outlives container restarts, so a restarted minion is still the key the
     // master accepted.
-    decorators.add(new AddEmptyDirVolumeDecorator(name, MINION_PKI_VOLUME));
-    decorators.add(new AddMountDecorator(name, name, MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), false));
-    VisitableBuilder<? extends HasMetadata, ?> builder;
+    addVolume(podSpec, MINION_PKI_VOLUME).putObject("emptyDir");
+    addMount(container, MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), false);
     if (role.identity() == MinionIdentity.STATEFUL) {
-      builder = statefulSet(lab, name, role.replicas(), template);
-    } else {
-      builder = deployment(lab, name, role.replicas(), template);
-      // Two pods must never run with the same fixed id: the old one goes before the new one starts.
-      decorators.add(new ApplyRecreateStrategyDecorator(name));
+      return statefulSet(lab, api, name, role.replicas(), template);
     }
-    Decorators.apply(builder, decorators);
-    return builder;
+    ObjectNode deployment = deployment(lab, api, name, role.replicas(), template);
+    // Two pods must never run with the same fixed id: the old one goes before the new one starts.
+    recreate(deployment);
+    return deployment;
   }
 
-  private static PodTemplateSpec template(
-      SaltLab lab,
-      String name,
-      String component,
-      Map<String, String> extraLabels,
-      String configDigest,
-      String image,
-      List<String> command,
-      List<String> args,
-      List<ContainerPort> ports) {
-    // Plain model objects: the workload's builder copies them once (nested builders would copy
-    // each level again on every end...()).
-    Container container = new Container();
-    container.setName(name);
-    container.setImage(image);
-    container.setCommand(new ArrayList<>(command));
-    container.setArgs(new ArrayList<>(args));
-    container.setPorts(ports);
-    container.setTty(true);
-    PodSpec spec = new PodSpec();
-    spec.setContainers(new ArrayList<>(List.of(container)));
-    spec.setRestartPolicy("Always");
-    ObjectMeta metadata = new ObjectMeta();
-    metadata.setLabels(Labels.pod(lab, name, component, extraLabels));
-    metadata.setAnnotations(new TreeMap<>(Map.of(CONFIG_DIGEST_ANNOTATION, configDigest)));
-    PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(metadata);
-    template.setSpec(spec);
+  private static ObjectNode container(String name, String image, List<String> command, List<String> args) {
+    ObjectNode container = named(name);
+    container.put("image", image);
+    KubeTrees.putStrings(container, "command", command);
+    KubeTrees.putStrings(container, "args", args);
+    container.put("tty", true);
+    return container;
+  }
+
+  /** Appends a named TCP port to the container's ports. */
+  private static void port(ObjectNode container, String name, int number) {
+    ObjectNode port = named(name);
+    port.put("containerPort", number);
+    port.put("protocol", "TCP");
+    KubeTrees.list(container, "ports").add(port);
+  }
+
+  /**
+   * The autosign Secret mounted as a volume holding one of its keys, readable by its owner only:
+   * saltlab's {@code AddKeyToPathVolumeDecorator} with a Secret source.
+   */
+  private static void tokenVolume(ObjectNode podSpec, String secretName, String key) {
+    ObjectNode secret = addVolume(podSpec, AUTOSIGN_VOLUME).putObject("secret");
+    secret.put("secretName", secretName);
+    secret.put("defaultMode", TOKEN_FILE_MODE);
+    ObjectNode item = secret.putArray("items").addObject();
+    item.put("key", key);
+    item.put("path", key);
+    item.put("mode", TOKEN_FILE_MODE);
+  }
+
+  private static ObjectNode template(
+      SaltLab lab, String name, String component, Map<String, String> extraLabels, String configDigest,
+      ObjectNode container) {
+    ObjectNode template = KubeTrees.object();
+    ObjectNode metadata = template.putObject("metadata");
+    KubeTrees.putStringMap(metadata, "labels", Labels.pod(lab, name, component, extraLabels));
+    metadata.putObject("annotations").put(CONFIG_DIGEST_ANNOTATION, configDigest);
+    ObjectNode spec = template.putObject("spec");
+    spec.putArray("containers").add(container);
+    spec.put("restartPolicy", "Always");
     return template;
   }
 
-  private static DeploymentBuilder deployment(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
+  private static ObjectNode deployment(SaltLab lab, ApiVersions api, String name, int replicas, ObjectNode template) {
     Map<String, String> selector = Labels.selector(lab, name);
-    DeploymentSpec spec = new DeploymentSpec();
-    spec.setReplicas(replicas);
-    spec.setSelector(selector(selector));
-    spec.setTemplate(template);
-    Deployment deployment = new Deployment();
-    deployment.setMetadata(LabTranslator.metadata(lab, name, selector));
-    deployment.setSpec(spec);
-    return new DeploymentBuilder(deployment);
+    ObjectNode deployment =
+        KubeTrees.resource(api.deployment(), "Deployment", LabTranslator.metadata(lab, name, selector));
+    ObjectNode spec = deployment.putObject("spec");
+    spec.put("replicas", replicas);
+    KubeTrees.putStringMap(spec.putObject("selector"), "matchLabels", selector);
+    spec.set("template", template);
+    return deployment;
   }
 
   /**
    * A StatefulSet governed by the role's headless Service, which gives each pod the stable host
    * name {@code <role>-<ordinal>} its minion id comes from.
    */
-  private static StatefulSetBuilder statefulSet(SaltLab lab, String name, int replicas, PodTemplateSpec template) {
+  private static ObjectNode statefulSet(SaltLab lab, ApiVersions api, String name, int replicas, ObjectNode template) {
     Map<String, String> selector = Labels.selector(lab, name);
-    StatefulSetSpec spec = new StatefulSetSpec();
-    spec.setServiceName(name);
-    spec.setReplicas(replicas);
-    spec.setSelector(selector(selector));
-    spec.setTemplate(template);
-    StatefulSet statefulSet = new StatefulSet();
-    statefulSet.setMetadata(LabTranslator.metadata(lab, name, selector));
-    statefulSet.setSpec(spec);
-    return new StatefulSetBuilder(statefulSet);
+    ObjectNode statefulSet =
+        KubeTrees.resource(api.statefulSet(), "StatefulSet", LabTranslator.metadata(lab, name, selector));
+    ObjectNode spec = statefulSet.putObject("spec");
+    spec.put("serviceName", name);
+    spec.put("replicas", replicas);
+    KubeTrees.putStringMap(spec.putObject("selector"), "matchLabels", selector);
+    spec.set("template", template);
+    return statefulSet;
   }
 
-  private static LabelSelector selector(Map<String, String> matchLabels) {
-    LabelSelector selector = new LabelSelector();
-    selector.setMatchLabels(new TreeMap<>(matchLabels));
-    return selector;
+  /** Replaces pods old-before-new: saltlab's {@code ApplyRecreateStrategyDecorator}. */
+  private static void recreate(ObjectNode deployment) {
+    ((ObjectNode) deployment.get("spec")).putObject("strategy").put("type", "Recreate");
   }
 
   /** SHA-256 of the files in key order, as hex. */

@@ -28,8 +28,13 @@ import java.util.Objects;
  * written on every core ({@link InOrder}); the output does not depend on it.
  */
 public final class ManifestRenderer {
-  /** Jackson is only used to turn fabric8 objects into trees; YAML text comes from {@link YamlWriter}. */
-  private static final ObjectMapper TREES = new ObjectMapper();
+  /**
+   * Jackson is only used to turn fabric8 objects into trees; YAML text comes from {@link
+   * YamlWriter}. Held apart so that rendering trees, as labs do, never creates it.
+   */
+  private static final class Trees {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final KubernetesVersion target;
   private final ValidationContext context;
@@ -113,7 +118,11 @@ public final class ManifestRenderer {
    *     is found; its message lists every problem
    */
   public Manifests render(List<? extends HasMetadata> objects) {
-    return renderTrees(InOrder.map(objects, item -> TreeGenerator.tree(TREES, item)));
+    // One pass per object (tree, then its YAML) instead of two passes over all objects: each
+    // object's tree is still in cache when it is written, and the cores never wait for the
+    // slowest object of a first pass before starting the second. The YAML of a lab that then
+    // fails validation is discarded.
+    return finish(InOrder.map(objects, item -> written(TreeGenerator.tree(Trees.MAPPER, item))));
   }
 
   private static HasMetadata decorate(HasMetadata object, List<? extends Decorator<?>> decorators) {
@@ -143,13 +152,25 @@ public final class ManifestRenderer {
    *     is found; its message lists every problem
    */
   public Manifests renderTrees(List<JsonNode> trees) {
+    return finish(InOrder.map(trees, this::written));
+  }
+
+  private RenderedResource written(JsonNode tree) {
+    return new RenderedResource(tree, writer.write(tree));
+  }
+
+  /** Validates the written objects' trees (unless turned off) and sorts them into the fixed order. */
+  private Manifests finish(List<RenderedResource> written) {
     ValidationReport report = null;
     if (validating) {
+      List<JsonNode> trees = new ArrayList<>(written.size());
+      for (RenderedResource r : written) {
+        trees.add(r.tree());
+      }
       report = ManifestValidator.forTarget(target).withContext(context).validate(trees);
       report.requireClean();
     }
-    List<RenderedResource> resources =
-        new ArrayList<>(InOrder.map(trees, tree -> new RenderedResource(tree, writer.write(tree))));
+    List<RenderedResource> resources = new ArrayList<>(written);
     resources.sort(ResourceOrder.COMPARATOR);
     return new Manifests(target, resources, report);
   }

@@ -1,0 +1,111 @@
+package io.saltlab.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.render.ManifestRenderer;
+import io.saltlab.core.render.Manifests;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lab's two ways out agree byte for byte: the trees {@link SaltLab#render} writes, and the
+ * fabric8 objects {@link LabRendering#translate} gives users who decorate further, rendered
+ * unchanged. Labs vary every model attribute the translation reads (registry with or without
+ * e-mail or an existing Secret, master names, ports, roots, commands, role identities, replicas,
+ * images, ports, environment, labels), over every supported target.
+ */
+class Fabric8PathEquivalenceTest {
+
+  @Test
+  void fabric8ObjectsRenderExactlyAsTheLabsOwnTrees() {
+    Random rnd = new Random(42);
+    int compared = 0;
+    for (int i = 0; i < 12; i++) {
+      SaltLab lab = lab(rnd, i);
+      for (KubernetesVersion target : KubernetesVersion.all()) {
+        Manifests direct = lab.render(target);
+        Manifests viaFabric8 = LabRendering.render(LabRendering.translate(lab, target),
+            LabTranslator.renderer(lab, target));
+        assertThat(viaFabric8.toYaml()).as("lab %d for %s", i, target).isEqualTo(direct.toYaml());
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(12 * KubernetesVersion.all().size());
+  }
+
+  private static String pick(Random r, String... s) {
+    return s[r.nextInt(s.length)];
+  }
+
+  /** A lab whose every optional attribute is drawn at random. */
+  static SaltLab lab(Random r, int i) {
+    Registry.Builder reg = Registry.builder().server(pick(r, "registry.example.com:5000", "reg.local", "10.0.0.1:443"));
+    boolean existing = r.nextInt(4) == 0;
+    if (existing) {
+      reg.existingSecret(true);
+    } else {
+      reg.username("user" + i).password(SecretValue.of("pass-" + i));
+      if (r.nextBoolean()) {
+        reg.email("a" + i + "@example.com");
+      }
+    }
+    if (r.nextBoolean()) {
+      reg.secretName("pull-" + i);
+    }
+    SaltMaster.Builder m = SaltMaster.builder().image("registry.example.com/salt/master:" + i)
+        .hostRoot(pick(r, "/srv/salt", "/home/vagrant/salt/", "/data")).node(pick(r, "kube0", "node-1"));
+    if (r.nextBoolean()) {
+      m.name("master-" + i);
+    }
+    if (r.nextBoolean()) {
+      m.mountRoot(pick(r, "/salt", "/opt/salt/", "/x"));
+    }
+    if (r.nextInt(3) == 0) {
+      m.command(java.util.List.of("salt-master", "-l", "debug"));
+      m.args(java.util.List.of("--config-dir=/c", "--x"));
+    }
+    if (r.nextInt(3) == 0) {
+      m.publishPort(14505).returnPort(14506);
+    }
+    SaltLab.Builder b = SaltLab.builder().name("lab-" + i).registry(reg.build()).master(m.build())
+        .autosignToken(SecretValue.of("token-0123456789-abcdef-" + i))
+        .minionImage("registry.example.com/salt/minion:" + i);
+    if (r.nextBoolean()) {
+      b.namespace("ns-" + i);
+    }
+    if (r.nextInt(3) == 0) {
+      b.clusterDomain("lab.internal");
+    }
+    if (r.nextInt(3) == 0) {
+      b.minionConfigDir(pick(r, "/etc/salt", "/opt/salt/etc/"));
+    }
+    int roles = r.nextInt(6);
+    for (int k = 0; k < roles; k++) {
+      AppRole.Builder a = AppRole.builder().name("role-" + k + "-" + pick(r, "zk", "hz", "app"));
+      MinionIdentity id = r.nextBoolean() ? MinionIdentity.STATEFUL : MinionIdentity.FIXED;
+      a.identity(id);
+      a.replicas(id == MinionIdentity.FIXED ? r.nextInt(2) : r.nextInt(4));
+      if (r.nextBoolean()) {
+        a.image("registry.example.com/app/" + k + ":1");
+      }
+      if (r.nextInt(3) == 0) {
+        a.command(java.util.List.of("sh", "-c"));
+        a.addAllArgs(java.util.List.of("salt-minion -l info", "x y"));
+      }
+      int ports = r.nextInt(3);
+      for (int p = 0; p < ports; p++) {
+        a.addPorts(RolePort.of("p" + p, 8000 + p + k));
+      }
+      int env = r.nextInt(3);
+      for (int e = 0; e < env; e++) {
+        a.putEnv("E" + e, pick(r, "v", "yes", "1", "a: b", "multi\nline", ""));
+      }
+      if (r.nextBoolean()) {
+        a.putLabels("tier", pick(r, "app", "db"));
+      }
+      b.addRoles(a.build());
+    }
+    return b.build();
+  }
+}
