@@ -34,6 +34,9 @@ public final class Manifests {
   /** Name of the kustomize index written beside the per-object files. */
   public static final String KUSTOMIZATION = "kustomization.yaml";
 
+  /** The file holding every object in the stream form of {@link #streamFiles()}. */
+  public static final String STREAM_FILE = "manifests.yaml";
+
   private final KubernetesVersion target;
   private final List<RenderedResource> resources;
   private final String header;
@@ -161,10 +164,7 @@ public final class Manifests {
         clashing.add(plainFileName(r));
       }
     }
-    StringBuilder kustomization = new StringBuilder(header);
-    kustomization.append("apiVersion: kustomize.config.k8s.io/v1beta1\n");
-    kustomization.append("kind: Kustomization\n");
-    kustomization.append("resources:\n");
+    List<String> names = new ArrayList<>(resources.size());
     for (RenderedResource r : resources) {
       String file = plainFileName(r);
       if (clashing.contains(file)) {
@@ -172,10 +172,34 @@ public final class Manifests {
             r.kind().toLowerCase(Locale.ROOT) + "-" + r.namespace() + "-" + r.name() + ".yaml";
       }
       files.put(file, header + r.yaml());
+      names.add(file);
+    }
+    files.put(KUSTOMIZATION, kustomization(names));
+    return Collections.unmodifiableMap(files);
+  }
+
+  /**
+   * The stream form as files: every object in {@link #STREAM_FILE} ({@link #toYaml()}) and a
+   * {@code kustomization.yaml} naming it, so that {@code kubectl apply -k} works on either form.
+   *
+   * @return file name to content, the stream first
+   */
+  public Map<String, String> streamFiles() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(STREAM_FILE, toYaml());
+    files.put(KUSTOMIZATION, kustomization(List.of(STREAM_FILE)));
+    return Collections.unmodifiableMap(files);
+  }
+
+  private String kustomization(List<String> resourceFiles) {
+    StringBuilder kustomization = new StringBuilder(header);
+    kustomization.append("apiVersion: kustomize.config.k8s.io/v1beta1\n");
+    kustomization.append("kind: Kustomization\n");
+    kustomization.append("resources:\n");
+    for (String file : resourceFiles) {
       kustomization.append("- ").append(YamlWriter.quoteIfNeeded(file)).append('\n');
     }
-    files.put(KUSTOMIZATION, kustomization.toString());
-    return Collections.unmodifiableMap(files);
+    return kustomization.toString();
   }
 
   /**

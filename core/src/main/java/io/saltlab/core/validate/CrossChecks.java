@@ -2,6 +2,7 @@ package io.saltlab.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.saltlab.core.InOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,31 +76,60 @@ final class CrossChecks {
     }
   }
 
+  // The index below is filled once, on one thread, before any check runs; the per-object checks
+  // then only read it (the three name memos are concurrent sets), each into its own problem list.
   private final List<Manifest> manifests;
   private final ValidationContext context;
   private final List<Problem> out;
-  private final Set<String> inputNamespaces = new HashSet<>();
-  private final Set<String> validKeys = new HashSet<>();
-  private final Set<String> validLabels = new HashSet<>();
-  private final Set<String> validPortNames = new HashSet<>();
-  private final Map<String, Manifest> secrets = new HashMap<>();
-  private final Map<String, Manifest> configMaps = new HashMap<>();
-  private final List<PodTemplate> templates = new ArrayList<>();
+  private final Set<String> inputNamespaces;
+  private final Set<String> validKeys;
+  private final Set<String> validLabels;
+  private final Set<String> validPortNames;
+  private final Map<String, Manifest> secrets;
+  private final Map<String, Manifest> configMaps;
+  private final List<PodTemplate> templates;
   /** The pod template of each workload, so a lookup does not scan every template. */
-  private final Map<Manifest, PodTemplate> templateByOwner = new IdentityHashMap<>();
+  private final Map<Manifest, PodTemplate> templateByOwner;
   /** Templates by namespace, in input order. */
-  private final Map<String, List<PodTemplate>> templatesByNamespace = new HashMap<>();
+  private final Map<String, List<PodTemplate>> templatesByNamespace;
   /**
    * Templates by namespace and one label ({@code namespace, key, value}), in input order: the
    * candidates for a Service selector containing that label, so that matching Services to pods
    * stays linear in the number of objects.
    */
-  private final Map<List<String>, List<PodTemplate>> templatesByLabel = new HashMap<>();
+  private final Map<List<String>, List<PodTemplate>> templatesByLabel;
 
   private CrossChecks(List<Manifest> manifests, ValidationContext context, List<Problem> out) {
     this.manifests = manifests;
     this.context = context;
     this.out = out;
+    this.inputNamespaces = new HashSet<>();
+    this.validKeys = ConcurrentHashMap.newKeySet();
+    this.validLabels = ConcurrentHashMap.newKeySet();
+    this.validPortNames = ConcurrentHashMap.newKeySet();
+    this.secrets = new HashMap<>();
+    this.configMaps = new HashMap<>();
+    this.templates = new ArrayList<>();
+    this.templateByOwner = new IdentityHashMap<>();
+    this.templatesByNamespace = new HashMap<>();
+    this.templatesByLabel = new HashMap<>();
+  }
+
+  /** The same index and memos, reporting into another list: one per task of a parallel pass. */
+  private CrossChecks(CrossChecks index, List<Problem> out) {
+    this.manifests = index.manifests;
+    this.context = index.context;
+    this.out = out;
+    this.inputNamespaces = index.inputNamespaces;
+    this.validKeys = index.validKeys;
+    this.validLabels = index.validLabels;
+    this.validPortNames = index.validPortNames;
+    this.secrets = index.secrets;
+    this.configMaps = index.configMaps;
+    this.templates = index.templates;
+    this.templateByOwner = index.templateByOwner;
+    this.templatesByNamespace = index.templatesByNamespace;
+    this.templatesByLabel = index.templatesByLabel;
   }
 
   static void run(List<Manifest> manifests, ValidationContext context, List<Problem> out) {
@@ -131,18 +162,28 @@ final class CrossChecks {
       }
     }
     checkIdentities();
-    for (Manifest m : manifests) {
-      checkMetadata(m);
+    // Every object and every pod template is checked on its own against the index, on every core
+    // for large inputs; problems keep the order of a sequential pass.
+    for (List<Problem> found : InOrder.map(manifests, m -> {
+      CrossChecks task = new CrossChecks(this, new ArrayList<>(0));
+      task.checkMetadata(m);
       if (m.isKind("Service")) {
-        checkService(m);
+        task.checkService(m);
       }
       if (m.isSecret() || m.isKind("ConfigMap")) {
-        checkData(m);
+        task.checkData(m);
       }
-      checkWorkloadSelector(m);
+      task.checkWorkloadSelector(m);
+      return task.out;
+    })) {
+      out.addAll(found);
     }
-    for (PodTemplate t : templates) {
-      checkPodTemplate(t);
+    for (List<Problem> found : InOrder.map(templates, t -> {
+      CrossChecks task = new CrossChecks(this, new ArrayList<>(0));
+      task.checkPodTemplate(t);
+      return task.out;
+    })) {
+      out.addAll(found);
     }
   }
 

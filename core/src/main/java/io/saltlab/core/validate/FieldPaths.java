@@ -1,5 +1,6 @@
 package io.saltlab.core.validate;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
@@ -8,7 +9,10 @@ import java.util.regex.Pattern;
 final class FieldPaths {
 
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Only for showing values in problems: a clean validation never creates it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
   private static final int MAX_VALUE_LENGTH = 120;
 
   private FieldPaths() {}
@@ -45,11 +49,7 @@ final class FieldPaths {
   }
 
   private static String quote(String key) {
-    try {
-      return JSON.writeValueAsString(key);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return "\"" + key + "\"";
-    }
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(key)) + "\"";
   }
 
   /** Compact text of a value: strings as they are, everything else as JSON, cut to a line. */
@@ -62,7 +62,7 @@ final class FieldPaths {
       text = node.asText();
     } else {
       try {
-        text = JSON.writeValueAsString(node);
+        text = Json.MAPPER.writeValueAsString(node);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         text = node.toString();
       }

@@ -66,12 +66,15 @@ public final class ManifestValidator {
    * @param target the Kubernetes version about to be validated
    */
   public static void preload(KubernetesVersion target) {
-    if (!BundledSchemas.isBundled(target) || PRELOADING.putIfAbsent(target, Boolean.TRUE) != null) {
+    if (PRELOADING.putIfAbsent(target, Boolean.TRUE) != null) {
       return;
     }
     Thread loader = new Thread(() -> {
       try {
-        VersionSchema.of(target);
+        // Reading the index of bundled versions is part of the work this thread takes off the caller.
+        if (BundledSchemas.isBundled(target)) {
+          VersionSchema.of(target);
+        }
       } catch (RuntimeException e) {
         // The validation that needs the schema loads it again and reports the failure there.
         PRELOADING.remove(target);

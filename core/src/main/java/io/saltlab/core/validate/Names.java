@@ -1,6 +1,5 @@
 package io.saltlab.core.validate;
 
-import java.util.regex.Pattern;
 
 /**
  * The name and label syntax rules of the Kubernetes API server (k8s.io/apimachinery validation),
@@ -12,22 +11,88 @@ final class Names {
   static final int SUBDOMAIN_MAX = 253;
   static final int PORT_NAME_MAX = 15;
 
-  private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
-  private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
-  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-  private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-  private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+  // The API server's rules are regular expressions (kept in NamesTest, which checks these
+  // methods against them); they are matched here by hand because every name, label key and value
+  // of every object goes through them, and regular expressions are slow until the JIT compiles them.
 
   private Names() {}
+
+  private static boolean isLowerOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return isLowerOrDigit(c) || (c >= 'A' && c <= 'Z');
+  }
+
+  /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} over {@code s[from, to)}. */
+  static boolean isLabel(String s, int from, int to) {
+    if (from >= to || !isLowerOrDigit(s.charAt(from)) || !isLowerOrDigit(s.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = s.charAt(i);
+      if (c != '-' && !isLowerOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code LABEL(\.LABEL)*}. */
+  static boolean isSubdomain(String s) {
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        if (!isLabel(s, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-z]([-a-z0-9]*[a-z0-9])?}. */
+  static boolean isDns1035Label(String s) {
+    return !s.isEmpty() && s.charAt(0) >= 'a' && s.charAt(0) <= 'z' && isLabel(s, 0, s.length());
+  }
+
+  /** {@code [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?}. */
+  static boolean isQualifiedName(String s) {
+    int n = s.length();
+    if (n == 0 || !isLetterOrDigit(s.charAt(0)) || !isLetterOrDigit(s.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = s.charAt(i);
+      if (c != '-' && c != '_' && c != '.' && !isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [-._a-zA-Z0-9]+}. */
+  static boolean isConfigKey(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '-' && c != '_' && c != '.' && !isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Null when valid, else what is wrong with a DNS-1123 label (RFC 1123). */
   static String dns1123Label(String s) {
     if (s.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
     }
-    return DNS1123_LABEL.matcher(s).matches() ? null
+    return isLabel(s, 0, s.length()) ? null
         : "not a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit";
   }
 
@@ -36,7 +101,7 @@ final class Names {
     if (s.length() > SUBDOMAIN_MAX) {
       return "longer than " + SUBDOMAIN_MAX + " characters (" + s.length() + ")";
     }
-    return DNS1123_SUBDOMAIN.matcher(s).matches() ? null
+    return isSubdomain(s) ? null
         : "not a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
   }
 
@@ -45,7 +110,7 @@ final class Names {
     if (s.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
     }
-    return DNS1035_LABEL.matcher(s).matches() ? null
+    return isDns1035Label(s) ? null
         : "not a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit";
   }
 
@@ -118,7 +183,7 @@ final class Names {
     if (name.length() > LABEL_MAX) {
       return "name part longer than " + LABEL_MAX + " characters (" + name.length() + ")";
     }
-    return QUALIFIED_NAME.matcher(name).matches() ? null
+    return isQualifiedName(name) ? null
         : "name part must be letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
   }
 
@@ -127,7 +192,7 @@ final class Names {
     if (value.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + value.length() + ")";
     }
-    return value.isEmpty() || QUALIFIED_NAME.matcher(value).matches() ? null
+    return value.isEmpty() || isQualifiedName(value) ? null
         : "must be empty or letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
   }
 
@@ -136,7 +201,7 @@ final class Names {
     if (name.length() > PORT_NAME_MAX) {
       return "longer than " + PORT_NAME_MAX + " characters (" + name.length() + ")";
     }
-    if (!PORT_NAME.matcher(name).matches() || name.contains("--")) {
+    if (!isLabel(name, 0, name.length()) || name.contains("--")) {
       return "must be lower-case letters, digits and single '-', starting and ending with a letter or digit";
     }
     return name.chars().anyMatch(Character::isLetter) ? null : "must contain at least one letter";
@@ -150,6 +215,6 @@ final class Names {
     if (key.equals(".") || key.equals("..")) {
       return "may not be '.' or '..'";
     }
-    return CONFIG_KEY.matcher(key).matches() ? null : "must be letters, digits, '-', '_' or '.'";
+    return isConfigKey(key) ? null : "must be letters, digits, '-', '_' or '.'";
   }
 }
