@@ -2,7 +2,7 @@
 # Whole-process comparison of saltlab and cdk8s rendering the same labs (issue #7).
 #
 # Usage, from the repository root after `mvn -B package -DskipTests`:
-#   bench/run.sh [--runs N] [--sizes "6 100 1000 5000"] [--form folder|stream] [--out FILE]
+#   bench/run.sh [--runs N] [--sizes "6 100 1000 5000"] [--layout stream|files] [--out FILE]
 #
 # For each size it renders the cdk8s-shaped lab (bench/src/main/java/io/saltlab/bench/BenchLabs.java
 # and shared/bench/cdk8s-lab.js: a namespace, a pull Secret, the master's Service and Deployment
@@ -15,11 +15,10 @@
 #   tuned  the same with an AppCDS archive made by a training run of this script
 #          (-XX:SharedArchiveFile), C1 only (-XX:TieredStopAtLevel=1) and -XX:+UseParallelGC;
 #   256m   tuned with -Xmx256m (the heap limit of issue #7).
-# The command is `java -jar cli/target/saltlab.jar render --lab SPEC --target 1.36 --out DIR`
-# when that jar exists and accepts the generated spec, otherwise the bench's own main
-# (io.saltlab.bench.RenderLab: same model, renderer, validation and writer, without argument
-# parsing), which writes one file per object plus kustomization.yaml like `saltlab render`
-# (--form folder, the default) or one multi-document file like the cdk8s script (--form stream).
+# The command is the command line itself, `java -jar cli/target/saltlab.jar render --lab SPEC
+# --target 1.36 --out DIR --layout L`, on a spec file this script writes: --layout stream (the
+# default) writes one multi-document manifests.yaml as the cdk8s script writes one file; --layout
+# files writes one file per object. Either way it also writes kustomization.yaml and topology.md.
 #
 # cdk8s is installed from the npm registry into a temporary folder (cdk8s@2, constructs@10,
 # cdk8s-plus-32@2). Needs java 17+, node, npm and /usr/bin/time.
@@ -30,28 +29,27 @@ ROOT=$(pwd)
 
 RUNS=5
 SIZES="6 100 1000 5000"
-FORM=folder
+LAYOUT=stream
 OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --sizes) SIZES=$2; shift 2 ;;
-    --form) FORM=$2; shift 2 ;;
+    --layout) LAYOUT=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-case "$FORM" in folder|stream) ;; *) echo "--form is folder or stream" >&2; exit 2 ;; esac
+case "$LAYOUT" in files|stream) ;; *) echo "--layout is stream or files" >&2; exit 2 ;; esac
 
-BENCH_JAR=$ROOT/bench/target/benchmarks.jar
 CLI_JAR=$ROOT/cli/target/saltlab.jar
 PEER_SCRIPT=$ROOT/../shared/bench/cdk8s-lab.js
 [ -f "$PEER_SCRIPT" ] || PEER_SCRIPT=/work/shared/bench/cdk8s-lab.js
 for need in java node npm /usr/bin/time; do
   command -v "$need" >/dev/null || { echo "missing: $need" >&2; exit 2; }
 done
-[ -f "$BENCH_JAR" ] || { echo "missing $BENCH_JAR: run mvn -B package -DskipTests first" >&2; exit 2; }
+[ -f "$CLI_JAR" ] || { echo "missing $CLI_JAR: run mvn -B package -DskipTests first" >&2; exit 2; }
 [ -f "$PEER_SCRIPT" ] || { echo "missing the cdk8s script (shared/bench/cdk8s-lab.js)" >&2; exit 2; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/saltlab-bench.XXXXXX")
@@ -88,37 +86,18 @@ write_spec() {
 }
 export SALTLAB_BENCH_PASSWORD=pass SALTLAB_BENCH_TOKEN=bench-token-not-a-secret
 
-USE_CLI=0
-if [ -f "$CLI_JAR" ] && [ "$FORM" = folder ]; then
-  write_spec 2 "$WORK/probe.yaml"
-  if java -jar "$CLI_JAR" render --lab "$WORK/probe.yaml" --target 1.36 --out "$WORK/probe" >/dev/null 2>&1; then
-    USE_CLI=1
-  else
-    echo "note: $CLI_JAR does not render the generated spec; timing io.saltlab.bench.RenderLab instead" >&2
-  fi
-fi
-
 # saltlab_cmd ROLES OUTDIR [JVM_OPTION...]: sets CMD to the saltlab command line of one run.
 CMD=()
 saltlab_cmd() {
   local roles=$1 out=$2
   shift 2
-  if [ "$USE_CLI" = 1 ]; then
-    CMD=(java "$@" -jar "$CLI_JAR" render --lab "$WORK/spec-$roles.yaml" --target 1.36 --out "$out")
-  else
-    CMD=(java "$@" -cp "$BENCH_JAR" io.saltlab.bench.RenderLab "$roles" "$out" 1.36)
-    if [ "$FORM" = stream ]; then
-      CMD+=(--stream)
-    fi
-  fi
+  CMD=(java "$@" -jar "$CLI_JAR" render --lab "$WORK/spec-$roles.yaml" --target 1.36 --out "$out" --layout "$LAYOUT")
 }
 
 # The AppCDS archive: classes loaded by a training render, dumped at exit.
 CDS=$WORK/saltlab.jsa
 TUNED=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
-if [ "$USE_CLI" = 1 ]; then
-  write_spec 100 "$WORK/spec-100.yaml"
-fi
+write_spec 100 "$WORK/spec-100.yaml"
 saltlab_cmd 100 "$WORK/train" "-XX:ArchiveClassesAtExit=$CDS" "${TUNED[@]}"
 "${CMD[@]}" >/dev/null 2>&1 || true
 if [ -f "$CDS" ]; then
@@ -153,9 +132,7 @@ median() {
 }
 
 for size in $SIZES; do
-  if [ "$USE_CLI" = 1 ]; then
-    write_spec "$size" "$WORK/spec-$size.yaml"
-  fi
+  write_spec "$size" "$WORK/spec-$size.yaml"
   for ((run = 1; run <= RUNS; run++)); do
     echo "size $size, run $run/$RUNS" >&2
     measure "cdk8s-$size" node "$WORK/peer/cdk8s-lab.js" "$size" "$WORK/out-cdk8s-$size"
@@ -173,18 +150,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 mib() { awk -v kb="$1" 'BEGIN {printf "%.0f MiB", kb / 1024}'; }
 
 report() {
-  local cmd
-  if [ "$USE_CLI" = 1 ]; then
-    cmd="java -jar cli/target/saltlab.jar render --lab SPEC --target 1.36 --out DIR"
-  else
-    cmd="java -cp bench/target/benchmarks.jar io.saltlab.bench.RenderLab ROLES DIR 1.36"
-    if [ "$FORM" = stream ]; then
-      cmd="$cmd --stream"
-    fi
-  fi
+  local cmd="java -jar cli/target/saltlab.jar render --lab SPEC --target 1.36 --out DIR --layout $LAYOUT"
   echo "Whole-process render of the cdk8s-shaped lab, median of $RUNS runs, $(date -u +%Y-%m-%d),"
   echo "$(nproc) cores, $(java -version 2>&1 | sed -n 1p | tr -d '"'), node $(node --version), cdk8s $CDK8S_VERSION."
-  echo "saltlab: \`$cmd\` (render + validate + write, output form: $FORM);"
+  echo "saltlab: \`$cmd\` (read the spec, render, validate, write);"
   echo "tuned: \`${TUNED[*]/#-XX:SharedArchiveFile=*/-XX:SharedArchiveFile=saltlab.jsa}\` (AppCDS archive from a training run, C1 only, parallel GC)."
   echo "cdk8s: \`node cdk8s-lab.js ROLES DIR\` (synth, no validation, one file)."
   echo

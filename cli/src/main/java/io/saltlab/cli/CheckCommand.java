@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean clean = true;
     for (KubernetesVersion target : options.targets()) {
       Path folder = options.out.resolve(target.toString());
-      Drift drift = compare(folder, target.toString(), RenderedFiles.of(saltLab, target, spec.commandLine().getErr()));
+      Drift drift = compare(folder, target.toString(), RenderedFiles.of(saltLab, target, options.layout, spec.commandLine().getErr()));
       if (drift.isClean()) {
         out.printf("%s: up to date -> %s%n", target, folder);
         continue;

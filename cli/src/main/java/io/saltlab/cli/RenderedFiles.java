@@ -16,20 +16,33 @@ final class RenderedFiles {
   private RenderedFiles() {}
 
   /**
-   * The files of one target folder: {@link Manifests#files()} (one file per object and
-   * {@code kustomization.yaml}) plus {@code topology.md}.
+   * The files of one target folder in the files layout: {@link Manifests#files()} (one file per
+   * object and {@code kustomization.yaml}) plus {@code topology.md}.
    *
    * @param manifests the lab rendered for the target
    * @return file name to content, in a fixed order
    */
   static Map<String, String> of(Manifests manifests) {
-    Map<String, String> files = new LinkedHashMap<>(manifests.files());
+    return of(manifests, TargetOptions.Layout.files);
+  }
+
+  /**
+   * The files of one target folder: the objects in the layout asked for, {@code
+   * kustomization.yaml} and {@code topology.md}.
+   *
+   * @param manifests the lab rendered for the target
+   * @param layout one file per object, or one stream
+   * @return file name to content, in a fixed order
+   */
+  static Map<String, String> of(Manifests manifests, TargetOptions.Layout layout) {
+    Map<String, String> files = new LinkedHashMap<>(
+        layout == TargetOptions.Layout.stream ? manifests.streamFiles() : manifests.files());
     files.put(TopologyDiagram.FILE, TopologyDiagram.markdown(manifests));
     return files;
   }
 
   /**
-   * Renders a lab for a target and returns its folder's files.
+   * Renders a lab for a target and returns its folder's files in the files layout.
    *
    * @param lab the lab
    * @param target the Kubernetes version
@@ -53,7 +66,22 @@ final class RenderedFiles {
    * @return relative path to content
    */
   static Map<String, String> of(LabSource.Loaded loaded, KubernetesVersion target, PrintWriter notes) {
-    Map<String, String> files = of(loaded.lab(), target);
+    return of(loaded, target, TargetOptions.Layout.files, notes);
+  }
+
+  /**
+   * A loaded lab's files for a target in a layout; see {@link #of(LabSource.Loaded,
+   * KubernetesVersion, PrintWriter)}.
+   *
+   * @param loaded the lab and its cluster source
+   * @param target the Kubernetes version
+   * @param layout one file per object, or one stream
+   * @param notes where to say why a cluster is left out
+   * @return relative path to content
+   */
+  static Map<String, String> of(LabSource.Loaded loaded, KubernetesVersion target, TargetOptions.Layout layout,
+      PrintWriter notes) {
+    Map<String, String> files = of(loaded.lab().render(target), layout);
     Optional<LabCluster> cluster;
     try {
       cluster = loaded.cluster(target);

@@ -2,10 +2,12 @@ package io.saltlab.cli;
 
 import io.saltlab.core.render.SaltlabVersion;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -50,7 +52,7 @@ public final class SaltlabCli implements Callable<Integer> {
    */
   public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     Objects.requireNonNull(args, "args");
-    CommandLine cmd = commandLine(environment);
+    CommandLine cmd = args.length > 0 ? commandLine(environment, args[0]) : commandLine(environment);
     cmd.setOut(out);
     cmd.setErr(err);
     int code = cmd.execute(args);
@@ -66,13 +68,30 @@ public final class SaltlabCli implements Callable<Integer> {
    * @return the configured command line
    */
   static CommandLine commandLine(Map<String, String> environment) {
+    return commandLine(environment, null);
+  }
+
+  /**
+   * The command tree with only the named command, when it is one: picocli reads every registered
+   * command's annotations by reflection before parsing, a noticeable part of a small render's
+   * start, and a command line runs one command. Anything else (no command, a misspelt one,
+   * top-level {@code --help}) gets every command, for the listings and suggestions.
+   */
+  private static CommandLine commandLine(Map<String, String> environment, String commandName) {
     SaltlabCli root = new SaltlabCli(environment);
     CommandLine cmd = new CommandLine(root);
-    cmd.addSubcommand(new CommandLine(new RenderCommand(root)));
-    cmd.addSubcommand(new CommandLine(new CheckCommand(root)));
-    cmd.addSubcommand(new CommandLine(new DiffCommand(root)));
-    cmd.addSubcommand(new CommandLine(new ValidateCommand()));
-    cmd.addSubcommand(new CommandLine(new VersionsCommand()));
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("render", () -> new RenderCommand(root));
+    commands.put("check", () -> new CheckCommand(root));
+    commands.put("diff", () -> new DiffCommand(root));
+    commands.put("validate", ValidateCommand::new);
+    commands.put("versions", VersionsCommand::new);
+    Supplier<Object> only = commandName == null ? null : commands.get(commandName);
+    if (only != null) {
+      cmd.addSubcommand(new CommandLine(only.get()));
+    } else {
+      commands.values().forEach(c -> cmd.addSubcommand(new CommandLine(c.get())));
+    }
     cmd.setParameterExceptionHandler(SaltlabCli::usageError);
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine));
     return cmd;

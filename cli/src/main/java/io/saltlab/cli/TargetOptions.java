@@ -10,7 +10,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The {@code --target V... --out DIR} options of {@code render} and {@code check}. */
+/** The {@code --target V... --out DIR --layout L} options of {@code render} and {@code check}. */
 final class TargetOptions {
 
   @Option(names = {"-t", "--target"}, paramLabel = "V", converter = VersionConverter.class,
@@ -20,6 +20,20 @@ final class TargetOptions {
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "manifests",
       description = "Output folder; each target goes into DIR/<V>/. Default: ${DEFAULT-VALUE}.")
   Path out = Paths.get("manifests");
+
+  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "files",
+      description = "How objects are laid out in DIR/<V>/: files (one file per object) or stream (all"
+          + " of them in one manifests.yaml, as kubectl apply -f takes it); kustomization.yaml either way."
+          + " check needs the layout render used. Default: ${DEFAULT-VALUE}.")
+  Layout layout = Layout.files;
+
+  /** The two forms of a target folder. */
+  enum Layout {
+    /** One file per object ({@code Manifests.files()}). */
+    files,
+    /** One multi-document {@code manifests.yaml} ({@code Manifests.streamFiles()}). */
+    stream
+  }
 
   /**
    * The targets asked for, each once, in the order given; the default target when none is.

@@ -33,6 +33,17 @@ final class TopologyDiagram {
 
   private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
 
+  /**
+   * Mermaid's default limits (its {@code maxTextSize} and {@code maxEdges} settings), which GitHub
+   * and most Markdown viewers keep: a larger diagram shows as an error instead of a picture.
+   */
+  static final int MERMAID_MAX_TEXT = 50_000;
+
+  static final int MERMAID_MAX_EDGES = 500;
+
+  /** Below any node line's length: more objects than the text limit over this cannot fit. */
+  private static final int SHORTEST_NODE_LINE = 20;
+
   private final Map<String, String> ids = new HashMap<>();
   private final Set<String> usedIds = new HashSet<>();
 
@@ -45,7 +56,38 @@ final class TopologyDiagram {
    * @return the file's content, starting with the generated-by header as an HTML comment
    */
   static String markdown(Manifests manifests) {
-    return new TopologyDiagram().draw(manifests);
+    if (manifests.resources().size() * SHORTEST_NODE_LINE > MERMAID_MAX_TEXT) {
+      return summary(manifests);
+    }
+    String drawn = new TopologyDiagram().draw(manifests);
+    return drawn == null ? summary(manifests) : drawn;
+  }
+
+  /**
+   * What {@code topology.md} holds for a lab too large for Mermaid: why there is no picture, and
+   * how many objects of each kind each namespace has.
+   */
+  private static String summary(Manifests manifests) {
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    for (RenderedResource r : manifests.resources()) {
+      String ns = r.namespace().isEmpty() ? "(cluster)" : r.namespace();
+      counts.computeIfAbsent(ns, k -> new TreeMap<>()).merge(r.kind(), 1, Integer::sum);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(Manifests.markdownHeader(manifests.target()));
+    out.append("# Lab topology for Kubernetes ").append(manifests.target()).append("\n\n");
+    out.append("No diagram: this lab's ").append(manifests.resources().size())
+        .append(" objects make a flowchart larger than Mermaid draws (").append(MERMAID_MAX_TEXT)
+        .append(" characters, ").append(MERMAID_MAX_EDGES).append(" edges by default, as on GitHub).\n");
+    out.append("Objects by namespace and kind:\n\n");
+    out.append("| namespace | kind | objects |\n|---|---|---:|\n");
+    for (Map.Entry<String, Map<String, Integer>> ns : counts.entrySet()) {
+      for (Map.Entry<String, Integer> kind : ns.getValue().entrySet()) {
+        out.append("| ").append(ns.getKey()).append(" | ").append(kind.getKey()).append(" | ")
+            .append(kind.getValue()).append(" |\n");
+      }
+    }
+    return out.toString();
   }
 
   /** The header of {@link Manifests#header} as an HTML comment, so Markdown viewers hide it. */
@@ -53,6 +95,7 @@ final class TopologyDiagram {
     return Manifests.markdownHeader(manifests.target());
   }
 
+  /** The Markdown with the flowchart, or null when the flowchart exceeds Mermaid's limits. */
   private String draw(Manifests manifests) {
     Map<String, List<RenderedResource>> byNamespace = new TreeMap<>();
     List<RenderedResource> clusterScoped = new ArrayList<>();
@@ -96,12 +139,16 @@ final class TopologyDiagram {
     out.append("# Lab topology for Kubernetes ").append(manifests.target()).append("\n\n");
     out.append("Services select the pods of the workloads they point to; dotted edges are image pull\n");
     out.append("Secrets; labelled edges are mounts (container path).\n\n");
+    int diagramStart = out.length();
     out.append("```mermaid\nflowchart LR\n");
     out.append(nodes);
     for (String e : edges) {
       out.append("  ").append(e).append('\n');
     }
     out.append("```\n");
+    if (edges.size() > MERMAID_MAX_EDGES || out.length() - diagramStart > MERMAID_MAX_TEXT) {
+      return null;
+    }
     return out.toString();
   }
 

@@ -68,6 +68,43 @@ class RenderAndCheckTest {
   }
 
   @Test
+  void streamLayoutWritesOneManifestsFileThatCheckAccepts() throws IOException {
+    assertThat(render("--layout", "stream").exit()).isZero();
+    Path folder = out().resolve("1.36");
+    assertThat(folder.resolve("manifests.yaml")).content(StandardCharsets.UTF_8)
+        .isEqualTo(SeedLab.lab().render(KubernetesVersion.DEFAULT).toYaml());
+    assertThat(folder.resolve("kustomization.yaml")).content(StandardCharsets.UTF_8)
+        .endsWith("resources:\n- manifests.yaml\n");
+    assertThat(folder.resolve("deployment-salt-master.yaml")).doesNotExist();
+    assertThat(folder.resolve("topology.md")).exists();
+    assertThat(check("--layout", "stream").exit()).isZero();
+    // check compares with the layout it is given: the default layout wants the per-object files.
+    CliRunner.Run other = check();
+    assertThat(other.exit()).isEqualTo(ExitCodes.PROBLEMS);
+    assertThat(other.out()).contains("deployment-salt-master.yaml");
+  }
+
+  @Test
+  void switchingLayoutsLeavesNoFileOfTheOtherBehind() throws IOException {
+    assertThat(render().exit()).isZero();
+    assertThat(render("--layout", "stream").exit()).isZero();
+    try (Stream<Path> files = Files.list(out().resolve("1.36"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("cluster", "kustomization.yaml", "manifests.yaml", "topology.md");
+    }
+    assertThat(render().exit()).isZero();
+    assertThat(out().resolve("1.36/manifests.yaml")).doesNotExist();
+    assertThat(check().exit()).isZero();
+  }
+
+  @Test
+  void anUnknownLayoutIsRefusedNamingTheChoices() {
+    CliRunner.Run r = render("--layout", "single");
+    assertThat(r.exit()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err()).contains("--layout").contains("files").contains("stream");
+  }
+
+  @Test
   void reRenderingAnUnchangedLabTouchesNothing() throws Exception {
     render();
     Path folder = out().resolve("1.36");
