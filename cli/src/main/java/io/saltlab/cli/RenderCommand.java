@@ -1,7 +1,6 @@
 package io.saltlab.cli;
 
 import io.saltlab.core.KubernetesVersion;
-import io.saltlab.topology.SaltLab;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

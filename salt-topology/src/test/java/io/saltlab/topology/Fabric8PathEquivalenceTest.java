@@ -3,7 +3,6 @@ package io.saltlab.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.saltlab.core.KubernetesVersion;
-import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -187,7 +186,7 @@ public final class ManifestValidator {
     if (schema != null) {
       // Documents are checked independently (on every core for large inputs); their problems are
       // reported in document order.
-      Set<String> cleanShapes = ConcurrentHashMap.newKeySet();
+      CleanShapes cleanShapes = new CleanShapes();
       List<List<Problem>> perDocument = InOrder.map(manifests, m -> {
         if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
           return List.of();

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -25,7 +23,7 @@ final class SchemaCheck {
   private SchemaCheck() {}
 
   static List<Problem> check(VersionSchema schema, Manifest m) {
-    return check(schema, m, new HashSet<>());
+    return check(schema, m, new CleanShapes());
   }
 
   /**
@@ -40,7 +38,7 @@ final class SchemaCheck {
    *
    * @param cleanShapes the shapes found clean so far in this validation run, updated
    */
-  static List<Problem> check(VersionSchema schema, Manifest m, Set<String> cleanShapes) {
+  static List<Problem> check(VersionSchema schema, Manifest m, CleanShapes cleanShapes) {
     List<Problem> problems = new ArrayList<>();
     if (m.apiVersion == null || m.kind == null) {
       // Reported by the identity checks every target runs; nothing to select a schema with.
@@ -63,26 +61,15 @@ final class SchemaCheck {
       doc = copy;
       suffix = " (checked as " + kind.apiVersion + ", the suggested apiVersion)";
     }
-    JsonNode checked = doc;
-    String shape = null;
-    if (suffix.isEmpty()) {
-      StringBuilder key = new StringBuilder(1024).append(kind.definition).append('\n');
-      if (shape(doc, key)) {
-        // Nulls count as absent fields: the shape is that of the copy without them.
-        checked = withoutNulls(doc);
-        key.setLength(0);
-        shape(checked, key.append(kind.definition).append('\n'));
-      }
-      shape = key.toString();
-      if (cleanShapes.contains(shape)) {
-        return problems;
-      }
-    } else {
-      checked = withoutNulls(doc);
+    boolean memo = suffix.isEmpty();
+    // Nulls count as absent fields: the shape and the check are those of the copy without them.
+    JsonNode checked = withoutNulls(doc);
+    if (memo && cleanShapes.contains(kind.definition, checked)) {
+      return problems;
     }
     List<Error> errors = schema.validate(kind, checked);
-    if (shape != null && errors.isEmpty()) {
-      cleanShapes.add(shape);
+    if (memo && errors.isEmpty()) {
+      cleanShapes.add(kind.definition, checked);
     }
     for (Error e : errors) {
       Problem p = toProblem(schema, m, e, suffix);
@@ -208,53 +195,6 @@ final class SchemaCheck {
    * A copy without null-valued fields: the API server treats {@code field: null} as an absent
    * field, and generated YAML often carries {@code creationTimestamp: null}.
    */
-  /**
-   * Appends the shape of a node: every key (length-prefixed, so no key can fake structure) and the
-   * JSON type of every value, in document order.
-   *
-   * @return whether the node holds a null anywhere
-   */
-  static boolean shape(JsonNode node, StringBuilder out) {
-    boolean nulls = false;
-    switch (node.getNodeType()) {
-      case OBJECT:
-        out.append('{');
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-          String key = e.getKey();
-          out.append(key.length()).append('#').append(key);
-          nulls |= shape(e.getValue(), out);
-        }
-        out.append('}');
-        break;
-      case ARRAY:
-        out.append('[');
-        for (JsonNode item : node) {
-          nulls |= shape(item, out);
-        }
-        out.append(']');
-        break;
-      case STRING:
-        out.append('s');
-        break;
-      case NUMBER:
-        // Integral nodes, whole floating values (1.0, which draft 7 counts as an integer) and
-        // fractions are told apart.
-        out.append(node.isIntegralNumber() ? 'i' : node.decimalValue().stripTrailingZeros().scale() <= 0 ? 'w' : 'f');
-        break;
-      case BOOLEAN:
-        out.append('b');
-        break;
-      case NULL:
-        out.append('n');
-        nulls = true;
-        break;
-      default:
-        // Binary, POJO or missing: kept apart from everything else by the node's class.
-        out.append('<').append(node.getClass().getName()).append('>');
-    }
-    return nulls;
-  }
-
   static JsonNode withoutNulls(JsonNode node) {
     // Rendered documents hold no nulls: only copy what has some.
     return hasNull(node) ? copyWithoutNulls(node) : node;
