@@ -2,7 +2,8 @@
 # Whole-process comparison of saltlab and cdk8s rendering the same labs (issue #7).
 #
 # Usage, from the repository root after `mvn -B package -DskipTests`:
-#   bench/run.sh [--runs N] [--sizes "6 100 1000 5000"] [--layout stream|files] [--out FILE]
+#   bench/run.sh [--runs N] [--sizes "6 100 1000 5000"] [--layout stream|files] [--source class|spec]
+#                [--out FILE]
 #
 # For each size it renders the cdk8s-shaped lab (bench/src/main/java/io/saltlab/bench/BenchLabs.java
 # and shared/bench/cdk8s-lab.js: a namespace, a pull Secret, the master's Service and Deployment
@@ -15,9 +16,12 @@
 #   tuned  the same with an AppCDS archive made by a training run of this script
 #          (-XX:SharedArchiveFile), C1 only (-XX:TieredStopAtLevel=1) and -XX:+UseParallelGC;
 #   256m   tuned with -Xmx256m (the heap limit of issue #7).
-# The command is the command line itself, `java -jar cli/target/saltlab.jar render --lab SPEC
-# --target 1.36 --out DIR --layout L`, on a spec file this script writes: --layout stream (the
-# default) writes one multi-document manifests.yaml as the cdk8s script writes one file; --layout
+# The command is the command line itself, `saltlab render --target 1.36 --out DIR --layout L`
+# (cli/target/saltlab.jar). --source class (the default) gives it the lab written in Java, as the
+# cdk8s script is written in JavaScript: `--class io.saltlab.bench.BenchLabProvider` from the
+# bench module's jar, sized by $SALTLAB_BENCH_ROLES. --source spec gives it the same lab as a spec
+# file (`--lab SPEC`, written by this script), which adds reading YAML. --layout stream (the
+# default) writes one multi-document manifests.yaml, as the cdk8s script writes one file; --layout
 # files writes one file per object. Either way it also writes kustomization.yaml and topology.md.
 #
 # cdk8s is installed from the npm registry into a temporary folder (cdk8s@2, constructs@10,
@@ -30,26 +34,37 @@ ROOT=$(pwd)
 RUNS=5
 SIZES="6 100 1000 5000"
 LAYOUT=stream
+SOURCE=class
 OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --sizes) SIZES=$2; shift 2 ;;
     --layout) LAYOUT=$2; shift 2 ;;
+    --source) SOURCE=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 case "$LAYOUT" in files|stream) ;; *) echo "--layout is stream or files" >&2; exit 2 ;; esac
+case "$SOURCE" in class|spec) ;; *) echo "--source is class or spec" >&2; exit 2 ;; esac
 
 CLI_JAR=$ROOT/cli/target/saltlab.jar
+BENCH_CLASSES_JAR=""
+for jar in "$ROOT"/bench/target/saltlab-bench-*.jar; do
+  case "$jar" in *-sources.jar|*-javadoc.jar) ;; *) [ -f "$jar" ] && BENCH_CLASSES_JAR=$jar ;; esac
+done
 PEER_SCRIPT=$ROOT/../shared/bench/cdk8s-lab.js
 [ -f "$PEER_SCRIPT" ] || PEER_SCRIPT=/work/shared/bench/cdk8s-lab.js
 for need in java node npm /usr/bin/time; do
   command -v "$need" >/dev/null || { echo "missing: $need" >&2; exit 2; }
 done
 [ -f "$CLI_JAR" ] || { echo "missing $CLI_JAR: run mvn -B package -DskipTests first" >&2; exit 2; }
+if [ "$SOURCE" = class ] && [ ! -f "$BENCH_CLASSES_JAR" ]; then
+  echo "missing bench/target/saltlab-bench-*.jar: run mvn -B package -DskipTests first" >&2
+  exit 2
+fi
 [ -f "$PEER_SCRIPT" ] || { echo "missing the cdk8s script (shared/bench/cdk8s-lab.js)" >&2; exit 2; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/saltlab-bench.XXXXXX")
@@ -91,7 +106,12 @@ CMD=()
 saltlab_cmd() {
   local roles=$1 out=$2
   shift 2
-  CMD=(java "$@" -jar "$CLI_JAR" render --lab "$WORK/spec-$roles.yaml" --target 1.36 --out "$out" --layout "$LAYOUT")
+  if [ "$SOURCE" = class ]; then
+    CMD=(env "SALTLAB_BENCH_ROLES=$roles" java "$@" -cp "$CLI_JAR:$BENCH_CLASSES_JAR" io.saltlab.cli.Main
+      render --class io.saltlab.bench.BenchLabProvider --target 1.36 --out "$out" --layout "$LAYOUT")
+  else
+    CMD=(java "$@" -jar "$CLI_JAR" render --lab "$WORK/spec-$roles.yaml" --target 1.36 --out "$out" --layout "$LAYOUT")
+  fi
 }
 
 # The AppCDS archive: classes loaded by a training render, dumped at exit.
@@ -151,9 +171,12 @@ mib() { awk -v kb="$1" 'BEGIN {printf "%.0f MiB", kb / 1024}'; }
 
 report() {
   local cmd="java -jar cli/target/saltlab.jar render --lab SPEC --target 1.36 --out DIR --layout $LAYOUT"
+  if [ "$SOURCE" = class ]; then
+    cmd="java -cp cli/target/saltlab.jar:bench/target/saltlab-bench.jar io.saltlab.cli.Main render --class io.saltlab.bench.BenchLabProvider --target 1.36 --out DIR --layout $LAYOUT"
+  fi
   echo "Whole-process render of the cdk8s-shaped lab, median of $RUNS runs, $(date -u +%Y-%m-%d),"
   echo "$(nproc) cores, $(java -version 2>&1 | sed -n 1p | tr -d '"'), node $(node --version), cdk8s $CDK8S_VERSION."
-  echo "saltlab: \`$cmd\` (read the spec, render, validate, write);"
+  echo "saltlab: \`$cmd\` (lab from $SOURCE; render, validate, write);"
   echo "tuned: \`${TUNED[*]/#-XX:SharedArchiveFile=*/-XX:SharedArchiveFile=saltlab.jsa}\` (AppCDS archive from a training run, C1 only, parallel GC)."
   echo "cdk8s: \`node cdk8s-lab.js ROLES DIR\` (synth, no validation, one file)."
   echo
