@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Renders a {@link BenchLabs} lab as one process, the way the command line renders a lab, for
- * {@code bench/run.sh} to time against the cdk8s script.
+ * Renders a {@link BenchLabs} lab as one process with the command line's model, renderer,
+ * validation and writers but no argument parsing, spec reading or output folder: the main to
+ * profile the render itself and to compare commits (bench/RESULTS.md, "Before and after").
+ * {@code bench/run.sh} times the command line itself.
  *
  * <p>{@code RenderLab ROLES OUTDIR [TARGET] [--stream]} builds the lab, renders and validates it
  * for {@code TARGET} (1.36 unless given) and writes it into {@code OUTDIR/TARGET/}: one file per
