@@ -33,7 +33,9 @@ public final class BenchLabProvider implements LabProvider {
       return BenchLabs.lab(roles);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          ROLES + " must be a number of roles such as 5000, was " + (value == null ? "unset" : "'" + value + "'"));
+          ROLES
+              + " must be a number of roles such as 5000, was "
+              + (value == null ? "unset" : "'" + value + "'"));
     }
   }
 }

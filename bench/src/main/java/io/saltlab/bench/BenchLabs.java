@@ -11,8 +11,8 @@ import io.saltlab.topology.SecretValue;
 /**
  * Labs shaped like the cdk8s peer script ({@code cdk8s-lab.js}): a namespace {@code salt-lab}, a
  * pull Secret, a salt-master with its five host paths, and {@code ROLES} roles {@code role-<i>},
- * each one Deployment (fixed minion id) with one port 8080 and one environment variable
- * {@code SALT_ROLE}, plus its headless Service.
+ * each one Deployment (fixed minion id) with one port 8080 and one environment variable {@code
+ * SALT_ROLE}, plus its headless Service.
  *
  * <p>saltlab renders more than the peer for the same lab, because it wires Salt: an autosign
  * Secret, the master's ConfigMap and one ConfigMap per role (3 objects per role against 2).

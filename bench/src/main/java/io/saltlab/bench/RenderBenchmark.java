@@ -1,8 +1,8 @@
 package io.saltlab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.saltlab.core.KubernetesVersion;
@@ -62,7 +62,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 // One thread, like the floor: saltlab spreads large inputs over the common pool, which parallelism
 // 0 keeps on the calling thread. The whole-process runs of run.sh use every core.
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Xms1g",
+      "-Xmx1g",
+      "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"
+    })
 public class RenderBenchmark {
 
   /** The target every stage renders for. */
@@ -154,12 +160,14 @@ public class RenderBenchmark {
    */
   @Benchmark
   public String noValidation() {
-    return plain.renderTrees(new ArrayList<>(LabRendering.trees(BenchLabs.lab(roles), TARGET))).toYaml();
+    return plain
+        .renderTrees(new ArrayList<>(LabRendering.trees(BenchLabs.lab(roles), TARGET)))
+        .toYaml();
   }
 
   /**
-   * The floor: the same objects, as fabric8 objects made before timing, written by Jackson's default
-   * YAML mapper.
+   * The floor: the same objects, as fabric8 objects made before timing, written by Jackson's
+   * default YAML mapper.
    *
    * @return the YAML stream
    */

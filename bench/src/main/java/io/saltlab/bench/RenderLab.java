@@ -8,8 +8,8 @@ import java.nio.file.Paths;
 /**
  * Renders a {@link BenchLabs} lab as one process with the command line's model, renderer,
  * validation and writers but no argument parsing, spec reading or output folder: the main to
- * profile the render itself and to compare commits (bench/RESULTS.md, "Before and after").
- * {@code bench/run.sh} times the command line itself.
+ * profile the render itself and to compare commits (bench/RESULTS.md, "Before and after"). {@code
+ * bench/run.sh} times the command line itself.
  *
  * <p>{@code RenderLab ROLES OUTDIR [TARGET] [--stream]} builds the lab, renders and validates it
  * for {@code TARGET} (1.36 unless given) and writes it into {@code OUTDIR/TARGET/}: one file per
@@ -38,10 +38,17 @@ public final class RenderLab {
     Manifests manifests = BenchLabs.lab(roles).render(target);
     if (stream) {
       manifests.writeStream(out.resolve("lab.yaml"));
-      System.out.println("rendered " + manifests.resources().size() + " objects into " + out.resolve("lab.yaml"));
+      System.out.println(
+          "rendered " + manifests.resources().size() + " objects into " + out.resolve("lab.yaml"));
     } else {
       int files = manifests.writeDirectory(out).size();
-      System.out.println("rendered " + manifests.resources().size() + " objects into " + files + " files in " + out);
+      System.out.println(
+          "rendered "
+              + manifests.resources().size()
+              + " objects into "
+              + files
+              + " files in "
+              + out);
     }
   }
 }

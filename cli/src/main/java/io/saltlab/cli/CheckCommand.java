@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code saltlab check}: renders in memory and compares with what is committed in
- * {@code DIR/<V>/}; never writes. The CI guard against hand edits and forgotten renders.
+ * {@code saltlab check}: renders in memory and compares with what is committed in {@code DIR/<V>/};
+ * never writes. The CI guard against hand edits and forgotten renders.
  */
 @Command(
     name = "check",
@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
     versionProvider = SaltlabCli.Version.class,
     description = {
       "Checks that DIR/<V>/ matches the lab, without writing.",
-      "%nRenders in memory and compares with each target folder. Prints a unified diff per changed file"
-          + " (Secret data values hidden) and lists missing and extra generated files. Files you added"
-          + " to the folder are ignored. Run it in CI after committing the output of render."
+      "%nRenders in memory and compares with each target folder. Prints a unified diff per changed"
+          + " file (Secret data values hidden) and lists missing and extra generated files. Files"
+          + " you added to the folder are ignored. Run it in CI after committing the output of"
+          + " render."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})
@@ -75,15 +76,20 @@ final class CheckCommand implements Callable<Integer> {
     boolean clean = true;
     for (KubernetesVersion target : options.targets()) {
       Path folder = options.out.resolve(target.toString());
-      Drift drift = compare(folder, target.toString(), RenderedFiles.of(saltLab, target, options.layout, spec.commandLine().getErr()));
+      Drift drift =
+          compare(
+              folder,
+              target.toString(),
+              RenderedFiles.of(saltLab, target, options.layout, spec.commandLine().getErr()));
       if (drift.isClean()) {
         out.printf("%s: up to date -> %s%n", target, folder);
         continue;
       }
       clean = false;
       out.print(drift.diff());
-      out.printf("%s: drift in %s: %d changed, %d missing, %d extra%n", target, folder,
-          drift.changed().size(), drift.missing().size(), drift.extra().size());
+      out.printf(
+          "%s: drift in %s: %d changed, %d missing, %d extra%n",
+          target, folder, drift.changed().size(), drift.missing().size(), drift.extra().size());
       for (String m : drift.missing()) {
         out.println("  missing: " + m);
       }
@@ -118,10 +124,18 @@ final class CheckCommand implements Callable<Integer> {
         byte[] wanted = e.getValue().getBytes(StandardCharsets.UTF_8);
         if (!Arrays.equals(actual, wanted)) {
           changed.add(e.getKey());
-          SecretMask.Pair masked = SecretMask.maskPair(
-              new String(actual, StandardCharsets.UTF_8), "committed", e.getValue(), "rendered");
-          diff.append(LineDiff.unified("a/" + label + "/" + e.getKey(), masked.oldText(),
-              "b/" + label + "/" + e.getKey(), masked.newText()));
+          SecretMask.Pair masked =
+              SecretMask.maskPair(
+                  new String(actual, StandardCharsets.UTF_8),
+                  "committed",
+                  e.getValue(),
+                  "rendered");
+          diff.append(
+              LineDiff.unified(
+                  "a/" + label + "/" + e.getKey(),
+                  masked.oldText(),
+                  "b/" + label + "/" + e.getKey(),
+                  masked.newText()));
         }
       }
       if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -134,8 +148,13 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      throw new CliException("cannot read " + folder + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), "check the folder's permissions");
+      throw new CliException(
+          "cannot read "
+              + folder
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+          "check the folder's permissions");
     }
     return new Drift(changed, missing, extra, diff.toString());
   }

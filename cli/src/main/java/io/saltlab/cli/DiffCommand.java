@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     versionProvider = SaltlabCli.Version.class,
     description = {
       "Shows what changes in the lab's manifests between two Kubernetes versions.",
-      "%nObject by object: apiVersion, added, removed and changed fields (selectors, hostPath types),"
-          + " the pull Secret's type and data key. Secret data values are never shown. Writes nothing."
+      "%nObject by object: apiVersion, added, removed and changed fields (selectors, hostPath"
+          + " types), the pull Secret's type and data key. Secret data values are never shown."
+          + " Writes nothing."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -31,11 +32,19 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin LabSource lab;
 
-  @Option(names = "--from", required = true, paramLabel = "V", converter = TargetOptions.VersionConverter.class,
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "V",
+      converter = TargetOptions.VersionConverter.class,
       description = "The version upgraded from, for example 1.8.")
   KubernetesVersion from;
 
-  @Option(names = "--to", required = true, paramLabel = "V", converter = TargetOptions.VersionConverter.class,
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "V",
+      converter = TargetOptions.VersionConverter.class,
       description = "The version upgraded to, for example 1.9.")
   KubernetesVersion to;
 

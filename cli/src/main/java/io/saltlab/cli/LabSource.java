@@ -2,12 +2,11 @@ package io.saltlab.cli;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.examples.SeedLabProvider;
-import io.saltlab.topology.cluster.LabCluster;
-import java.util.Optional;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.cluster.LabCluster;
 import io.saltlab.topology.spec.LabSpec;
 import io.saltlab.topology.spec.LabSpecException;
 import java.lang.reflect.Constructor;
@@ -17,22 +16,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --lab FILE | --class NAME} options shared by the commands that render, and the
- * loading of the chosen lab. Neither given: the built-in seed lab.
+ * The {@code --lab FILE | --class NAME} options shared by the commands that render, and the loading
+ * of the chosen lab. Neither given: the built-in seed lab.
  */
 final class LabSource {
 
   /** The two exclusive ways of naming a lab. */
   static final class Choice {
-    @Option(names = "--lab", paramLabel = "FILE", description = "Lab spec file (YAML), for example examples/seed-lab.yaml.")
+    @Option(
+        names = "--lab",
+        paramLabel = "FILE",
+        description = "Lab spec file (YAML), for example examples/seed-lab.yaml.")
     Path spec;
 
-    @Option(names = "--class", paramLabel = "NAME",
-        description = "Class on the classpath implementing io.saltlab.topology.LabProvider, for example com.acme.MyLab.")
+    @Option(
+        names = "--class",
+        paramLabel = "NAME",
+        description =
+            "Class on the classpath implementing io.saltlab.topology.LabProvider, for example"
+                + " com.acme.MyLab.")
     String className;
   }
 
@@ -72,15 +79,19 @@ final class LabSource {
       SeedLabProvider seed = new SeedLabProvider();
       return new Loaded(seed.lab(), Optional.of(seed));
     } catch (LabSpecException e) {
-      throw new CliException(e.headline(), e.problemLines(),
-          "fix the spec file; every key is described in examples/seed-lab.yaml", ExitCodes.INPUT);
+      throw new CliException(
+          e.headline(),
+          e.problemLines(),
+          "fix the spec file; every key is described in examples/seed-lab.yaml",
+          ExitCodes.INPUT);
     } catch (InvalidLabException e) {
       List<String> lines = new ArrayList<>();
       for (LabProblem p : e.problems()) {
         lines.add(p.toString());
       }
       String headline = e.getMessage().lines().findFirst().orElse("the lab is invalid");
-      throw new CliException(headline, lines, "fix the fields listed above in " + describe(), ExitCodes.INPUT);
+      throw new CliException(
+          headline, lines, "fix the fields listed above in " + describe(), ExitCodes.INPUT);
     }
   }
 
@@ -102,13 +113,18 @@ final class LabSource {
     try {
       type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new CliException("class " + name + " not found on the classpath",
-          "java -jar uses only saltlab.jar; add your classes with: java -cp saltlab.jar:my-lab.jar io.saltlab.cli.Main render --class "
+      throw new CliException(
+          "class " + name + " not found on the classpath",
+          "java -jar uses only saltlab.jar; add your classes with: java -cp saltlab.jar:my-lab.jar"
+              + " io.saltlab.cli.Main render --class "
               + name);
     }
     if (!LabProvider.class.isAssignableFrom(type)) {
-      throw new CliException("class " + name + " does not implement " + LabProvider.class.getName(),
-          "declare it as 'public class " + type.getSimpleName() + " implements LabProvider' with a public no-argument constructor");
+      throw new CliException(
+          "class " + name + " does not implement " + LabProvider.class.getName(),
+          "declare it as 'public class "
+              + type.getSimpleName()
+              + " implements LabProvider' with a public no-argument constructor");
     }
     LabProvider provider;
     try {
@@ -118,7 +134,11 @@ final class LabSource {
       }
       provider = (LabProvider) constructor.newInstance();
     } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
-      throw new CliException("class " + name + " cannot be created: it needs to be a public, concrete class with a public no-argument constructor",
+      throw new CliException(
+          "class "
+              + name
+              + " cannot be created: it needs to be a public, concrete class with a public"
+              + " no-argument constructor",
           "add 'public " + type.getSimpleName() + "() {}'");
     } catch (InvocationTargetException e) {
       throw failedIn(name, e.getCause());
@@ -132,14 +152,20 @@ final class LabSource {
       throw failedIn(name, e);
     }
     if (lab == null) {
-      throw new CliException("class " + name + " returned no lab (null)", "return the built SaltLab from lab()");
+      throw new CliException(
+          "class " + name + " returned no lab (null)", "return the built SaltLab from lab()");
     }
     return new Loaded(lab, Optional.of(provider));
   }
 
   private static CliException failedIn(String name, Throwable cause) {
-    String what = cause == null ? "unknown error" : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
-    return new CliException("lab class " + name + " failed: " + what, "fix the class and run again");
+    String what =
+        cause == null
+            ? "unknown error"
+            : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage()));
+    return new CliException(
+        "lab class " + name + " failed: " + what, "fix the class and run again");
   }
 
   private static String firstLine(String s) {

@@ -7,9 +7,9 @@ import java.util.List;
  * A unified line diff ({@code diff -u} format) between two texts.
  *
  * <p>The common prefix and suffix are cut first; the middle is aligned with a longest common
- * subsequence table. Manifest files are small, so the table stays small; when the middle would
- * need more than {@link #MAX_CELLS} cells the middle is shown as removed and re-added, which is
- * still a correct (if longer) diff and keeps time and memory bounded.
+ * subsequence table. Manifest files are small, so the table stays small; when the middle would need
+ * more than {@link #MAX_CELLS} cells the middle is shown as removed and re-added, which is still a
+ * correct (if longer) diff and keeps time and memory bounded.
  */
 final class LineDiff {
   /** Largest LCS table built, about 16 MB of ints. */
@@ -93,7 +93,11 @@ final class LineDiff {
     if (newStart < 0) {
       newStart = firstPosition(hunk, false);
     }
-    out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount)).append(" @@\n");
+    out.append("@@ -")
+        .append(range(oldStart, oldCount))
+        .append(" +")
+        .append(range(newStart, newCount))
+        .append(" @@\n");
     for (Op op : hunk) {
       out.append(op.kind()).append(op.line()).append('\n');
     }
@@ -150,7 +154,10 @@ final class LineDiff {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     int i = 0;

@@ -22,13 +22,16 @@ public final class Main {
   public static void main(String[] args) {
     prepare(args);
     // UTF-8 whatever the platform default, so that output is the same everywhere.
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(SaltlabCli.run(args, System.getenv(), out, err));
   }
 
   /** Commands that render or validate, and so need a target's schema. */
-  private static final Set<String> RENDERING_COMMANDS = Set.of("render", "check", "diff", "validate");
+  private static final Set<String> RENDERING_COMMANDS =
+      Set.of("render", "check", "diff", "validate");
 
   /**
    * Starts loading the schemas of the targets named on the command line on background threads,

@@ -29,12 +29,12 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>Only one saltlab writes into {@code DIR} at a time: {@link #lock} holds an OS lock on
  *       {@code DIR/.saltlab.lock}; a second writer waits briefly, then fails with a clear message.
- *   <li>A target folder is replaced whole: the new content is built in the sibling
- *       {@code DIR/.<V>.saltlab-new}, then the old folder is renamed to {@code DIR/.<V>.saltlab-old}
- *       and the new one into place. A crash before the first rename leaves the old folder; after
- *       the second, the new one; between the two, the old folder waits under its temporary name
- *       and the next run (under the lock) puts it back before doing anything else. Readers never
- *       see a mix of old and new files.
+ *   <li>A target folder is replaced whole: the new content is built in the sibling {@code
+ *       DIR/.<V>.saltlab-new}, then the old folder is renamed to {@code DIR/.<V>.saltlab-old} and
+ *       the new one into place. A crash before the first rename leaves the old folder; after the
+ *       second, the new one; between the two, the old folder waits under its temporary name and the
+ *       next run (under the lock) puts it back before doing anything else. Readers never see a mix
+ *       of old and new files.
  *   <li>Files saltlab did not write (those not starting with {@link Manifests#HEADER_PREFIX} or
  *       {@link Manifests#MARKDOWN_HEADER_PREFIX}, after a {@code #!} line for scripts), in the
  *       folder or any sub-folder, are carried over unchanged; a rendered file whose name is taken
@@ -49,9 +49,12 @@ final class OutputFolder implements AutoCloseable {
   /** The lock file's name inside {@code DIR}. */
   static final String LOCK_FILE = ".saltlab.lock";
 
-  private static final byte[] YAML_HEADER = Manifests.HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
-  private static final byte[] MD_HEADER = Manifests.MARKDOWN_HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] YAML_HEADER =
+      Manifests.HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MD_HEADER =
+      Manifests.MARKDOWN_HEADER_PREFIX.getBytes(StandardCharsets.UTF_8);
   private static final byte[] SHEBANG = "#!".getBytes(StandardCharsets.UTF_8);
+
   /** Enough of a file to see a #! line and the header after it. */
   private static final int HEAD_BYTES = 512;
 
@@ -72,7 +75,13 @@ final class OutputFolder implements AutoCloseable {
   }
 
   /** What writing one target folder did. */
-  record Result(Path folder, boolean changed, List<String> written, List<String> removed, int kept, int userFiles) {}
+  record Result(
+      Path folder,
+      boolean changed,
+      List<String> written,
+      List<String> removed,
+      int kept,
+      int userFiles) {}
 
   /**
    * Creates {@code dir} if needed and takes its lock.
@@ -86,7 +95,8 @@ final class OutputFolder implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new CliException("cannot create output folder " + dir + ": " + describe(e),
+      throw new CliException(
+          "cannot create output folder " + dir + ": " + describe(e),
           "check the path and its permissions, or choose another folder with --out");
     }
     Path lockFile = dir.resolve(LOCK_FILE);
@@ -94,7 +104,8 @@ final class OutputFolder implements AutoCloseable {
     try {
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new CliException("cannot open lock file " + lockFile + ": " + describe(e),
+      throw new CliException(
+          "cannot open lock file " + lockFile + ": " + describe(e),
           "check the folder's permissions, or choose another folder with --out");
     }
     long deadline = System.nanoTime() + wait.toNanos();
@@ -118,15 +129,16 @@ final class OutputFolder implements AutoCloseable {
       throw new CliException("interrupted while waiting for the lock on " + dir, "run again");
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new CliException("cannot lock " + lockFile + ": " + describe(e),
+      throw new CliException(
+          "cannot lock " + lockFile + ": " + describe(e),
           "use a local folder; some network file systems do not support locks");
     }
   }
 
   /**
    * Waits until no saltlab is writing into {@code dir} and keeps writers out while open, so a
-   * reader never looks at a folder in the middle of its swap. Reads only: when no lock file
-   * exists, no writer ever ran and nothing is created.
+   * reader never looks at a folder in the middle of its swap. Reads only: when no lock file exists,
+   * no writer ever ran and nothing is created.
    *
    * @param dir the output folder
    * @param wait how long to wait for a writer to finish
@@ -136,14 +148,14 @@ final class OutputFolder implements AutoCloseable {
   static Guard readLock(Path dir, Duration wait) {
     Path lockFile = dir.resolve(LOCK_FILE);
     if (!Files.isRegularFile(lockFile)) {
-      return () -> { };
+      return () -> {};
     }
     FileChannel channel;
     try {
       channel = FileChannel.open(lockFile, StandardOpenOption.READ);
     } catch (IOException e) {
       // Unreadable lock file: read without it rather than refuse to check.
-      return () -> { };
+      return () -> {};
     }
     long deadline = System.nanoTime() + wait.toNanos();
     try {
@@ -154,7 +166,8 @@ final class OutputFolder implements AutoCloseable {
         }
         if (System.nanoTime() >= deadline) {
           closeQuietly(channel);
-          throw new CliException("a saltlab render is writing into " + dir + " (lock " + lockFile + " is held)",
+          throw new CliException(
+              "a saltlab render is writing into " + dir + " (lock " + lockFile + " is held)",
               "run check again when it has finished");
         }
         Thread.sleep(50);
@@ -165,7 +178,7 @@ final class OutputFolder implements AutoCloseable {
       throw new CliException("interrupted while waiting for the lock on " + dir, "run again");
     } catch (IOException e) {
       closeQuietly(channel);
-      return () -> { };
+      return () -> {};
     }
   }
 
@@ -218,8 +231,10 @@ final class OutputFolder implements AutoCloseable {
     Path old = dir.resolve("." + name + ".saltlab-old");
     try {
       recover(target, fresh, old);
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        throw new CliException(target + " exists and is not a folder",
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new CliException(
+            target + " exists and is not a folder",
             "move it away or choose another folder with --out");
       }
       Map<String, Path> existingGenerated = new TreeMap<>();
@@ -228,10 +243,14 @@ final class OutputFolder implements AutoCloseable {
         scan(target, existingGenerated, userEntries);
       }
       for (String user : userEntries.keySet()) {
-        if (files.containsKey(user) || files.keySet().stream().anyMatch(f -> f.startsWith(user + "/"))) {
+        if (files.containsKey(user)
+            || files.keySet().stream().anyMatch(f -> f.startsWith(user + "/"))) {
           throw new CliException(
-              "refusing to overwrite " + userEntries.get(user) + ": saltlab did not write it (it does not start with '"
-                  + Manifests.HEADER_PREFIX.trim() + "')",
+              "refusing to overwrite "
+                  + userEntries.get(user)
+                  + ": saltlab did not write it (it does not start with '"
+                  + Manifests.HEADER_PREFIX.trim()
+                  + "')",
               "rename or move that file, then render again");
         }
       }
@@ -288,41 +307,46 @@ final class OutputFolder implements AutoCloseable {
       }
       return new Result(target, true, written, removed, kept, userEntries.size());
     } catch (IOException e) {
-      throw new CliException("cannot write " + target + ": " + describe(e),
+      throw new CliException(
+          "cannot write " + target + ": " + describe(e),
           "check free space and permissions; the previous content of " + target + " is unchanged");
     }
   }
 
   /**
-   * Sorts what a target folder holds into saltlab's files and the user's, by relative path with
-   * '/' separators. Sub-folders are walked, so generated files may live in them (the cluster's
+   * Sorts what a target folder holds into saltlab's files and the user's, by relative path with '/'
+   * separators. Sub-folders are walked, so generated files may live in them (the cluster's
    * scripts); a user's empty folder or anything that is not a regular file (a link) is kept whole.
    */
-  static void scan(Path root, Map<String, Path> generated, Map<String, Path> user) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-        if (!d.equals(root)) {
-          try (Stream<Path> entries = Files.list(d)) {
-            if (entries.findAny().isEmpty()) {
-              user.put(relative(root, d), d);
-              return FileVisitResult.SKIP_SUBTREE;
+  static void scan(Path root, Map<String, Path> generated, Map<String, Path> user)
+      throws IOException {
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            if (!d.equals(root)) {
+              try (Stream<Path> entries = Files.list(d)) {
+                if (entries.findAny().isEmpty()) {
+                  user.put(relative(root, d), d);
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+              }
             }
+            return FileVisitResult.CONTINUE;
           }
-        }
-        return FileVisitResult.CONTINUE;
-      }
 
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isRegularFile() && isGenerated(head(f))) {
-          generated.put(relative(root, f), f);
-        } else {
-          user.put(relative(root, f), f);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+            if (attrs.isRegularFile() && isGenerated(head(f))) {
+              generated.put(relative(root, f), f);
+            } else {
+              user.put(relative(root, f), f);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private static String relative(Path root, Path p) {
@@ -331,11 +355,13 @@ final class OutputFolder implements AutoCloseable {
 
   private static void checkRelativeName(String file) {
     if (file.isEmpty() || file.startsWith("/") || file.contains("\\") || file.endsWith("/")) {
-      throw new IllegalArgumentException("rendered file name '" + file + "' is not a relative file name");
+      throw new IllegalArgumentException(
+          "rendered file name '" + file + "' is not a relative file name");
     }
     for (String segment : file.split("/")) {
       if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException("rendered file name '" + file + "' is not a relative file name");
+        throw new IllegalArgumentException(
+            "rendered file name '" + file + "' is not a relative file name");
       }
     }
   }
@@ -343,7 +369,8 @@ final class OutputFolder implements AutoCloseable {
   /** Generated scripts are run by Vagrant and by hand; a checkout keeps the bit in git too. */
   private static void makeExecutable(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (UnsupportedOperationException e) {
       // Not a POSIX file system (Windows): nothing to set.
     }
@@ -387,9 +414,12 @@ final class OutputFolder implements AutoCloseable {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Writes and forces to disk, so the rename that publishes the folder never exposes empty files. */
+  /**
+   * Writes and forces to disk, so the rename that publishes the folder never exposes empty files.
+   */
   private static void writeDurably(Path file, byte[] content) throws IOException {
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel out =
+        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         out.write(buffer);
@@ -398,7 +428,10 @@ final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Best effort: Linux persists a rename only once the folder itself is synced; not every OS allows it. */
+  /**
+   * Best effort: Linux persists a rename only once the folder itself is synced; not every OS allows
+   * it.
+   */
   private static void syncDirectory(Path directory) {
     try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
       ch.force(true);
@@ -409,27 +442,34 @@ final class OutputFolder implements AutoCloseable {
 
   private static void copyRecursively(Path from, Path to) throws IOException {
     if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-      Files.walkFileTree(from, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-          Files.copy(d, to.resolve(from.relativize(d).toString()), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          from,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+                throws IOException {
+              Files.copy(
+                  d,
+                  to.resolve(from.relativize(d).toString()),
+                  StandardCopyOption.COPY_ATTRIBUTES,
+                  LinkOption.NOFOLLOW_LINKS);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-          copyExactly(f, to.resolve(from.relativize(f).toString()));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+              copyExactly(f, to.resolve(from.relativize(f).toString()));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } else {
       copyExactly(from, to);
     }
   }
 
   /**
-   * Copies a user's file with its modification time to the nanosecond: COPY_ATTRIBUTES rounds it
-   * to microseconds, and a changed time is a touched file to tools (make, rsync, backups).
+   * Copies a user's file with its modification time to the nanosecond: COPY_ATTRIBUTES rounds it to
+   * microseconds, and a changed time is a touched file to tools (make, rsync, backups).
    */
   private static void copyExactly(Path from, Path to) throws IOException {
     Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
@@ -442,22 +482,24 @@ final class OutputFolder implements AutoCloseable {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        Files.delete(f);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        path,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+            Files.delete(f);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private static String describe(IOException e) {

@@ -1,15 +1,14 @@
 package io.saltlab.cli;
 
-import io.saltlab.topology.InvalidLabException;
-import io.saltlab.topology.cluster.LabCluster;
-import java.io.PrintWriter;
-import java.util.Optional;
-
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.cluster.LabCluster;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Everything {@code render} writes into one target folder, computed in memory. */
 final class RenderedFiles {
@@ -27,16 +26,17 @@ final class RenderedFiles {
   }
 
   /**
-   * The files of one target folder: the objects in the layout asked for, {@code
-   * kustomization.yaml} and {@code topology.md}.
+   * The files of one target folder: the objects in the layout asked for, {@code kustomization.yaml}
+   * and {@code topology.md}.
    *
    * @param manifests the lab rendered for the target
    * @param layout one file per object, or one stream
    * @return file name to content, in a fixed order
    */
   static Map<String, String> of(Manifests manifests, TargetOptions.Layout layout) {
-    Map<String, String> files = new LinkedHashMap<>(
-        layout == TargetOptions.Layout.stream ? manifests.streamFiles() : manifests.files());
+    Map<String, String> files =
+        new LinkedHashMap<>(
+            layout == TargetOptions.Layout.stream ? manifests.streamFiles() : manifests.files());
     files.put(TopologyDiagram.FILE, TopologyDiagram.markdown(manifests));
     return files;
   }
@@ -57,15 +57,16 @@ final class RenderedFiles {
 
   /**
    * A loaded lab's files for a target: the manifests, {@code topology.md} and, when the lab has a
-   * cluster for that target, its files under {@code cluster/}. A cluster that cannot run the
-   * target is reported on {@code notes} and left out, never guessed.
+   * cluster for that target, its files under {@code cluster/}. A cluster that cannot run the target
+   * is reported on {@code notes} and left out, never guessed.
    *
    * @param loaded the lab and its cluster source
    * @param target the Kubernetes version
    * @param notes where to say why a cluster is left out
    * @return relative path to content
    */
-  static Map<String, String> of(LabSource.Loaded loaded, KubernetesVersion target, PrintWriter notes) {
+  static Map<String, String> of(
+      LabSource.Loaded loaded, KubernetesVersion target, PrintWriter notes) {
     return of(loaded, target, TargetOptions.Layout.files, notes);
   }
 
@@ -79,7 +80,10 @@ final class RenderedFiles {
    * @param notes where to say why a cluster is left out
    * @return relative path to content
    */
-  static Map<String, String> of(LabSource.Loaded loaded, KubernetesVersion target, TargetOptions.Layout layout,
+  static Map<String, String> of(
+      LabSource.Loaded loaded,
+      KubernetesVersion target,
+      TargetOptions.Layout layout,
       PrintWriter notes) {
     Map<String, String> files = of(loaded.lab().render(target), layout);
     Optional<LabCluster> cluster;
@@ -91,7 +95,10 @@ final class RenderedFiles {
     }
     if (cluster.isPresent()) {
       try {
-        cluster.get().render(target).forEach((path, content) -> files.put(CLUSTER_FOLDER + path, content));
+        cluster
+            .get()
+            .render(target)
+            .forEach((path, content) -> files.put(CLUSTER_FOLDER + path, content));
       } catch (InvalidLabException e) {
         notes.println("note: no cluster/ for " + target + ": " + e.getMessage().replace("\n", " "));
       }

@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code saltlab} command and its sub-commands, runnable in-process (tests) or from
- * {@link Main}. Every failure ends as one {@code error:} line and one {@code hint:} line on the
- * error stream, with the exit codes of {@link ExitCodes}; stack traces are never printed.
+ * The {@code saltlab} command and its sub-commands, runnable in-process (tests) or from {@link
+ * Main}. Every failure ends as one {@code error:} line and one {@code hint:} line on the error
+ * stream, with the exit codes of {@link ExitCodes}; stack traces are never printed.
  */
 @Command(
     name = "saltlab",
@@ -27,7 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = SaltlabCli.Version.class,
     description = {
       "Renders a typed Salt-on-Kubernetes lab into versioned, deterministic Kubernetes YAML.",
-      "%nRepo workflow: 'saltlab render' into manifests/, review and commit it, run 'saltlab check' in CI."
+      "%nRepo workflow: 'saltlab render' into manifests/, review and commit it, run 'saltlab check'"
+          + " in CI."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})
@@ -45,14 +46,17 @@ public final class SaltlabCli implements Callable<Integer> {
    * Runs one command line.
    *
    * @param args the arguments, for example {@code render --target 1.6}
-   * @param environment the variables a lab spec may read secrets from (usually {@code System.getenv()})
+   * @param environment the variables a lab spec may read secrets from (usually {@code
+   *     System.getenv()})
    * @param out where results go
    * @param err where errors and hints go
    * @return the exit code: 0 ok, 1 problems or drift, 2 usage or input error
    */
-  public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+  public static int run(
+      String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     Objects.requireNonNull(args, "args");
-    CommandLine cmd = args.length > 0 ? commandLine(environment, args[0]) : commandLine(environment);
+    CommandLine cmd =
+        args.length > 0 ? commandLine(environment, args[0]) : commandLine(environment);
     cmd.setOut(out);
     cmd.setErr(err);
     int code = cmd.execute(args);
@@ -107,7 +111,8 @@ public final class SaltlabCli implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     err.println("error: no command given");
-    err.println("hint: run 'saltlab --help'; commands: " + String.join(", ", spec.subcommands().keySet()));
+    err.println(
+        "hint: run 'saltlab --help'; commands: " + String.join(", ", spec.subcommands().keySet()));
     return ExitCodes.INPUT;
   }
 
@@ -148,7 +153,11 @@ public final class SaltlabCli implements Callable<Integer> {
       err.flush();
       return ExitCodes.INPUT;
     }
-    err.println("error: internal error in saltlab: " + e.getClass().getName() + ": " + firstLine(String.valueOf(e.getMessage())));
+    err.println(
+        "error: internal error in saltlab: "
+            + e.getClass().getName()
+            + ": "
+            + firstLine(String.valueOf(e.getMessage())));
     err.println("hint: this is a bug; please report it with the command line that caused it");
     err.flush();
     return ExitCodes.INPUT;

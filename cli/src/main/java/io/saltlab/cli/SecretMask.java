@@ -14,16 +14,18 @@ import java.util.regex.Pattern;
  *
  * <p>Works on text, not on a parsed tree, because files on disk may be hand-edited or broken and
  * must still be shown safely. A document is a Secret when it has a top-level {@code kind: Secret}
- * line; within it every line indented under a top-level {@code data:} or {@code stringData:} key
- * is masked. Two texts are masked as a pair so that a changed value still shows as a changed line:
- * a value present on both sides becomes {@code <hidden>}, a value present on one side only becomes
+ * line; within it every line indented under a top-level {@code data:} or {@code stringData:} key is
+ * masked. Two texts are masked as a pair so that a changed value still shows as a changed line: a
+ * value present on both sides becomes {@code <hidden>}, a value present on one side only becomes
  * {@code <hidden, LABEL value>}.
  */
 final class SecretMask {
-  private static final Pattern KIND_SECRET = Pattern.compile("kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?");
+  private static final Pattern KIND_SECRET =
+      Pattern.compile("kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?");
   private static final Pattern DATA_KEY = Pattern.compile("(data|stringData):\\s*(#.*)?");
   private static final Pattern FLOW_DATA = Pattern.compile("(data|stringData):\\s*(\\S.*)");
-  private static final Pattern ENTRY = Pattern.compile("(\\s+(?:-\\s+)?)([^:#]+|\"[^\"]*\"|'[^']*'):(?:\\s+(.*))?");
+  private static final Pattern ENTRY =
+      Pattern.compile("(\\s+(?:-\\s+)?)([^:#]+|\"[^\"]*\"|'[^']*'):(?:\\s+(.*))?");
 
   private SecretMask() {}
 
@@ -97,8 +99,8 @@ final class SecretMask {
   }
 
   /**
-   * Walks the documents of a text, reporting each Secret data entry to {@code sink} and writing
-   * the text with masked entries to {@code masker} (either may be null).
+   * Walks the documents of a text, reporting each Secret data entry to {@code sink} and writing the
+   * text with masked entries to {@code masker} (either may be null).
    */
   private static void walk(String text, EntrySink sink, Masker masker) {
     List<String> lines = splitKeepingEnds(text);
@@ -129,7 +131,10 @@ final class SecretMask {
       String line = lines.get(i);
       String content = stripEnd(line);
       String ending = line.substring(content.length());
-      boolean topLevel = !content.isEmpty() && !Character.isWhitespace(content.charAt(0)) && !content.startsWith("#");
+      boolean topLevel =
+          !content.isEmpty()
+              && !Character.isWhitespace(content.charAt(0))
+              && !content.startsWith("#");
       if (topLevel) {
         inData = secret && DATA_KEY.matcher(content).matches();
         Matcher flow = FLOW_DATA.matcher(content);
@@ -171,7 +176,10 @@ final class SecretMask {
       if (masker != null) {
         if (inData && !topLevel && !content.isBlank()) {
           // Something under data that is not a key (a broken file): hide it whole.
-          masker.plain(content.substring(0, content.length() - content.stripLeading().length()) + "<hidden>" + ending);
+          masker.plain(
+              content.substring(0, content.length() - content.stripLeading().length())
+                  + "<hidden>"
+                  + ending);
         } else {
           masker.plain(line);
         }

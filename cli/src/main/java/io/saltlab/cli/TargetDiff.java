@@ -29,7 +29,11 @@ final class TargetDiff {
     Map<String, RenderedResource> before = byId(from);
     Map<String, RenderedResource> after = byId(to);
     StringBuilder out = new StringBuilder();
-    out.append("Changes from Kubernetes ").append(from.target()).append(" to ").append(to.target()).append(":\n");
+    out.append("Changes from Kubernetes ")
+        .append(from.target())
+        .append(" to ")
+        .append(to.target())
+        .append(":\n");
     int changed = 0;
     int same = 0;
     int added = 0;
@@ -38,8 +42,13 @@ final class TargetDiff {
       RenderedResource b = e.getValue();
       RenderedResource a = after.get(e.getKey());
       if (a == null) {
-        out.append("- ").append(e.getKey()).append(" (").append(b.apiVersion()).append(") is not rendered for ")
-            .append(to.target()).append('\n');
+        out.append("- ")
+            .append(e.getKey())
+            .append(" (")
+            .append(b.apiVersion())
+            .append(") is not rendered for ")
+            .append(to.target())
+            .append('\n');
         removed++;
         continue;
       }
@@ -53,17 +62,31 @@ final class TargetDiff {
     }
     for (Map.Entry<String, RenderedResource> e : after.entrySet()) {
       if (!before.containsKey(e.getKey())) {
-        out.append("+ ").append(e.getKey()).append(" (").append(e.getValue().apiVersion()).append(") is new in ")
-            .append(to.target()).append('\n');
+        out.append("+ ")
+            .append(e.getKey())
+            .append(" (")
+            .append(e.getValue().apiVersion())
+            .append(") is new in ")
+            .append(to.target())
+            .append('\n');
         added++;
       }
     }
-    out.append(changed).append(changed == 1 ? " object changes, " : " objects change, ")
-        .append(same).append(" unchanged, ").append(added).append(" added, ").append(removed).append(" removed\n");
+    out.append(changed)
+        .append(changed == 1 ? " object changes, " : " objects change, ")
+        .append(same)
+        .append(" unchanged, ")
+        .append(added)
+        .append(" added, ")
+        .append(removed)
+        .append(" removed\n");
     return out.toString();
   }
 
-  /** Objects are matched by kind, namespace and name, so a changed apiVersion is a change, not a new object. */
+  /**
+   * Objects are matched by kind, namespace and name, so a changed apiVersion is a change, not a new
+   * object.
+   */
   private static Map<String, RenderedResource> byId(Manifests manifests) {
     Map<String, RenderedResource> m = new LinkedHashMap<>();
     for (RenderedResource r : manifests.resources()) {
@@ -82,7 +105,13 @@ final class TargetDiff {
       if (now == null) {
         out.append("  - ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
       } else if (!now.equals(e.getValue())) {
-        out.append("  ~ ").append(e.getKey()).append(": ").append(e.getValue()).append(" -> ").append(now).append('\n');
+        out.append("  ~ ")
+            .append(e.getKey())
+            .append(": ")
+            .append(e.getValue())
+            .append(" -> ")
+            .append(now)
+            .append('\n');
       }
     }
     for (Map.Entry<String, String> e : a.entrySet()) {
@@ -94,10 +123,10 @@ final class TargetDiff {
   }
 
   /**
-   * Every leaf of a tree by path. List items with a {@code name} are addressed by it
-   * ({@code containers[salt-master]}) so that a reordering does not read as a change. Under a
-   * Secret's {@code data} and {@code stringData} only the keys are kept: each value becomes
-   * {@code <hidden>}; a changed value therefore shows as a data key that stayed, not as text.
+   * Every leaf of a tree by path. List items with a {@code name} are addressed by it ({@code
+   * containers[salt-master]}) so that a reordering does not read as a change. Under a Secret's
+   * {@code data} and {@code stringData} only the keys are kept: each value becomes {@code
+   * <hidden>}; a changed value therefore shows as a data key that stayed, not as text.
    */
   static Map<String, String> flatten(JsonNode tree, boolean secret) {
     Map<String, String> leaves = new LinkedHashMap<>();
@@ -105,7 +134,8 @@ final class TargetDiff {
     return leaves;
   }
 
-  private static void flatten(JsonNode node, String path, boolean secret, Map<String, String> leaves) {
+  private static void flatten(
+      JsonNode node, String path, boolean secret, Map<String, String> leaves) {
     if (secret && (path.equals("data") || path.equals("stringData")) && node.isObject()) {
       Iterator<String> keys = node.fieldNames();
       while (keys.hasNext()) {
@@ -118,7 +148,10 @@ final class TargetDiff {
         leaves.put(path, "{}");
       }
       for (Map.Entry<String, JsonNode> f : node.properties()) {
-        String child = path.isEmpty() && PLAIN_KEY.matcher(f.getKey()).matches() ? f.getKey() : path + key(f.getKey());
+        String child =
+            path.isEmpty() && PLAIN_KEY.matcher(f.getKey()).matches()
+                ? f.getKey()
+                : path + key(f.getKey());
         flatten(f.getValue(), child, secret, leaves);
       }
     } else if (node.isArray()) {
@@ -127,7 +160,10 @@ final class TargetDiff {
       }
       int i = 0;
       for (JsonNode item : node) {
-        String index = item.isObject() && item.path("name").isTextual() ? item.path("name").asText() : String.valueOf(i);
+        String index =
+            item.isObject() && item.path("name").isTextual()
+                ? item.path("name").asText()
+                : String.valueOf(i);
         flatten(item, path + "[" + index + "]", secret, leaves);
         i++;
       }

@@ -13,18 +13,30 @@ import picocli.CommandLine.TypeConversionException;
 /** The {@code --target V... --out DIR --layout L} options of {@code render} and {@code check}. */
 final class TargetOptions {
 
-  @Option(names = {"-t", "--target"}, paramLabel = "V", converter = VersionConverter.class,
-      description = "Kubernetes version to render for, 1.5 to 1.36; repeat for several. Default: the newest, 1.36.")
+  @Option(
+      names = {"-t", "--target"},
+      paramLabel = "V",
+      converter = VersionConverter.class,
+      description =
+          "Kubernetes version to render for, 1.5 to 1.36; repeat for several. Default: the newest,"
+              + " 1.36.")
   List<KubernetesVersion> targets = new ArrayList<>();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "manifests",
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "manifests",
       description = "Output folder; each target goes into DIR/<V>/. Default: ${DEFAULT-VALUE}.")
   Path out = Paths.get("manifests");
 
-  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "files",
-      description = "How objects are laid out in DIR/<V>/: files (one file per object) or stream (all"
-          + " of them in one manifests.yaml, as kubectl apply -f takes it); kustomization.yaml either way."
-          + " check needs the layout render used. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      defaultValue = "files",
+      description =
+          "How objects are laid out in DIR/<V>/: files (one file per object) or stream (all of them"
+              + " in one manifests.yaml, as kubectl apply -f takes it); kustomization.yaml either"
+              + " way. check needs the layout render used. Default: ${DEFAULT-VALUE}.")
   Layout layout = Layout.files;
 
   /** The two forms of a target folder. */

@@ -15,13 +15,13 @@ import java.util.TreeSet;
 
 /**
  * Draws a rendered lab as a Mermaid flowchart in Markdown ({@code topology.md}): one subgraph per
- * namespace holding its Services, workloads, Secrets and ConfigMaps, the node's host paths
- * outside, and edges for what selects, mounts and pulls with what.
+ * namespace holding its Services, workloads, Secrets and ConfigMaps, the node's host paths outside,
+ * and edges for what selects, mounts and pulls with what.
  *
  * <p>Built from the rendered objects rather than from the lab model, so the picture always shows
- * what is actually applied, including objects added later by other translators (Salt
- * configuration ConfigMaps). Node ids are assigned in the fixed output order, so the same
- * manifests always give the same bytes.
+ * what is actually applied, including objects added later by other translators (Salt configuration
+ * ConfigMaps). Node ids are assigned in the fixed output order, so the same manifests always give
+ * the same bytes.
  */
 final class TopologyDiagram {
 
@@ -31,7 +31,8 @@ final class TopologyDiagram {
   /** How the diagram file starts; how saltlab recognises it as its own. */
   static final String HEADER_PREFIX = Manifests.MARKDOWN_HEADER_PREFIX;
 
-  private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
+  private static final Set<String> WORKLOADS =
+      Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
 
   /**
    * Mermaid's default limits (its {@code maxTextSize} and {@code maxEdges} settings), which GitHub
@@ -76,15 +77,24 @@ final class TopologyDiagram {
     StringBuilder out = new StringBuilder();
     out.append(Manifests.markdownHeader(manifests.target()));
     out.append("# Lab topology for Kubernetes ").append(manifests.target()).append("\n\n");
-    out.append("No diagram: this lab's ").append(manifests.resources().size())
-        .append(" objects make a flowchart larger than Mermaid draws (").append(MERMAID_MAX_TEXT)
-        .append(" characters, ").append(MERMAID_MAX_EDGES).append(" edges by default, as on GitHub).\n");
+    out.append("No diagram: this lab's ")
+        .append(manifests.resources().size())
+        .append(" objects make a flowchart larger than Mermaid draws (")
+        .append(MERMAID_MAX_TEXT)
+        .append(" characters, ")
+        .append(MERMAID_MAX_EDGES)
+        .append(" edges by default, as on GitHub).\n");
     out.append("Objects by namespace and kind:\n\n");
     out.append("| namespace | kind | objects |\n|---|---|---:|\n");
     for (Map.Entry<String, Map<String, Integer>> ns : counts.entrySet()) {
       for (Map.Entry<String, Integer> kind : ns.getValue().entrySet()) {
-        out.append("| ").append(ns.getKey()).append(" | ").append(kind.getKey()).append(" | ")
-            .append(kind.getValue()).append(" |\n");
+        out.append("| ")
+            .append(ns.getKey())
+            .append(" | ")
+            .append(kind.getKey())
+            .append(" | ")
+            .append(kind.getValue())
+            .append(" |\n");
       }
     }
     return out.toString();
@@ -112,8 +122,12 @@ final class TopologyDiagram {
     List<String> edges = new ArrayList<>();
     Map<String, String> hostPaths = new TreeMap<>();
     for (Map.Entry<String, List<RenderedResource>> ns : byNamespace.entrySet()) {
-      nodes.append("  subgraph ").append(id("ns", "", ns.getKey()))
-          .append("[\"namespace ").append(escape(ns.getKey())).append("\"]\n");
+      nodes
+          .append("  subgraph ")
+          .append(id("ns", "", ns.getKey()))
+          .append("[\"namespace ")
+          .append(escape(ns.getKey()))
+          .append("\"]\n");
       nodes.append("    direction LR\n");
       for (RenderedResource r : ns.getValue()) {
         nodes.append("    ").append(node(r)).append('\n');
@@ -130,14 +144,20 @@ final class TopologyDiagram {
     if (!hostPaths.isEmpty()) {
       nodes.append("  subgraph node_host[\"node filesystem\"]\n");
       for (Map.Entry<String, String> h : hostPaths.entrySet()) {
-        nodes.append("    ").append(h.getValue()).append("[(\"").append(escape(h.getKey())).append("\")]\n");
+        nodes
+            .append("    ")
+            .append(h.getValue())
+            .append("[(\"")
+            .append(escape(h.getKey()))
+            .append("\")]\n");
       }
       nodes.append("  end\n");
     }
     StringBuilder out = new StringBuilder();
     out.append(header(manifests));
     out.append("# Lab topology for Kubernetes ").append(manifests.target()).append("\n\n");
-    out.append("Services select the pods of the workloads they point to; dotted edges are image pull\n");
+    out.append(
+        "Services select the pods of the workloads they point to; dotted edges are image pull\n");
     out.append("Secrets; labelled edges are mounts (container path).\n\n");
     int diagramStart = out.length();
     out.append("```mermaid\nflowchart LR\n");
@@ -156,15 +176,25 @@ final class TopologyDiagram {
     String id = idOf(r);
     JsonNode spec = r.tree().path("spec");
     switch (r.kind()) {
-      case "Service": {
-        StringBuilder label = new StringBuilder("Service ").append(r.name());
-        for (JsonNode p : spec.path("ports")) {
-          label.append("<br/>").append(p.path("name").asText("port")).append(' ').append(p.path("port").asText());
+      case "Service":
+        {
+          StringBuilder label = new StringBuilder("Service ").append(r.name());
+          for (JsonNode p : spec.path("ports")) {
+            label
+                .append("<br/>")
+                .append(p.path("name").asText("port"))
+                .append(' ')
+                .append(p.path("port").asText());
+          }
+          return id + "([\"" + escapeKeepingBreaks(label.toString()) + "\"])";
         }
-        return id + "([\"" + escapeKeepingBreaks(label.toString()) + "\"])";
-      }
       case "Secret":
-        return id + "[/\"Secret " + escape(r.name()) + "<br/>" + escape(r.tree().path("type").asText("Opaque")) + "\"/]";
+        return id
+            + "[/\"Secret "
+            + escape(r.name())
+            + "<br/>"
+            + escape(r.tree().path("type").asText("Opaque"))
+            + "\"/]";
       case "ConfigMap":
         return id + "[\\\"ConfigMap " + escape(r.name()) + "\"\\]";
       default:
@@ -182,7 +212,11 @@ final class TopologyDiagram {
     }
   }
 
-  private void edges(RenderedResource r, NamespaceIndex sameNamespace, List<String> edges, Map<String, String> hostPaths) {
+  private void edges(
+      RenderedResource r,
+      NamespaceIndex sameNamespace,
+      List<String> edges,
+      Map<String, String> hostPaths) {
     if (r.kind().equals("Service")) {
       JsonNode selector = r.tree().path("spec").path("selector");
       if (selector.isObject() && !selector.isEmpty()) {
@@ -198,7 +232,10 @@ final class TopologyDiagram {
     JsonNode pod = podSpec(r);
     for (JsonNode s : pod.path("imagePullSecrets")) {
       String target = find(sameNamespace, "Secret", s.path("name").asText());
-      edges.add(idOf(r) + " -. pulls with .-> " + (target != null ? target : missing("Secret", s.path("name").asText())));
+      edges.add(
+          idOf(r)
+              + " -. pulls with .-> "
+              + (target != null ? target : missing("Secret", s.path("name").asText())));
     }
     Map<String, JsonNode> volumes = new LinkedHashMap<>();
     for (JsonNode v : pod.path("volumes")) {
@@ -229,7 +266,8 @@ final class TopologyDiagram {
     }
   }
 
-  private String volumeNode(JsonNode volume, NamespaceIndex sameNamespace, Map<String, String> hostPaths) {
+  private String volumeNode(
+      JsonNode volume, NamespaceIndex sameNamespace, Map<String, String> hostPaths) {
     if (volume.has("hostPath")) {
       String path = volume.path("hostPath").path("path").asText();
       return hostPaths.computeIfAbsent(path, p -> id("host", "", p));
@@ -246,7 +284,10 @@ final class TopologyDiagram {
   private String missing(String kind, String name) {
     // A reference to an object the lab does not render (created by hand on the cluster): drawn
     // as a plain node so the picture does not hide it.
-    return id(kind.toLowerCase(java.util.Locale.ROOT), "external", name) + "[\"" + escape(kind + " " + name + " (not rendered)") + "\"]";
+    return id(kind.toLowerCase(java.util.Locale.ROOT), "external", name)
+        + "[\""
+        + escape(kind + " " + name + " (not rendered)")
+        + "\"]";
   }
 
   private String find(NamespaceIndex resources, String kind, String name) {
@@ -255,8 +296,8 @@ final class TopologyDiagram {
   }
 
   /**
-   * One namespace's objects, indexed once so that drawing stays linear in the number of objects:
-   * by kind and name for references, and workloads by each pod-template label for selectors.
+   * One namespace's objects, indexed once so that drawing stays linear in the number of objects: by
+   * kind and name for references, and workloads by each pod-template label for selectors.
    */
   private static final class NamespaceIndex {
     private final Map<String, RenderedResource> byKindAndName = new HashMap<>();
@@ -267,7 +308,10 @@ final class TopologyDiagram {
         byKindAndName.putIfAbsent(r.kind() + "\u0000" + r.name(), r);
         if (WORKLOADS.contains(r.kind())) {
           for (Map.Entry<String, JsonNode> label : podTemplateLabels(r).properties()) {
-            workloadsByLabel.computeIfAbsent(label.getKey() + "\u0000" + label.getValue().asText(), k -> new ArrayList<>()).add(r);
+            workloadsByLabel
+                .computeIfAbsent(
+                    label.getKey() + "\u0000" + label.getValue().asText(), k -> new ArrayList<>())
+                .add(r);
           }
         }
       }
@@ -279,7 +323,8 @@ final class TopologyDiagram {
       List<RenderedResource> candidates = null;
       for (Map.Entry<String, JsonNode> label : selector.properties()) {
         List<RenderedResource> withLabel =
-            workloadsByLabel.getOrDefault(label.getKey() + "\u0000" + label.getValue().asText(), List.of());
+            workloadsByLabel.getOrDefault(
+                label.getKey() + "\u0000" + label.getValue().asText(), List.of());
         if (candidates == null || withLabel.size() < candidates.size()) {
           candidates = withLabel;
         }
@@ -318,18 +363,20 @@ final class TopologyDiagram {
   /** A Mermaid id made of letters, digits and '_', unique per (kind, namespace, name). */
   private String id(String kind, String namespace, String name) {
     String key = kind + "\u0000" + namespace + "\u0000" + name;
-    return ids.computeIfAbsent(key, k -> {
-      StringBuilder base = new StringBuilder(kind).append('_');
-      for (char c : name.toCharArray()) {
-        base.append(Character.isLetterOrDigit(c) && c < 128 ? c : '_');
-      }
-      String candidate = base.toString();
-      int n = 2;
-      while (!usedIds.add(candidate)) {
-        candidate = base + "_" + n++;
-      }
-      return candidate;
-    });
+    return ids.computeIfAbsent(
+        key,
+        k -> {
+          StringBuilder base = new StringBuilder(kind).append('_');
+          for (char c : name.toCharArray()) {
+            base.append(Character.isLetterOrDigit(c) && c < 128 ? c : '_');
+          }
+          String candidate = base.toString();
+          int n = 2;
+          while (!usedIds.add(candidate)) {
+            candidate = base + "_" + n++;
+          }
+          return candidate;
+        });
   }
 
   /** Mermaid labels are quoted strings; quotes and angle brackets become entity codes. */

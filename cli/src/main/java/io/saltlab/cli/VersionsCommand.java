@@ -1,10 +1,9 @@
 package io.saltlab.cli;
 
-import io.saltlab.core.validate.BundledSchemas;
-
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.validate.BundledSchemas;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -12,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code saltlab versions}: the supported targets, what each renders, and which have a bundled schema. */
+/**
+ * {@code saltlab versions}: the supported targets, what each renders, and which have a bundled
+ * schema.
+ */
 @Command(
     name = "versions",
     mixinStandardHelpOptions = true,
@@ -28,22 +30,38 @@ final class VersionsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Set<KubernetesVersion> bundled = Set.copyOf(BundledSchemas.versions());
     out.printf("Targets %s (default %s):%n", KubernetesVersion.range(), KubernetesVersion.DEFAULT);
     String format = "%-7s %-19s %-13s %-19s %-31s %-9s %s%n";
-    out.printf(format, "target", "Deployment", "StatefulSet", "DaemonSet", "pull Secret type", "hostPath", "schema");
+    out.printf(
+        format,
+        "target",
+        "Deployment",
+        "StatefulSet",
+        "DaemonSet",
+        "pull Secret type",
+        "hostPath",
+        "schema");
     for (KubernetesVersion v : KubernetesVersion.all()) {
       ApiVersions api = ApiVersionTable.forTarget(v);
       String schema = bundled.contains(v) ? "bundled" : "none";
-      out.printf(format, v, api.deployment(), api.statefulSet(), api.daemonSet(),
-          api.registrySecretFormat().secretType(), api.supportsHostPathType() ? "type" : "no type", schema);
+      out.printf(
+          format,
+          v,
+          api.deployment(),
+          api.statefulSet(),
+          api.daemonSet(),
+          api.registrySecretFormat().secretType(),
+          api.supportsHostPathType() ? "type" : "no type",
+          schema);
     }
-    out.printf("Schemas bundled for %d of %d targets; the others are rendered and cross-checked but not"
-        + " schema-checked.%n", bundled.size(), KubernetesVersion.all().size());
+    out.printf(
+        "Schemas bundled for %d of %d targets; the others are rendered and cross-checked but not"
+            + " schema-checked.%n",
+        bundled.size(), KubernetesVersion.all().size());
     out.flush();
     return ExitCodes.OK;
   }

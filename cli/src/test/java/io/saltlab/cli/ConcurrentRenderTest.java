@@ -6,7 +6,6 @@ import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.examples.SeedLab;
 import io.saltlab.examples.SeedLabProvider;
-import java.util.Optional;
 import io.saltlab.topology.SaltLab;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The renderer and the command line shared between threads: 16 threads rendering the same lab
- * at the same moment get the same bytes as one thread alone, and 8 in-process renders into one
- * folder take turns (the lock also guards against threads of one JVM) and leave it whole.
+ * The renderer and the command line shared between threads: 16 threads rendering the same lab at
+ * the same moment get the same bytes as one thread alone, and 8 in-process renders into one folder
+ * take turns (the lock also guards against threads of one JVM) and leave it whole.
  */
 class ConcurrentRenderTest {
   private static final int THREADS = 16;
@@ -40,8 +40,15 @@ class ConcurrentRenderTest {
 
   @AfterAll
   static void report() {
-    System.out.println("concurrency: " + renders + " renders from " + THREADS + " threads at once, byte-identical to a"
-        + " single-threaded render; " + folderRuns + " in-process renders into one folder at once, folder whole");
+    System.out.println(
+        "concurrency: "
+            + renders
+            + " renders from "
+            + THREADS
+            + " threads at once, byte-identical to a"
+            + " single-threaded render; "
+            + folderRuns
+            + " in-process renders into one folder at once, folder whole");
   }
 
   @Test
@@ -54,11 +61,13 @@ class ConcurrentRenderTest {
         CyclicBarrier start = new CyclicBarrier(THREADS);
         List<Future<Map<String, String>>> results = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-          results.add(pool.submit(() -> {
-            // All threads leave the barrier together, so the renders really overlap.
-            start.await(30, TimeUnit.SECONDS);
-            return everything(lab.render(target));
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    // All threads leave the barrier together, so the renders really overlap.
+                    start.await(30, TimeUnit.SECONDS);
+                    return everything(lab.render(target));
+                  }));
         }
         for (Future<Map<String, String>> r : results) {
           assertThat(r.get(60, TimeUnit.SECONDS)).as("target %s", target).isEqualTo(alone);
@@ -79,10 +88,12 @@ class ConcurrentRenderTest {
       List<Future<CliRunner.Run>> runs = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         String target = t % 2 == 0 ? "1.6" : "1.36";
-        runs.add(pool.submit(() -> {
-          start.await(30, TimeUnit.SECONDS);
-          return CliRunner.run("render", "-t", target, "-t", "1.9", "-o", out.toString());
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  return CliRunner.run("render", "-t", target, "-t", "1.9", "-o", out.toString());
+                }));
       }
       for (Future<CliRunner.Run> f : runs) {
         CliRunner.Run r = f.get(120, TimeUnit.SECONDS);
@@ -93,9 +104,13 @@ class ConcurrentRenderTest {
       pool.shutdownNow();
     }
     for (String target : List.of("1.6", "1.9", "1.36")) {
-      LabSource.Loaded seed = new LabSource.Loaded(SeedLab.lab(), Optional.of(new SeedLabProvider()));
+      LabSource.Loaded seed =
+          new LabSource.Loaded(SeedLab.lab(), Optional.of(new SeedLabProvider()));
       Map<String, String> expected =
-          RenderedFiles.of(seed, KubernetesVersion.of(target), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+          RenderedFiles.of(
+              seed,
+              KubernetesVersion.of(target),
+              new java.io.PrintWriter(java.io.Writer.nullWriter()));
       Map<String, String> found = new TreeMap<>();
       Path folder = out.resolve(target);
       try (Stream<Path> files = Files.walk(folder)) {
@@ -105,7 +120,10 @@ class ConcurrentRenderTest {
       }
       assertThat(found).isEqualTo(new TreeMap<>(expected));
     }
-    assertThat(CliRunner.run("check", "-t", "1.6", "-t", "1.9", "-t", "1.36", "-o", out.toString()).exit()).isZero();
+    assertThat(
+            CliRunner.run("check", "-t", "1.6", "-t", "1.9", "-t", "1.36", "-o", out.toString())
+                .exit())
+        .isZero();
   }
 
   /** The stream, every folder file and the diagram. */

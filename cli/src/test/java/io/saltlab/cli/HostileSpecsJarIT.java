@@ -32,7 +32,10 @@ class HostileSpecsJarIT {
   @Test
   void everyHostileSpecEndsInExitCode2WithAnErrorAndAHint() throws Exception {
     Path jar = Path.of(System.getProperty("saltlab.jar", "target/saltlab.jar")).toAbsolutePath();
-    Path corpus = Path.of(System.getProperty("saltlab.hostileSpecs", "../salt-topology/src/test/resources/hostile-specs"));
+    Path corpus =
+        Path.of(
+            System.getProperty(
+                "saltlab.hostileSpecs", "../salt-topology/src/test/resources/hostile-specs"));
     List<Path> specs = new ArrayList<>();
     try (Stream<Path> files = Files.list(corpus)) {
       files.sorted().forEach(specs::add);
@@ -58,31 +61,47 @@ class HostileSpecsJarIT {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     List<Future<?>> runs = new ArrayList<>();
     for (Path spec : specs) {
-      runs.add(pool.submit(() -> {
-        refused(jar, spec);
-        return null;
-      }));
+      runs.add(
+          pool.submit(
+              () -> {
+                refused(jar, spec);
+                return null;
+              }));
     }
     pool.shutdown();
     for (Future<?> f : runs) {
       f.get(10, TimeUnit.MINUTES);
     }
     try (Stream<Path> left = Files.list(dir)) {
-      assertThat(left.filter(p -> p.getFileName().toString().startsWith("out-"))).as("nothing written").isEmpty();
+      assertThat(left.filter(p -> p.getFileName().toString().startsWith("out-")))
+          .as("nothing written")
+          .isEmpty();
     }
-    System.out.println("hostile specs through saltlab.jar -Xmx128m: " + specs.size()
-        + " files, each exit 2 with one error line, its problems and one hint; 0 stack traces, 0 out-of-memory");
+    System.out.println(
+        "hostile specs through saltlab.jar -Xmx128m: "
+            + specs.size()
+            + " files, each exit 2 with one error line, its problems and one hint; 0 stack traces,"
+            + " 0 out-of-memory");
   }
 
   private void refused(Path jar, Path spec) throws IOException, InterruptedException {
     String name = spec.getFileName().toString();
     Path err = dir.resolve(name + ".stderr");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-        "render", "--lab", spec.toString(), "-o", dir.resolve("out-" + name).toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(err.toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "render",
+                "--lab",
+                spec.toString(),
+                "-o",
+                dir.resolve("out-" + name).toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile())
+            .start();
     boolean ended = p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS);
     if (!ended) {
       p.destroyForcibly();
@@ -94,8 +113,14 @@ class HostileSpecsJarIT {
     assertThat(lines.get(0)).as(name).startsWith("error: ");
     assertThat(lines.get(lines.size() - 1)).as(name).startsWith("hint: ");
     assertThat(lines.subList(1, lines.size() - 1)).as(name).allMatch(l -> l.startsWith("  - "));
-    assertThat(lines).as(name).noneMatch(l -> l.contains("\tat ") || l.contains("Exception in thread")
-        || l.contains("OutOfMemoryError") || l.contains("StackOverflowError"));
+    assertThat(lines)
+        .as(name)
+        .noneMatch(
+            l ->
+                l.contains("\tat ")
+                    || l.contains("Exception in thread")
+                    || l.contains("OutOfMemoryError")
+                    || l.contains("StackOverflowError"));
   }
 
   private Path fiftyMegabytes() throws IOException {

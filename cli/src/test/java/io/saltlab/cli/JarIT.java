@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the shaded {@code saltlab.jar} as a separate process, the way users and CI run it: only
- * the jar on the classpath, real exit codes, real streams.
+ * Runs the shaded {@code saltlab.jar} as a separate process, the way users and CI run it: only the
+ * jar on the classpath, real exit codes, real streams.
  */
 class JarIT {
   private static final String SEED_PASSWORD = "example-password-not-a-secret";
@@ -31,14 +31,17 @@ class JarIT {
   @BeforeAll
   static void findJar() {
     jar = Path.of(System.getProperty("saltlab.jar", "target/saltlab.jar")).toAbsolutePath();
-    seedSpec = Path.of(System.getProperty("saltlab.seedSpec", "../examples/seed-lab.yaml")).toAbsolutePath();
+    seedSpec =
+        Path.of(System.getProperty("saltlab.seedSpec", "../examples/seed-lab.yaml"))
+            .toAbsolutePath();
     assertThat(jar).as("run 'mvn package' first").exists();
   }
 
   /** One process run. */
   record Run(int exit, String out, String err) {}
 
-  private Run saltlab(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private Run saltlab(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -52,8 +55,14 @@ class JarIT {
     Path err = dir.resolve(".stderr");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("saltlab %s finished in time", List.of(args)).isTrue();
-    Run run = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    assertThat(p.waitFor(60, TimeUnit.SECONDS))
+        .as("saltlab %s finished in time", List.of(args))
+        .isTrue();
+    Run run =
+        new Run(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
     Files.delete(err);
     return run;
@@ -66,9 +75,14 @@ class JarIT {
   @Test
   void jarHasAMainClassAndNoAnnotationProcessorRegistrationOrSignatures() throws IOException {
     try (JarFile j = new JarFile(jar.toFile())) {
-      assertThat(j.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.saltlab.cli.Main");
+      assertThat(j.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo("io.saltlab.cli.Main");
       assertThat(j.getEntry("META-INF/services/javax.annotation.processing.Processor")).isNull();
-      assertThat(j.stream().map(e -> e.getName()).filter(n -> n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"))).isEmpty();
+      assertThat(
+              j.stream()
+                  .map(e -> e.getName())
+                  .filter(n -> n.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)")))
+          .isEmpty();
     }
   }
 
@@ -83,17 +97,30 @@ class JarIT {
     assertThat(clean.exit()).as(clean.out() + clean.err()).isZero();
 
     Path deployment = dir.resolve("manifests/1.36/statefulset-zookeeper.yaml");
-    Files.writeString(deployment, Files.readString(deployment).replace("replicas: 1", "replicas: 3"));
+    Files.writeString(
+        deployment, Files.readString(deployment).replace("replicas: 1", "replicas: 3"));
     Run drift = saltlab("check", "-t", "1.36");
     assertThat(drift.exit()).isEqualTo(1);
-    assertThat(drift.out()).contains("-  replicas: 3", "+  replicas: 1", "1 changed, 0 missing, 0 extra")
+    assertThat(drift.out())
+        .contains("-  replicas: 3", "+  replicas: 1", "1 changed, 0 missing, 0 extra")
         .doesNotContain(SEED_PASSWORD);
     assertThat(Files.readString(deployment)).contains("replicas: 3");
   }
 
   @Test
   void renderingTheSpecFileGivesTheSeedLabsBytes() throws Exception {
-    Run spec = saltlab(Map.of("SALTLAB_REGISTRY_PASSWORD", SEED_PASSWORD, "SALTLAB_AUTOSIGN_TOKEN", "example-token-not-a-secret"), "render", "--lab", seedSpec.toString(), "--out", "from-spec");
+    Run spec =
+        saltlab(
+            Map.of(
+                "SALTLAB_REGISTRY_PASSWORD",
+                SEED_PASSWORD,
+                "SALTLAB_AUTOSIGN_TOKEN",
+                "example-token-not-a-secret"),
+            "render",
+            "--lab",
+            seedSpec.toString(),
+            "--out",
+            "from-spec");
     assertThat(spec.exit()).as(spec.err()).isZero();
     Run builtIn = saltlab("render", "--out", "built-in");
     assertThat(builtIn.exit()).as(builtIn.err()).isZero();
@@ -101,7 +128,9 @@ class JarIT {
     Path seed = dir.resolve("built-in/1.36");
     try (java.util.stream.Stream<Path> files = Files.list(fromSpec)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        assertThat(f).as(f.getFileName().toString()).hasSameBinaryContentAs(seed.resolve(f.getFileName()));
+        assertThat(f)
+            .as(f.getFileName().toString())
+            .hasSameBinaryContentAs(seed.resolve(f.getFileName()));
       }
     }
   }
@@ -110,18 +139,29 @@ class JarIT {
   void twoRendersIntoOneFolderAtOnceBothSucceedOneAfterTheOther() throws Exception {
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-jar", jar.toString(), "render", "-t", "1.6", "-t", "1.9", "-t", "1.36")
-          .directory(dir.toFile())
-          .redirectOutput(dir.resolve(".out" + i).toFile())
-          .redirectError(dir.resolve(".err" + i).toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  jar.toString(),
+                  "render",
+                  "-t",
+                  "1.6",
+                  "-t",
+                  "1.9",
+                  "-t",
+                  "1.36")
+              .directory(dir.toFile())
+              .redirectOutput(dir.resolve(".out" + i).toFile())
+              .redirectError(dir.resolve(".err" + i).toFile());
       processes.add(pb.start());
     }
     for (Process p : processes) {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).isZero();
     }
-    String outputs = Files.readString(dir.resolve(".out0")) + Files.readString(dir.resolve(".out1"));
+    String outputs =
+        Files.readString(dir.resolve(".out0")) + Files.readString(dir.resolve(".out1"));
     // One wrote, the other found the result up to date.
     assertThat(outputs).contains("1.36: wrote 36", "1.36: up to date (36 files)");
     assertThat(saltlab("check", "-t", "1.6", "-t", "1.9", "-t", "1.36").exit()).isZero();
@@ -131,9 +171,12 @@ class JarIT {
   void diffReportsApiChangesWithoutSecretValues() throws Exception {
     Run r = saltlab("diff", "--from", "1.8", "--to", "1.9");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("~ apiVersion: apps/v1beta2 -> apps/v1",
-        "~ type: kubernetes.io/dockercfg -> kubernetes.io/dockerconfigjson",
-        "- data[\".dockercfg\"]: <hidden>", "+ data[\".dockerconfigjson\"]: <hidden>")
+    assertThat(r.out())
+        .contains(
+            "~ apiVersion: apps/v1beta2 -> apps/v1",
+            "~ type: kubernetes.io/dockercfg -> kubernetes.io/dockerconfigjson",
+            "- data[\".dockercfg\"]: <hidden>",
+            "+ data[\".dockerconfigjson\"]: <hidden>")
         .doesNotContain(SEED_PASSWORD, "eyJ");
   }
 
@@ -153,7 +196,8 @@ class JarIT {
   void versionsListsEveryTarget() throws Exception {
     Run r = saltlab("versions");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("Targets 1.5-1.36 (default 1.36)")
+    assertThat(r.out())
+        .contains("Targets 1.5-1.36 (default 1.36)")
         .containsPattern("(?m)^1\\.5 +extensions/v1beta1")
         .containsPattern("(?m)^1\\.36 +apps/v1");
     assertThat(r.out().lines().filter(l -> l.matches("1\\.\\d+ .*"))).hasSize(32);
@@ -161,13 +205,14 @@ class JarIT {
 
   @Test
   void badArgumentsAreOneLineErrorsWithExitCode2() throws Exception {
-    for (String[] args : List.of(
-        new String[] {"render", "--target", "1.99"},
-        new String[] {"render", "--frobnicate"},
-        new String[] {"rendr"},
-        new String[] {"diff", "--from", "1.8"},
-        new String[] {"check", "--lab", "no-such-file.yaml"},
-        new String[] {"validate"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"render", "--target", "1.99"},
+            new String[] {"render", "--frobnicate"},
+            new String[] {"rendr"},
+            new String[] {"diff", "--from", "1.8"},
+            new String[] {"check", "--lab", "no-such-file.yaml"},
+            new String[] {"validate"})) {
       Run r = saltlab(args);
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
       List<String> lines = r.err().lines().toList();
@@ -192,8 +237,11 @@ class JarIT {
     Path kubectl = onPath("kubectl");
     assumeTrue(kubectl != null, "kubectl is not on PATH; skipping the kustomize check");
     assertThat(saltlab("render", "--target", "1.36").exit()).isZero();
-    Process p = new ProcessBuilder(kubectl.toString(), "kustomize", dir.resolve("manifests/1.36").toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                kubectl.toString(), "kustomize", dir.resolve("manifests/1.36").toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();

@@ -31,22 +31,28 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills {@code saltlab.jar render} with SIGKILL ({@link Process#destroyForcibly()}) at random
  * moments while it writes, hundreds of times, in several folders at once, and checks after every
  * kill that the target folder holds exactly the old render or exactly the new one (never a mix),
- * and that files the user put in the folder keep their bytes and times. Also renders two
- * different labs into one folder at once: one waits for the other, and the folder ends up holding
- * exactly one of them.
+ * and that files the user put in the folder keep their bytes and times. Also renders two different
+ * labs into one folder at once: one waits for the other, and the folder ends up holding exactly one
+ * of them.
  *
  * <p>A kill between the two renames of the swap leaves {@code DIR/<V>} absent and the old folder
- * under {@code DIR/.<V>.saltlab-old}; that is the old content, put back by the next run (see
- * {@link OutputFolder}), and counted separately.
+ * under {@code DIR/.<V>.saltlab-old}; that is the old content, put back by the next run (see {@link
+ * OutputFolder}), and counted separately.
  */
 class KillDuringRenderIT {
   /** At least this many kills in total, spread over {@link #WORKERS} folders. */
   static final int KILLS = 200;
+
   static final int WORKERS = 4;
   private static final String TARGET = "1.36";
   private static final Map<String, String> ENV =
-      Map.of("SALTLAB_REGISTRY_PASSWORD", "kill-test-password-value", "SALTLAB_AUTOSIGN_TOKEN", "kill-test-token-0123456789");
-  private static final byte[] USER_FILE = "my notes: no saltlab header, never touched\n".getBytes(StandardCharsets.UTF_8);
+      Map.of(
+          "SALTLAB_REGISTRY_PASSWORD",
+          "kill-test-password-value",
+          "SALTLAB_AUTOSIGN_TOKEN",
+          "kill-test-token-0123456789");
+  private static final byte[] USER_FILE =
+      "my notes: no saltlab header, never touched\n".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path dir;
 
@@ -78,7 +84,8 @@ class KillDuringRenderIT {
     renderB = expected(specB);
     // Fast-starting processes: class data shared from a first run, the client compiler only.
     Path archive = dir.resolve("saltlab.jsa");
-    Process p = process(List.of("-XX:ArchiveClassesAtExit=" + archive), specA, dir.resolve("warm-up"));
+    Process p =
+        process(List.of("-XX:ArchiveClassesAtExit=" + archive), specA, dir.resolve("warm-up"));
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     jvmFlags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"));
     if (p.exitValue() == 0 && Files.isRegularFile(archive)) {
@@ -88,12 +95,26 @@ class KillDuringRenderIT {
 
   @AfterAll
   static void report() {
-    System.out.println("kill test: " + KILLED.get() + " renders killed with SIGKILL in " + WORKERS
-        + " folders at once (" + DURING_BUILD.get() + " while building the new folder, " + BETWEEN_RENAMES.get()
-        + " between the two renames, " + BEFORE_OLD_DELETED.get() + " before the old folder was deleted); "
-        + FOUND_OLD.get() + " left the old render, " + FOUND_NEW.get() + " the new one, 0 a mix; "
-        + FINISHED_FIRST.get() + " runs finished before their kill; user files untouched; "
-        + CONCURRENT_RUNS.get() + " pairs of concurrent renders into one folder each left one whole lab");
+    System.out.println(
+        "kill test: "
+            + KILLED.get()
+            + " renders killed with SIGKILL in "
+            + WORKERS
+            + " folders at once ("
+            + DURING_BUILD.get()
+            + " while building the new folder, "
+            + BETWEEN_RENAMES.get()
+            + " between the two renames, "
+            + BEFORE_OLD_DELETED.get()
+            + " before the old folder was deleted); "
+            + FOUND_OLD.get()
+            + " left the old render, "
+            + FOUND_NEW.get()
+            + " the new one, 0 a mix; "
+            + FINISHED_FIRST.get()
+            + " runs finished before their kill; user files untouched; "
+            + CONCURRENT_RUNS.get()
+            + " pairs of concurrent renders into one folder each left one whole lab");
   }
 
   @Test
@@ -103,10 +124,12 @@ class KillDuringRenderIT {
     for (int w = 0; w < WORKERS; w++) {
       long seed = 1000L + w;
       Path out = dir.resolve("out-" + w);
-      workers.add(pool.submit(() -> {
-        killRepeatedly(out, new Random(seed));
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                killRepeatedly(out, new Random(seed));
+                return null;
+              }));
     }
     pool.shutdown();
     for (Future<?> f : workers) {
@@ -114,7 +137,8 @@ class KillDuringRenderIT {
     }
     assertThat(KILLED.get()).isGreaterThanOrEqualTo(KILLS);
     assertThat(DURING_BUILD.get() + BETWEEN_RENAMES.get() + BEFORE_OLD_DELETED.get())
-        .as("kills that landed in the middle of a write").isPositive();
+        .as("kills that landed in the middle of a write")
+        .isPositive();
   }
 
   @Test
@@ -128,7 +152,9 @@ class KillDuringRenderIT {
       assertThat(a.exitValue()).isZero();
       assertThat(b.exitValue()).isZero();
       Map<String, byte[]> found = generated(out.resolve(TARGET));
-      assertThat(sameAs(found, renderA) || sameAs(found, renderB)).as("folder holds exactly lab A or lab B").isTrue();
+      assertThat(sameAs(found, renderA) || sameAs(found, renderB))
+          .as("folder holds exactly lab A or lab B")
+          .isTrue();
       assertThat(hidden(out)).isEmpty();
       CONCURRENT_RUNS.incrementAndGet();
     }
@@ -170,7 +196,8 @@ class KillDuringRenderIT {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("killed render ended").isTrue();
       if (started >= 0 && p.exitValue() == 0) {
         // Finished before the kill: tells how long a write takes, to aim the next kills.
-        writeWindowMs = Math.max(200, Math.min(3000, (System.nanoTime() - started) / 1_000_000 + 100));
+        writeWindowMs =
+            Math.max(200, Math.min(3000, (System.nanoTime() - started) / 1_000_000 + 100));
       }
       Path effective = out.resolve(TARGET);
       if (!Files.exists(effective)) {
@@ -215,7 +242,9 @@ class KillDuringRenderIT {
     Path old = out.resolve("." + TARGET + ".saltlab-old");
     Path effective = target;
     if (!Files.exists(target)) {
-      assertThat(old).as("with %s gone, the old folder waits under its temporary name", target).isDirectory();
+      assertThat(old)
+          .as("with %s gone, the old folder waits under its temporary name", target)
+          .isDirectory();
       effective = old;
       BETWEEN_RENAMES.incrementAndGet();
     } else if (Files.exists(old)) {
@@ -226,7 +255,9 @@ class KillDuringRenderIT {
     Map<String, byte[]> found = generated(effective);
     boolean isA = sameAs(found, renderA);
     boolean isB = sameAs(found, renderB);
-    assertThat(isA || isB).as("%s holds exactly lab A or lab B, found %s", effective, found.keySet()).isTrue();
+    assertThat(isA || isB)
+        .as("%s holds exactly lab A or lab B, found %s", effective, found.keySet())
+        .isTrue();
     boolean holdsA = isA;
     (holdsA == heldA ? FOUND_OLD : FOUND_NEW).incrementAndGet();
     return holdsA;
@@ -250,12 +281,15 @@ class KillDuringRenderIT {
     if (!found.keySet().equals(expected.keySet())) {
       return false;
     }
-    return expected.entrySet().stream().allMatch(e -> Arrays.equals(found.get(e.getKey()), e.getValue()));
+    return expected.entrySet().stream()
+        .allMatch(e -> Arrays.equals(found.get(e.getKey()), e.getValue()));
   }
 
   private static List<String> hidden(Path out) throws IOException {
     try (Stream<Path> list = Files.list(out)) {
-      return list.map(p -> p.getFileName().toString()).filter(n -> n.contains(".saltlab-")).toList();
+      return list.map(p -> p.getFileName().toString())
+          .filter(n -> n.contains(".saltlab-"))
+          .toList();
     }
   }
 
@@ -267,24 +301,30 @@ class KillDuringRenderIT {
   }
 
   private static Path spec(String name, int roles, String version) throws IOException {
-    StringBuilder s = new StringBuilder("""
-        name: kill-lab
-        registry:
-          server: registry.lab.local:5000
-          username: lab
-          passwordEnv: SALTLAB_REGISTRY_PASSWORD
-        autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN
-        master:
-          image: registry.lab.local:5000/salt/master:3006.9
-          hostRoot: /srv/salt
-          node: kube0
-        minionImage: registry.lab.local:5000/salt/minion:3006.9
-        roles:
-        """);
+    StringBuilder s =
+        new StringBuilder(
+            """
+            name: kill-lab
+            registry:
+              server: registry.lab.local:5000
+              username: lab
+              passwordEnv: SALTLAB_REGISTRY_PASSWORD
+            autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN
+            master:
+              image: registry.lab.local:5000/salt/master:3006.9
+              hostRoot: /srv/salt
+              node: kube0
+            minionImage: registry.lab.local:5000/salt/minion:3006.9
+            roles:
+            """);
     for (int i = 0; i < roles; i++) {
-      s.append("  - name: role-").append(i).append('\n')
+      s.append("  - name: role-")
+          .append(i)
+          .append('\n')
           .append("    ports: [{name: app, port: 8080}]\n")
-          .append("    env: {LAB_VERSION: \"").append(version).append("\"}\n");
+          .append("    env: {LAB_VERSION: \"")
+          .append(version)
+          .append("\"}\n");
     }
     Path file = dir.resolve(name);
     Files.writeString(file, s);
@@ -295,10 +335,22 @@ class KillDuringRenderIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags);
-    command.addAll(List.of("-Xshare:auto", "-jar", jar.toString(), "render", "--lab", spec.toString(), "-t", TARGET,
-        "-o", out.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    command.addAll(
+        List.of(
+            "-Xshare:auto",
+            "-jar",
+            jar.toString(),
+            "render",
+            "--lab",
+            spec.toString(),
+            "-t",
+            TARGET,
+            "-o",
+            out.toString()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putAll(ENV);
     return pb.start();
   }

@@ -16,8 +16,8 @@ class LineDiffTest {
   void oneChangedLineWithContext() {
     String old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
     String now = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
-    assertThat(LineDiff.unified("a/f", old, "b/f", now)).isEqualTo(
-        "--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
+    assertThat(LineDiff.unified("a/f", old, "b/f", now))
+        .isEqualTo("--- a/f\n+++ b/f\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
   }
 
   @Test
@@ -26,20 +26,27 @@ class LineDiffTest {
     for (int i = 1; i <= 20; i++) {
       old.append(i).append('\n');
     }
-    String now = ("\n" + old).replace("\n2\n", "\ntwo\n").replace("\n19\n", "\nnineteen\n").substring(1);
+    String now =
+        ("\n" + old).replace("\n2\n", "\ntwo\n").replace("\n19\n", "\nnineteen\n").substring(1);
     String diff = LineDiff.unified("a", old.toString(), "b", now);
-    assertThat(diff).contains("@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n", "@@ -16,5 +16,5 @@\n 16\n 17\n 18\n-19\n+nineteen\n 20\n");
+    assertThat(diff)
+        .contains(
+            "@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n",
+            "@@ -16,5 +16,5 @@\n 16\n 17\n 18\n-19\n+nineteen\n 20\n");
   }
 
   @Test
   void insertionsIntoAnEmptyFileAndDeletionsOfAll() {
-    assertThat(LineDiff.unified("a", "", "b", "x\ny\n")).isEqualTo("--- a\n+++ b\n@@ -0,0 +1,2 @@\n+x\n+y\n");
-    assertThat(LineDiff.unified("a", "x\n", "b", "")).isEqualTo("--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n");
+    assertThat(LineDiff.unified("a", "", "b", "x\ny\n"))
+        .isEqualTo("--- a\n+++ b\n@@ -0,0 +1,2 @@\n+x\n+y\n");
+    assertThat(LineDiff.unified("a", "x\n", "b", ""))
+        .isEqualTo("--- a\n+++ b\n@@ -1 +0,0 @@\n-x\n");
   }
 
   @Test
   void appendedLinesAtTheEnd() {
-    assertThat(LineDiff.unified("a", "1\n2\n", "b", "1\n2\n3\n")).isEqualTo("--- a\n+++ b\n@@ -1,2 +1,3 @@\n 1\n 2\n+3\n");
+    assertThat(LineDiff.unified("a", "1\n2\n", "b", "1\n2\n3\n"))
+        .isEqualTo("--- a\n+++ b\n@@ -1,2 +1,3 @@\n 1\n 2\n+3\n");
   }
 
   @Test

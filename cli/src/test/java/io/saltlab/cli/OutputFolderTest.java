@@ -33,14 +33,16 @@ class OutputFolderTest {
   @Test
   void aWaitingWriterGetsTheLockWhenTheFirstFinishes() throws Exception {
     OutputFolder first = OutputFolder.lock(dir, Duration.ZERO);
-    Thread releaser = new Thread(() -> {
-      try {
-        Thread.sleep(150);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      first.close();
-    });
+    Thread releaser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(150);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              first.close();
+            });
     releaser.start();
     try (OutputFolder second = OutputFolder.lock(dir, Duration.ofSeconds(5))) {
       assertThat(second.directory()).isEqualTo(dir);
@@ -60,13 +62,15 @@ class OutputFolderTest {
           .hasMessageStartingWith("a saltlab render is writing into ");
     }
     try (OutputFolder.Guard reader = OutputFolder.readLock(dir, Duration.ZERO)) {
-      assertThatThrownBy(() -> OutputFolder.lock(dir, Duration.ofMillis(100))).isInstanceOf(CliException.class);
+      assertThatThrownBy(() -> OutputFolder.lock(dir, Duration.ofMillis(100)))
+          .isInstanceOf(CliException.class);
     }
   }
 
   @Test
   void aSwapInterruptedBetweenItsTwoRenamesIsUndoneByTheNextRun() throws Exception {
-    // State after a crash between "target -> old" and "new -> target": only the old folder, renamed.
+    // State after a crash between "target -> old" and "new -> target": only the old folder,
+    // renamed.
     Path old = Files.createDirectories(dir.resolve(".1.36.saltlab-old"));
     Files.writeString(old.resolve("a.yaml"), HEADER + "old\n");
     Files.writeString(old.resolve("mine.txt"), "user file\n");

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Renders labs with known canary credentials and searches everything the library and the command
  * line produce for them: YAML streams and folder files, topology.md, {@code check}, {@code diff}
- * and {@code validate} output, exception messages, {@code toString} of every model and output
- * type, the cluster files, and anything printed to the process's own stdout and stderr. The clear
+ * and {@code validate} output, exception messages, {@code toString} of every model and output type,
+ * the cluster files, and anything printed to the process's own stdout and stderr. The clear
  * password, the clear token and the password's {@code auth} form appear nowhere; the Secrets hold
  * them only base64-encoded, and command output never shows Secret data at all.
  */
@@ -54,6 +54,7 @@ class SecretsNeverLeakTest {
 
   /** Everything searched, by what it is. */
   private final Map<String, String> outputs = new LinkedHashMap<>();
+
   /** The Secrets' base64 data values, which command output must not show either. */
   private final List<String> secretData = new ArrayList<>();
 
@@ -82,7 +83,8 @@ class SecretsNeverLeakTest {
     outputs.put("library and command line stdout", processOut.toString(StandardCharsets.UTF_8));
     outputs.put("library and command line stderr", processErr.toString(StandardCharsets.UTF_8));
 
-    String auth = Base64.getEncoder().encodeToString(("lab:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder().encodeToString(("lab:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     long bytes = 0;
     int checks = 0;
     for (Map.Entry<String, String> o : outputs.entrySet()) {
@@ -92,12 +94,23 @@ class SecretsNeverLeakTest {
       }
       bytes += o.getValue().length();
     }
-    System.out.println("secret leak checks: " + outputs.size() + " outputs (" + bytes + " characters) searched for "
-        + "the clear password, token and auth value: " + checks + " checks, 0 hits; " + secretData.size()
-        + " Secret data values absent from check/diff/validate output");
+    System.out.println(
+        "secret leak checks: "
+            + outputs.size()
+            + " outputs ("
+            + bytes
+            + " characters) searched for "
+            + "the clear password, token and auth value: "
+            + checks
+            + " checks, 0 hits; "
+            + secretData.size()
+            + " Secret data values absent from check/diff/validate output");
   }
 
-  /** Stream, folder files (in memory and on disk), topology.md, toString of the output types; Secrets base64 only. */
+  /**
+   * Stream, folder files (in memory and on disk), topology.md, toString of the output types;
+   * Secrets base64 only.
+   */
   private void library(SaltLab lab) throws IOException {
     for (String target : TARGETS) {
       Manifests m = lab.render(target);
@@ -105,7 +118,8 @@ class SecretsNeverLeakTest {
       m.files().forEach((name, text) -> outputs.put(target + " " + name, text));
       outputs.put(target + " topology.md", TopologyDiagram.markdown(m));
       outputs.put(target + " Manifests.toString", m.toString());
-      outputs.put(target + " ValidationReport", m.validation().map(ValidationReport::toString).orElse(""));
+      outputs.put(
+          target + " ValidationReport", m.validation().map(ValidationReport::toString).orElse(""));
       for (RenderedResource r : m.resources()) {
         outputs.put(target + " " + r.id() + " toString", r.toString());
       }
@@ -118,12 +132,20 @@ class SecretsNeverLeakTest {
       JsonNode data = pull.tree().path("data");
       String config = decode(data.elements().next().asText());
       assertThat(config).contains(PASSWORD);
-      RenderedResource autosign = m.resources().stream()
-          .filter(r -> r.kind().equals("Secret") && !r.name().equals("registry-pull")).findFirst().orElseThrow();
-      autosign.tree().path("data").elements().forEachRemaining(v -> {
-        assertThat(decode(v.asText())).contains(TOKEN);
-        secretData.add(v.asText());
-      });
+      RenderedResource autosign =
+          m.resources().stream()
+              .filter(r -> r.kind().equals("Secret") && !r.name().equals("registry-pull"))
+              .findFirst()
+              .orElseThrow();
+      autosign
+          .tree()
+          .path("data")
+          .elements()
+          .forEachRemaining(
+              v -> {
+                assertThat(decode(v.asText())).contains(TOKEN);
+                secretData.add(v.asText());
+              });
       data.elements().forEachRemaining(v -> secretData.add(v.asText()));
     }
     readAll(dir.resolve("library"), "written by the library");
@@ -151,10 +173,16 @@ class SecretsNeverLeakTest {
       outputs.put("ClusterNode " + node.name(), node.toString());
     }
     for (String target : List.of("1.6", "1.9", "1.30")) {
-      cluster.render(target).forEach((path, text) -> outputs.put("cluster " + target + " " + path, text));
+      cluster
+          .render(target)
+          .forEach((path, text) -> outputs.put("cluster " + target + " " + path, text));
     }
     try {
-      LabCluster.builder().lab(lab).os(cluster.os()).addNodes(ClusterNode.controlPlane("kube0", "999.1.1.1")).build();
+      LabCluster.builder()
+          .lab(lab)
+          .os(cluster.os())
+          .addNodes(ClusterNode.controlPlane("kube0", "999.1.1.1"))
+          .build();
       throw new AssertionError("an invalid cluster was built");
     } catch (InvalidLabException e) {
       outputs.put("invalid cluster message", e.getMessage());
@@ -163,7 +191,8 @@ class SecretsNeverLeakTest {
 
   /** Invalid labs and specs that carry the real credentials explain themselves without them. */
   private void exceptions(Path spec) throws IOException {
-    Path bad = writeSpec("bad.yaml", "passwordEnv: SALTLAB_REGISTRY_PASSWORD\n  password: " + PASSWORD);
+    Path bad =
+        writeSpec("bad.yaml", "passwordEnv: SALTLAB_REGISTRY_PASSWORD\n  password: " + PASSWORD);
     try {
       LabSpec.read(bad, ENV);
       throw new AssertionError("a spec with a clear password was accepted");
@@ -173,7 +202,9 @@ class SecretsNeverLeakTest {
     Path badLab = dir.resolve("bad-lab.yaml");
     Files.writeString(badLab, Files.readString(spec).replace("name: leak-lab", "name: Leak_Lab"));
     try {
-      LabSpec.read(badLab, Map.of("SALTLAB_REGISTRY_PASSWORD", PASSWORD, "SALTLAB_AUTOSIGN_TOKEN", TOKEN + " x"));
+      LabSpec.read(
+          badLab,
+          Map.of("SALTLAB_REGISTRY_PASSWORD", PASSWORD, "SALTLAB_AUTOSIGN_TOKEN", TOKEN + " x"));
       throw new AssertionError("an invalid lab was accepted");
     } catch (LabSpecException e) {
       assertThat(e.getMessage()).contains("autosignToken: '**** (");
@@ -189,31 +220,81 @@ class SecretsNeverLeakTest {
   /** render, check (clean, hand-edited Secret, rotated password), diff and validate, in-process. */
   private void commandLine(Path spec) throws IOException {
     String out = dir.resolve("manifests").toString();
-    run("render", ENV, "render", "--lab", spec.toString(), "-t", "1.6", "-t", "1.9", "-t", "1.36", "-o", out);
-    run("check clean", ENV, "check", "--lab", spec.toString(), "-t", "1.6", "-t", "1.9", "-t", "1.36", "-o", out);
+    run(
+        "render",
+        ENV,
+        "render",
+        "--lab",
+        spec.toString(),
+        "-t",
+        "1.6",
+        "-t",
+        "1.9",
+        "-t",
+        "1.36",
+        "-o",
+        out);
+    run(
+        "check clean",
+        ENV,
+        "check",
+        "--lab",
+        spec.toString(),
+        "-t",
+        "1.6",
+        "-t",
+        "1.9",
+        "-t",
+        "1.36",
+        "-o",
+        out);
     Path pullSecret = dir.resolve("manifests/1.36/secret-registry-pull.yaml");
     String edited = Files.readString(pullSecret);
-    String rotated = Base64.getEncoder().encodeToString(
-        decode(edited.replaceAll("(?s).*\\.dockerconfigjson: (\\S+).*", "$1")).replace(PASSWORD, OTHER_PASSWORD)
-            .getBytes(StandardCharsets.UTF_8));
+    String rotated =
+        Base64.getEncoder()
+            .encodeToString(
+                decode(edited.replaceAll("(?s).*\\.dockerconfigjson: (\\S+).*", "$1"))
+                    .replace(PASSWORD, OTHER_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
     secretData.add(rotated);
     Files.writeString(pullSecret, edited.replaceAll("(\\.dockerconfigjson: )\\S+", "$1" + rotated));
-    CliRunner.Run drift = run("check hand-edited Secret", ENV, "check", "--lab", spec.toString(), "-o", out);
+    CliRunner.Run drift =
+        run("check hand-edited Secret", ENV, "check", "--lab", spec.toString(), "-o", out);
     assertThat(drift.exit()).isEqualTo(1);
     assertThat(drift.out()).contains("<hidden");
-    Map<String, String> rotatedEnv = Map.of("SALTLAB_REGISTRY_PASSWORD", OTHER_PASSWORD, "SALTLAB_AUTOSIGN_TOKEN", TOKEN);
-    assertThat(run("check rotated password", rotatedEnv, "check", "--lab", spec.toString(), "-t", "1.6", "-o", out).exit())
+    Map<String, String> rotatedEnv =
+        Map.of("SALTLAB_REGISTRY_PASSWORD", OTHER_PASSWORD, "SALTLAB_AUTOSIGN_TOKEN", TOKEN);
+    assertThat(
+            run(
+                    "check rotated password",
+                    rotatedEnv,
+                    "check",
+                    "--lab",
+                    spec.toString(),
+                    "-t",
+                    "1.6",
+                    "-o",
+                    out)
+                .exit())
         .isEqualTo(1);
     run("diff 1.8 1.9", ENV, "diff", "--lab", spec.toString(), "--from", "1.8", "--to", "1.9");
     run("diff 1.5 1.36", ENV, "diff", "--lab", spec.toString(), "--from", "1.5", "--to", "1.36");
     run("validate", ENV, "validate", "-t", "1.36", out + "/1.36");
     // A hand-made Secret whose data is not base64: the validator names the field, not the value.
     Path handMade = dir.resolve("hand-made.yaml");
-    Files.writeString(handMade, "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: default}\n"
-        + "data: {password: " + PASSWORD + "}\nstringData: {token: 12}\n");
+    Files.writeString(
+        handMade,
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: default}\n"
+            + "data: {password: "
+            + PASSWORD
+            + "}\nstringData: {token: 12}\n");
     run("validate hand-made Secret", ENV, "validate", "-t", "1.36", handMade.toString());
-    Path badSpec = writeSpec("cli-bad.yaml", "passwordEnv: SALTLAB_REGISTRY_PASSWORD\n  pasword: " + PASSWORD);
-    assertThat(run("render invalid spec", ENV, "render", "--lab", badSpec.toString(), "-o", out).exit()).isEqualTo(2);
+    Path badSpec =
+        writeSpec("cli-bad.yaml", "passwordEnv: SALTLAB_REGISTRY_PASSWORD\n  pasword: " + PASSWORD);
+    assertThat(
+            run("render invalid spec", ENV, "render", "--lab", badSpec.toString(), "-o", out)
+                .exit())
+        .isEqualTo(2);
     readAll(dir.resolve("manifests"), "written by render");
     for (Map.Entry<String, String> o : new LinkedHashMap<>(outputs).entrySet()) {
       if (o.getKey().startsWith("cli ")) {
@@ -224,7 +305,10 @@ class SecretsNeverLeakTest {
     }
   }
 
-  /** A validation report with problems on a Secret: neither the report nor its problems show the data. */
+  /**
+   * A validation report with problems on a Secret: neither the report nor its problems show the
+   * data.
+   */
   private void validation(SaltLab lab) {
     List<JsonNode> trees = new ArrayList<>();
     for (RenderedResource r : lab.render("1.36").resources()) {
@@ -235,7 +319,8 @@ class SecretsNeverLeakTest {
       }
       trees.add(t);
     }
-    ValidationReport report = ManifestValidator.forTarget(KubernetesVersion.of("1.36")).validate(trees);
+    ValidationReport report =
+        ManifestValidator.forTarget(KubernetesVersion.of("1.36")).validate(trees);
     assertThat(report.isClean()).isFalse();
     outputs.put("invalid Secret report", report.toString() + "\n" + report.format());
     for (Problem p : report.problems()) {
@@ -260,7 +345,9 @@ class SecretsNeverLeakTest {
 
   private Path writeSpec(String name, String passwordLines) throws IOException {
     Path file = dir.resolve(name);
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         name: leak-lab
         registry:
           server: registry.lab.local:5000
@@ -279,7 +366,8 @@ class SecretsNeverLeakTest {
             env: {ZOO_MY_ID: "1"}
           - name: web
             identity: FIXED
-        """.formatted(passwordLines));
+        """
+            .formatted(passwordLines));
     return file;
   }
 

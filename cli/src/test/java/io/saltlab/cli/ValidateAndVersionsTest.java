@@ -24,10 +24,16 @@ class ValidateAndVersionsTest {
     assertThat(clean.out()).contains("Kubernetes 1.36").contains("0 problems");
 
     Path service = out.resolve("1.36/service-billing.yaml");
-    Files.writeString(service, Files.readString(service).replace("app.kubernetes.io/name: billing", "app.kubernetes.io/name: biling"));
+    Files.writeString(
+        service,
+        Files.readString(service)
+            .replace("app.kubernetes.io/name: billing", "app.kubernetes.io/name: biling"));
     CliRunner.Run bad = run("validate", "-t", "1.36", out.resolve("1.36").toString());
     assertThat(bad.exit()).isEqualTo(1);
-    assertThat(bad.out()).contains("service-billing.yaml").contains("Service/salt-lab/billing").contains("selector");
+    assertThat(bad.out())
+        .contains("service-billing.yaml")
+        .contains("Service/salt-lab/billing")
+        .contains("selector");
   }
 
   @Test
@@ -35,7 +41,8 @@ class ValidateAndVersionsTest {
     Path out = dir.resolve("manifests");
     assertThat(run("render", "-t", "1.20", "--out", out.toString()).exit()).isZero();
     CliRunner.Run r = run("validate", "-t", "1.20", out.resolve("1.20").toString());
-    assertThat(r.out()).contains("not schema-checked: no schema bundled for 1.20; bundled: 1.5, 1.6");
+    assertThat(r.out())
+        .contains("not schema-checked: no schema bundled for 1.20; bundled: 1.5, 1.6");
   }
 
   @Test
@@ -43,7 +50,8 @@ class ValidateAndVersionsTest {
     CliRunner.Run versions = run("versions");
     assertThat(versions.exit()).isZero();
     List<String> lines = versions.out().lines().toList();
-    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("1.6 ").endsWith("bundled"))
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l).startsWith("1.6 ").endsWith("bundled"))
         .anySatisfy(l -> assertThat(l).startsWith("1.20 ").endsWith("none"))
         .anySatisfy(l -> assertThat(l).startsWith("1.36 ").endsWith("bundled"))
         .anySatisfy(l -> assertThat(l).startsWith("Schemas bundled for 16 of 32 targets"));
@@ -60,8 +68,10 @@ class ValidateAndVersionsTest {
   void diffBetweenTargetsShowsHostPathTypeAndApiChanges() {
     CliRunner.Run r = run("diff", "--from", "1.7", "--to", "1.8");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).startsWith("Changes from Kubernetes 1.7 to 1.8:\n")
-        .contains("Deployment/salt-lab/salt-master\n  ~ apiVersion: extensions/v1beta1 -> apps/v1beta2\n")
+    assertThat(r.out())
+        .startsWith("Changes from Kubernetes 1.7 to 1.8:\n")
+        .contains(
+            "Deployment/salt-lab/salt-master\n  ~ apiVersion: extensions/v1beta1 -> apps/v1beta2\n")
         .contains("  + spec.template.spec.volumes[salt-conf].hostPath.type: DirectoryOrCreate\n");
     CliRunner.Run same = run("diff", "--from", "1.20", "--to", "1.36");
     assertThat(same.out()).endsWith("0 objects change, 27 unchanged, 0 added, 0 removed\n");

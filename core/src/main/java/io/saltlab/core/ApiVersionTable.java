@@ -19,8 +19,8 @@ import java.util.List;
  * the first version where one manifest works up to today. 1.8 is the only release whose newest
  * workload API is apps/v1beta2. The pull Secret follows what {@code kubectl create secret
  * docker-registry} wrote for that release: {@code .dockercfg} up to 1.8, {@code .dockerconfigjson}
- * from 1.9. Kubernetes 1.5 also requires every Service to have a port, so a role without ports
- * gets no Service there.
+ * from 1.9. Kubernetes 1.5 also requires every Service to have a port, so a role without ports gets
+ * no Service there.
  */
 public final class ApiVersionTable {
 
@@ -45,7 +45,12 @@ public final class ApiVersionTable {
     }
     if (minor == 8) {
       return new ApiVersions(
-          "apps/v1beta2", "apps/v1beta2", "apps/v1beta2", RegistrySecretFormat.DOCKERCFG, true, true);
+          "apps/v1beta2",
+          "apps/v1beta2",
+          "apps/v1beta2",
+          RegistrySecretFormat.DOCKERCFG,
+          true,
+          true);
     }
     return new ApiVersions(
         "apps/v1", "apps/v1", "apps/v1", RegistrySecretFormat.DOCKERCONFIGJSON, true, true);
@@ -59,7 +64,8 @@ public final class ApiVersionTable {
    */
   public static String markdownTable() {
     StringBuilder out = new StringBuilder();
-    out.append("| target | Deployment | StatefulSet | DaemonSet | pull Secret type | hostPath `type` |\n");
+    out.append(
+        "| target | Deployment | StatefulSet | DaemonSet | pull Secret type | hostPath `type` |\n");
     out.append("|---|---|---|---|---|---|\n");
     List<KubernetesVersion> all = KubernetesVersion.all();
     List<String> rows = new ArrayList<>();

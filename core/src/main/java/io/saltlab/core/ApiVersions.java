@@ -1,8 +1,8 @@
 package io.saltlab.core;
 
 /**
- * What one target Kubernetes version calls the resources saltlab renders: the API group/version
- * of each workload kind, the registry pull Secret's type and the optional fields it accepts.
+ * What one target Kubernetes version calls the resources saltlab renders: the API group/version of
+ * each workload kind, the registry pull Secret's type and the optional fields it accepts.
  *
  * <p>Obtained from {@link ApiVersionTable#forTarget(KubernetesVersion)}; the table is the only
  * place where version differences are decided.
@@ -30,7 +30,9 @@ public final class ApiVersions {
     this.serviceWithoutPorts = serviceWithoutPorts;
   }
 
-  /** apiVersion of Deployment: {@code extensions/v1beta1}, {@code apps/v1beta2} or {@code apps/v1}. */
+  /**
+   * apiVersion of Deployment: {@code extensions/v1beta1}, {@code apps/v1beta2} or {@code apps/v1}.
+   */
   public String deployment() {
     return deployment;
   }
@@ -40,7 +42,9 @@ public final class ApiVersions {
     return statefulSet;
   }
 
-  /** apiVersion of DaemonSet: {@code extensions/v1beta1}, {@code apps/v1beta2} or {@code apps/v1}. */
+  /**
+   * apiVersion of DaemonSet: {@code extensions/v1beta1}, {@code apps/v1beta2} or {@code apps/v1}.
+   */
   public String daemonSet() {
     return daemonSet;
   }

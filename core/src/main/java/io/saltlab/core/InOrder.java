@@ -7,13 +7,13 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Maps a function over a list, item by item, on every core when the list is long, and returns
- * the results in the list's order, so that output never depends on scheduling.
+ * Maps a function over a list, item by item, on every core when the list is long, and returns the
+ * results in the list's order, so that output never depends on scheduling.
  *
  * <p>The render stages are independent per object (each role's workload, each object's tree and
- * YAML, each document's schema check); only the order of the results matters, and it is kept.
- * Short lists are mapped on the calling thread, where starting other threads would cost more than
- * it saves. The function must not depend on the order in which items are processed.
+ * YAML, each document's schema check); only the order of the results matters, and it is kept. Short
+ * lists are mapped on the calling thread, where starting other threads would cost more than it
+ * saves. The function must not depend on the order in which items are processed.
  */
 public final class InOrder {
 
@@ -31,7 +31,8 @@ public final class InOrder {
    * @param <R> the result type
    * @return the results, in the order of the items
    */
-  public static <T, R> List<R> map(List<? extends T> items, Function<? super T, ? extends R> function) {
+  public static <T, R> List<R> map(
+      List<? extends T> items, Function<? super T, ? extends R> function) {
     int n = items.size();
     if (n < PARALLEL_THRESHOLD) {
       List<R> out = new ArrayList<>(n);

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  */
 public final class KubernetesVersion implements Comparable<KubernetesVersion> {
 
-  /** Oldest minor version saltlab renders for (the seed lab ran on 1.6; 1.5 is kept for StatefulSet's first name). */
+  /**
+   * Oldest minor version saltlab renders for (the seed lab ran on 1.6; 1.5 is kept for
+   * StatefulSet's first name).
+   */
   public static final int MIN_MINOR = 5;
 
   /** Newest minor version saltlab renders for. */
@@ -41,13 +44,18 @@ public final class KubernetesVersion implements Comparable<KubernetesVersion> {
   public static KubernetesVersion of(String text) {
     if (text == null || text.isBlank()) {
       throw new UnsupportedVersionException(
-          "target version is empty; expected a Kubernetes version between " + range() + ", for example 1.36");
+          "target version is empty; expected a Kubernetes version between "
+              + range()
+              + ", for example 1.36");
     }
     Matcher m = FORMAT.matcher(text.trim());
     if (!m.matches()) {
       throw new UnsupportedVersionException(
-          "target version '" + text + "' is not a Kubernetes version; expected MAJOR.MINOR between "
-              + range() + ", for example 1.36");
+          "target version '"
+              + text
+              + "' is not a Kubernetes version; expected MAJOR.MINOR between "
+              + range()
+              + ", for example 1.36");
     }
     return ofMinor(Integer.parseInt(m.group(1)));
   }
@@ -62,7 +70,10 @@ public final class KubernetesVersion implements Comparable<KubernetesVersion> {
   public static KubernetesVersion ofMinor(int minor) {
     if (minor < MIN_MINOR || minor > MAX_MINOR) {
       throw new UnsupportedVersionException(
-          "target version 1." + minor + " is not supported; saltlab renders for " + range()
+          "target version 1."
+              + minor
+              + " is not supported; saltlab renders for "
+              + range()
               + " (for example 1.36)");
     }
     return new KubernetesVersion(minor);

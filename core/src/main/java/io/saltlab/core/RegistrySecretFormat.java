@@ -1,20 +1,20 @@
 package io.saltlab.core;
 
 /**
- * The two shapes of a registry pull Secret, as {@code kubectl create secret docker-registry}
- * wrote them over the years.
+ * The two shapes of a registry pull Secret, as {@code kubectl create secret docker-registry} wrote
+ * them over the years.
  */
 public enum RegistrySecretFormat {
   /**
-   * {@code kubernetes.io/dockercfg} with a {@code .dockercfg} key holding
-   * {@code {"server":{"username","password","email","auth"}}}: what kubectl up to 1.8 produced and
-   * what the seed lab committed.
+   * {@code kubernetes.io/dockercfg} with a {@code .dockercfg} key holding {@code
+   * {"server":{"username","password","email","auth"}}}: what kubectl up to 1.8 produced and what
+   * the seed lab committed.
    */
   DOCKERCFG("kubernetes.io/dockercfg", ".dockercfg"),
 
   /**
-   * {@code kubernetes.io/dockerconfigjson} with a {@code .dockerconfigjson} key holding
-   * {@code {"auths":{"server":{...}}}}: Docker's config.json format, what kubectl writes since 1.9.
+   * {@code kubernetes.io/dockerconfigjson} with a {@code .dockerconfigjson} key holding {@code
+   * {"auths":{"server":{...}}}}: Docker's config.json format, what kubectl writes since 1.9.
    */
   DOCKERCONFIGJSON("kubernetes.io/dockerconfigjson", ".dockerconfigjson");
 

@@ -22,7 +22,8 @@ class ApiVersionTableTest {
     "1.16, apps/v1, apps/v1, kubernetes.io/dockerconfigjson",
     "1.36, apps/v1, apps/v1, kubernetes.io/dockerconfigjson"
   })
-  void choosesApiVersionsPerTarget(String target, String deployment, String statefulSet, String secret) {
+  void choosesApiVersionsPerTarget(
+      String target, String deployment, String statefulSet, String secret) {
     ApiVersions v = ApiVersionTable.forTarget(KubernetesVersion.of(target));
     assertThat(v.deployment()).isEqualTo(deployment);
     assertThat(v.workloadApiVersion("Deployment")).isEqualTo(deployment);
@@ -32,8 +33,10 @@ class ApiVersionTableTest {
 
   @Test
   void hostPathTypeOnlyFrom18() {
-    assertThat(ApiVersionTable.forTarget(KubernetesVersion.of("1.7")).supportsHostPathType()).isFalse();
-    assertThat(ApiVersionTable.forTarget(KubernetesVersion.of("1.8")).supportsHostPathType()).isTrue();
+    assertThat(ApiVersionTable.forTarget(KubernetesVersion.of("1.7")).supportsHostPathType())
+        .isFalse();
+    assertThat(ApiVersionTable.forTarget(KubernetesVersion.of("1.8")).supportsHostPathType())
+        .isTrue();
   }
 
   @Test
@@ -49,15 +52,20 @@ class ApiVersionTableTest {
   @Test
   void markdownTableGroupsRangesThatRenderAlike() {
     assertThat(ApiVersionTable.markdownTable())
-        .contains("| 1.5-1.7 | extensions/v1beta1 | apps/v1beta1 | extensions/v1beta1 | kubernetes.io/dockercfg | no |")
-        .contains("| 1.8 | apps/v1beta2 | apps/v1beta2 | apps/v1beta2 | kubernetes.io/dockercfg | yes |")
-        .contains("| 1.9-1.36 | apps/v1 | apps/v1 | apps/v1 | kubernetes.io/dockerconfigjson | yes |");
+        .contains(
+            "| 1.5-1.7 | extensions/v1beta1 | apps/v1beta1 | extensions/v1beta1 |"
+                + " kubernetes.io/dockercfg | no |")
+        .contains(
+            "| 1.8 | apps/v1beta2 | apps/v1beta2 | apps/v1beta2 | kubernetes.io/dockercfg | yes |")
+        .contains(
+            "| 1.9-1.36 | apps/v1 | apps/v1 | apps/v1 | kubernetes.io/dockerconfigjson | yes |");
   }
 
   @Test
   void readmeShowsTheCurrentTable() throws IOException {
     Path readme = Path.of("..", "README.md");
     assertThat(readme).exists();
-    assertThat(Files.readString(readme, StandardCharsets.UTF_8)).contains(ApiVersionTable.markdownTable());
+    assertThat(Files.readString(readme, StandardCharsets.UTF_8))
+        .contains(ApiVersionTable.markdownTable());
   }
 }

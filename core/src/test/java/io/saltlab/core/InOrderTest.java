@@ -13,7 +13,8 @@ class InOrderTest {
 
   @Test
   void longListsKeepTheirOrder() {
-    List<Integer> items = IntStream.range(0, 20 * InOrder.PARALLEL_THRESHOLD).boxed().collect(Collectors.toList());
+    List<Integer> items =
+        IntStream.range(0, 20 * InOrder.PARALLEL_THRESHOLD).boxed().collect(Collectors.toList());
     List<String> expected = new ArrayList<>();
     items.forEach(i -> expected.add("item-" + i));
     assertThat(InOrder.map(items, i -> "item-" + i)).containsExactlyElementsOf(expected);
@@ -27,12 +28,19 @@ class InOrderTest {
 
   @Test
   void aFailureReachesTheCaller() {
-    List<Integer> items = IntStream.range(0, 2 * InOrder.PARALLEL_THRESHOLD).boxed().collect(Collectors.toList());
-    assertThatThrownBy(() -> InOrder.map(items, i -> {
-      if (i == 300) {
-        throw new IllegalStateException("item 300");
-      }
-      return i;
-    })).isInstanceOf(IllegalStateException.class).hasMessage("item 300");
+    List<Integer> items =
+        IntStream.range(0, 2 * InOrder.PARALLEL_THRESHOLD).boxed().collect(Collectors.toList());
+    assertThatThrownBy(
+            () ->
+                InOrder.map(
+                    items,
+                    i -> {
+                      if (i == 300) {
+                        throw new IllegalStateException("item 300");
+                      }
+                      return i;
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("item 300");
   }
 }

@@ -8,12 +8,12 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * Renders the cluster under the seed lab (CentOS 7 VMs kube0, node1, node2 as in the write-up):
- * a Vagrant project with its provisioning scripts, by default for Kubernetes 1.6 into {@code
+ * Renders the cluster under the seed lab (CentOS 7 VMs kube0, node1, node2 as in the write-up): a
+ * Vagrant project with its provisioning scripts, by default for Kubernetes 1.6 into {@code
  * ./cluster/1.6/}.
  *
- * <p>Arguments: {@code [TARGET [OUTPUT_DIR]]}, for example {@code 1.30 /tmp/cluster}. CentOS 7
- * runs 1.6 to 1.34; for a current target build a {@link LabCluster} on Ubuntu or Debian.
+ * <p>Arguments: {@code [TARGET [OUTPUT_DIR]]}, for example {@code 1.30 /tmp/cluster}. CentOS 7 runs
+ * 1.6 to 1.34; for a current target build a {@link LabCluster} on Ubuntu or Debian.
  */
 public final class RenderSeedCluster {
 
@@ -29,7 +29,12 @@ public final class RenderSeedCluster {
       KubernetesVersion target = KubernetesVersion.of(args.length > 0 ? args[0] : "1.6");
       Path out = Paths.get(args.length > 1 ? args[1] : "cluster").resolve(target.toString());
       List<Path> written = LabCluster.seedCluster(SeedLab.lab()).writeTo(out, target);
-      System.out.println("Rendered the seed cluster for Kubernetes " + target + " into " + out.toAbsolutePath() + ":");
+      System.out.println(
+          "Rendered the seed cluster for Kubernetes "
+              + target
+              + " into "
+              + out.toAbsolutePath()
+              + ":");
       for (Path p : written) {
         System.out.println("  " + p);
       }

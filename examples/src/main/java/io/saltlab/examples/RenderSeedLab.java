@@ -7,8 +7,8 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * Renders the seed lab: with no arguments, for the newest supported Kubernetes version into
- * {@code ./manifests/<version>/}, one file per object plus a {@code kustomization.yaml}.
+ * Renders the seed lab: with no arguments, for the newest supported Kubernetes version into {@code
+ * ./manifests/<version>/}, one file per object plus a {@code kustomization.yaml}.
  *
  * <p>Arguments: {@code [TARGET [OUTPUT_DIR]]}, for example {@code 1.6 /tmp/out}.
  */
@@ -23,11 +23,13 @@ public final class RenderSeedLab {
    */
   public static void main(String[] args) {
     try {
-      KubernetesVersion target = args.length > 0 ? KubernetesVersion.of(args[0]) : KubernetesVersion.DEFAULT;
+      KubernetesVersion target =
+          args.length > 0 ? KubernetesVersion.of(args[0]) : KubernetesVersion.DEFAULT;
       Path out = Paths.get(args.length > 1 ? args[1] : "manifests").resolve(target.toString());
       Manifests manifests = SeedLab.lab().render(target);
       List<Path> written = manifests.writeDirectory(out);
-      System.out.println("Rendered the seed lab for Kubernetes " + target + " into " + out.toAbsolutePath() + ":");
+      System.out.println(
+          "Rendered the seed lab for Kubernetes " + target + " into " + out.toAbsolutePath() + ":");
       for (Path p : written) {
         System.out.println("  " + p);
       }

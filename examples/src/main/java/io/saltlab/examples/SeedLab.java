@@ -76,7 +76,10 @@ public final class SeedLab {
             AppRole.builder()
                 .name("zookeeper")
                 .image(registry + "/salt/minion-zookeeper:3006.9")
-                .addPorts(RolePort.of("client", 2181), RolePort.of("peer", 2888), RolePort.of("election", 3888))
+                .addPorts(
+                    RolePort.of("client", 2181),
+                    RolePort.of("peer", 2888),
+                    RolePort.of("election", 3888))
                 .putEnv("ZOO_MY_ID", "1")
                 .build())
         .addRoles(

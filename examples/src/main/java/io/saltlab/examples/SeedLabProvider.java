@@ -1,11 +1,10 @@
 package io.saltlab.examples;
 
 import io.saltlab.core.KubernetesVersion;
-import io.saltlab.topology.cluster.LabCluster;
-import java.util.Optional;
-
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.cluster.LabCluster;
+import java.util.Optional;
 
 /**
  * The seed lab as a {@link LabProvider}, so that {@code saltlab render --class
@@ -22,7 +21,10 @@ public final class SeedLabProvider implements LabProvider {
     return SeedLab.lab();
   }
 
-  /** The write-up's three VMs: CentOS 7 up to 1.34, Ubuntu 24.04 after (see {@link LabCluster#seedCluster(SaltLab, KubernetesVersion)}). */
+  /**
+   * The write-up's three VMs: CentOS 7 up to 1.34, Ubuntu 24.04 after (see {@link
+   * LabCluster#seedCluster(SaltLab, KubernetesVersion)}).
+   */
   @Override
   public Optional<LabCluster> cluster(SaltLab lab, KubernetesVersion target) {
     return LabCluster.seedCluster(lab, target);

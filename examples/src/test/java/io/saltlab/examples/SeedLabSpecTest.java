@@ -15,14 +15,22 @@ import org.junit.jupiter.api.Test;
 class SeedLabSpecTest {
   private static final Path SPEC = Path.of("seed-lab.yaml");
   private static final Map<String, String> ENV =
-      Map.of("SALTLAB_REGISTRY_PASSWORD", SeedLab.EXAMPLE_PASSWORD, "SALTLAB_AUTOSIGN_TOKEN", SeedLab.EXAMPLE_TOKEN);
+      Map.of(
+          "SALTLAB_REGISTRY_PASSWORD",
+          SeedLab.EXAMPLE_PASSWORD,
+          "SALTLAB_AUTOSIGN_TOKEN",
+          SeedLab.EXAMPLE_TOKEN);
 
   @Test
   void rendersTheSameBytesAsTheSeedLabForEveryTarget() {
     SaltLab fromSpec = LabSpec.read(SPEC, ENV);
     for (KubernetesVersion v : KubernetesVersion.all()) {
-      assertThat(fromSpec.render(v).toYaml()).as("target %s", v).isEqualTo(SeedLab.lab().render(v).toYaml());
-      assertThat(fromSpec.render(v).files()).as("target %s", v).isEqualTo(SeedLab.lab().render(v).files());
+      assertThat(fromSpec.render(v).toYaml())
+          .as("target %s", v)
+          .isEqualTo(SeedLab.lab().render(v).toYaml());
+      assertThat(fromSpec.render(v).files())
+          .as("target %s", v)
+          .isEqualTo(SeedLab.lab().render(v).files());
     }
   }
 

@@ -17,7 +17,10 @@ class SeedLabTest {
     SaltLab lab = SeedLab.lab();
     for (KubernetesVersion v : KubernetesVersion.all()) {
       String yaml = lab.render(v).toYaml();
-      assertThat(yaml).as("%s", v).doesNotContain(SeedLab.EXAMPLE_TOKEN).doesNotContain(SeedLab.EXAMPLE_PASSWORD);
+      assertThat(yaml)
+          .as("%s", v)
+          .doesNotContain(SeedLab.EXAMPLE_TOKEN)
+          .doesNotContain(SeedLab.EXAMPLE_PASSWORD);
     }
     lab.saltFiles().values().forEach(f -> assertThat(f).doesNotContain(SeedLab.EXAMPLE_TOKEN));
     assertThat(lab.toString()).doesNotContain(SeedLab.EXAMPLE_TOKEN);
@@ -26,7 +29,8 @@ class SeedLabTest {
   @Test
   void seedLabAt136HasTheWiredObjects() {
     Manifests m = SeedLab.lab().render("1.36");
-    List<String> ids = m.resources().stream().map(r -> r.kind() + "/" + r.name()).collect(Collectors.toList());
+    List<String> ids =
+        m.resources().stream().map(r -> r.kind() + "/" + r.name()).collect(Collectors.toList());
     assertThat(ids)
         .contains(
             "Secret/salt-master-autosign",
@@ -42,7 +46,9 @@ class SeedLabTest {
   @Test
   void seedLabAt16UsesTheOldWorkloadGroups() {
     Manifests m = SeedLab.lab().render("1.6");
-    assertThat(m.find("StatefulSet", "zookeeper").map(RenderedResource::apiVersion)).contains("apps/v1beta1");
-    assertThat(m.find("Deployment", "salt-master").map(RenderedResource::apiVersion)).contains("extensions/v1beta1");
+    assertThat(m.find("StatefulSet", "zookeeper").map(RenderedResource::apiVersion))
+        .contains("apps/v1beta1");
+    assertThat(m.find("Deployment", "salt-master").map(RenderedResource::apiVersion))
+        .contains("extensions/v1beta1");
   }
 }

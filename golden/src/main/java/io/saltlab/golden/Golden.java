@@ -6,7 +6,6 @@ import io.saltlab.topology.SaltLab;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,13 +18,13 @@ import org.approvaltests.namer.ApprovalNamer;
 
 /**
  * Golden-file checks of rendered labs on ApprovalTests, with the two rules a repository needs:
- * files are compared byte for byte, and on CI ({@code CI=true}) nothing is ever approved: a
- * missing approved file fails the test instead of passing it.
+ * files are compared byte for byte, and on CI ({@code CI=true}) nothing is ever approved: a missing
+ * approved file fails the test instead of passing it.
  *
- * <p>Approved files live under {@code src/test/resources} in the test's package, named
- * {@code <TestClass>.<testMethod>.<target>.approved.yaml}. To approve a change locally, review
- * the {@code .received.yaml} file and rename it, or run the tests once with
- * {@code SALTLAB_APPROVE=true} (refused when {@code CI=true}).
+ * <p>Approved files live under {@code src/test/resources} in the test's package, named {@code
+ * <TestClass>.<testMethod>.<target>.approved.yaml}. To approve a change locally, review the {@code
+ * .received.yaml} file and rename it, or run the tests once with {@code SALTLAB_APPROVE=true}
+ * (refused when {@code CI=true}).
  */
 public final class Golden {
 
@@ -94,7 +93,8 @@ public final class Golden {
         return VerifyResult.FAILURE;
       }
       return VerifyResult.from(
-          Arrays.equals(Files.readAllBytes(received.toPath()), Files.readAllBytes(approved.toPath())));
+          Arrays.equals(
+              Files.readAllBytes(received.toPath()), Files.readAllBytes(approved.toPath())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compare golden files: " + e.getMessage(), e);
     }
@@ -118,9 +118,20 @@ public final class Golden {
         return true;
       }
       System.err.println(
-          "golden file differs or is missing:\n  received: " + received + "\n  approved: " + approved
-              + "\n  review with: diff -u '" + approved + "' '" + received + "'"
-              + "\n  approve with: mv '" + received + "' '" + approved + "' (or SALTLAB_APPROVE=true)");
+          "golden file differs or is missing:\n  received: "
+              + received
+              + "\n  approved: "
+              + approved
+              + "\n  review with: diff -u '"
+              + approved
+              + "' '"
+              + received
+              + "'"
+              + "\n  approve with: mv '"
+              + received
+              + "' '"
+              + approved
+              + "' (or SALTLAB_APPROVE=true)");
       return false;
     }
   }
@@ -144,7 +155,9 @@ public final class Golden {
     public String getSourceFilePath() {
       String source = base.getSourceFilePath();
       String sep = File.separator;
-      return source.replace(sep + "src" + sep + "test" + sep + "java" + sep, sep + "src" + sep + "test" + sep + "resources" + sep);
+      return source.replace(
+          sep + "src" + sep + "test" + sep + "java" + sep,
+          sep + "src" + sep + "test" + sep + "resources" + sep);
     }
 
     @Override

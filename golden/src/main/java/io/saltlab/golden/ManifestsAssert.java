@@ -19,8 +19,8 @@ import org.assertj.core.api.AbstractAssert;
  *     .service("salt-master").selectsPodsOf("salt-master");
  * }</pre>
  *
- * <p>Failure messages quote the YAML of the object concerned. Secrets are never quoted: only
- * their type and data keys are named.
+ * <p>Failure messages quote the YAML of the object concerned. Secrets are never quoted: only their
+ * type and data keys are named.
  */
 public class ManifestsAssert extends AbstractAssert<ManifestsAssert, Manifests> {
 
@@ -128,8 +128,15 @@ public class ManifestsAssert extends AbstractAssert<ManifestsAssert, Manifests> 
   public ManifestsAssert hasNoObject(String kind, String name) {
     isNotNull();
     if (actual.find(kind, name).isPresent()) {
-      failWithMessage("%s", "Expected no " + kind + " named '" + name + "' for Kubernetes " + actual.target()
-          + ", but it is rendered");
+      failWithMessage(
+          "%s",
+          "Expected no "
+              + kind
+              + " named '"
+              + name
+              + "' for Kubernetes "
+              + actual.target()
+              + ", but it is rendered");
     }
     return this;
   }
@@ -141,11 +148,22 @@ public class ManifestsAssert extends AbstractAssert<ManifestsAssert, Manifests> 
 
   RenderedResource object(String kind, String name) {
     isNotNull();
-    return actual.find(kind, name).orElseGet(() -> {
-      failWithMessage("%s", "Expected a " + kind + " named '" + name + "' for Kubernetes " + actual.target()
-          + ", but the rendered objects are:\n" + ids(actual.resources()));
-      return null;
-    });
+    return actual
+        .find(kind, name)
+        .orElseGet(
+            () -> {
+              failWithMessage(
+                  "%s",
+                  "Expected a "
+                      + kind
+                      + " named '"
+                      + name
+                      + "' for Kubernetes "
+                      + actual.target()
+                      + ", but the rendered objects are:\n"
+                      + ids(actual.resources()));
+              return null;
+            });
   }
 
   static String ids(List<RenderedResource> resources) {

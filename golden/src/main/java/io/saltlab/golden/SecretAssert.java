@@ -43,8 +43,16 @@ public class SecretAssert extends AbstractAssert<SecretAssert, RenderedResource>
     isNotNull();
     String actualType = actual.tree().path("type").asText("Opaque");
     if (!type.equals(actualType)) {
-      failWithMessage("%s", "Expected " + actual.id() + " to have type " + type + ", but it has type " + actualType
-          + " and data keys " + keys());
+      failWithMessage(
+          "%s",
+          "Expected "
+              + actual.id()
+              + " to have type "
+              + type
+              + ", but it has type "
+              + actualType
+              + " and data keys "
+              + keys());
     }
     return this;
   }
@@ -58,8 +66,15 @@ public class SecretAssert extends AbstractAssert<SecretAssert, RenderedResource>
   public SecretAssert hasDataKey(String key) {
     isNotNull();
     if (!keys().contains(key)) {
-      failWithMessage("%s", "Expected " + actual.id() + " to have data key " + key + ", but its data keys are " + keys()
-          + " (values not shown)");
+      failWithMessage(
+          "%s",
+          "Expected "
+              + actual.id()
+              + " to have data key "
+              + key
+              + ", but its data keys are "
+              + keys()
+              + " (values not shown)");
     }
     return this;
   }

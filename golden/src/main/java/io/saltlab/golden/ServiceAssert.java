@@ -12,7 +12,8 @@ import org.assertj.core.api.AbstractAssert;
  * failure quotes the Service's YAML (and the workload's, for selectors).
  */
 public class ServiceAssert extends AbstractAssert<ServiceAssert, RenderedResource> {
-  private static final List<String> WORKLOAD_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet");
+  private static final List<String> WORKLOAD_KINDS =
+      List.of("Deployment", "StatefulSet", "DaemonSet");
 
   private final ManifestsAssert parent;
 
@@ -48,15 +49,24 @@ public class ServiceAssert extends AbstractAssert<ServiceAssert, RenderedResourc
     JsonNode selector = actual.tree().path("spec").path("selector");
     RenderedResource workload = null;
     for (RenderedResource r : parent.manifests().resources()) {
-      if (WORKLOAD_KINDS.contains(r.kind()) && r.name().equals(workloadName) && r.namespace().equals(actual.namespace())) {
+      if (WORKLOAD_KINDS.contains(r.kind())
+          && r.name().equals(workloadName)
+          && r.namespace().equals(actual.namespace())) {
         workload = r;
         break;
       }
     }
     if (workload == null) {
-      failWithMessage("%s", "Expected " + actual.id() + " to select the pods of '" + workloadName
-          + "', but no workload of that name is rendered in namespace '" + actual.namespace() + "'; objects:\n"
-          + ManifestsAssert.ids(parent.manifests().resources()));
+      failWithMessage(
+          "%s",
+          "Expected "
+              + actual.id()
+              + " to select the pods of '"
+              + workloadName
+              + "', but no workload of that name is rendered in namespace '"
+              + actual.namespace()
+              + "'; objects:\n"
+              + ManifestsAssert.ids(parent.manifests().resources()));
       return this;
     }
     if (!selector.isObject() || selector.isEmpty()) {
@@ -67,11 +77,20 @@ public class ServiceAssert extends AbstractAssert<ServiceAssert, RenderedResourc
     for (Map.Entry<String, JsonNode> e : selector.properties()) {
       String podValue = labels.path(e.getKey()).asText(null);
       if (!e.getValue().asText().equals(podValue)) {
-        mismatches.add(e.getKey() + "=" + e.getValue().asText() + " (pods have " + (podValue == null ? "no such label" : podValue) + ")");
+        mismatches.add(
+            e.getKey()
+                + "="
+                + e.getValue().asText()
+                + " (pods have "
+                + (podValue == null ? "no such label" : podValue)
+                + ")");
       }
     }
     if (!mismatches.isEmpty()) {
-      return fail("to select the pods of " + workload.id(), "its selector does not match: " + mismatches, workload);
+      return fail(
+          "to select the pods of " + workload.id(),
+          "its selector does not match: " + mismatches,
+          workload);
     }
     return this;
   }
@@ -103,16 +122,37 @@ public class ServiceAssert extends AbstractAssert<ServiceAssert, RenderedResourc
   public ServiceAssert isHeadless() {
     isNotNull();
     if (!"None".equals(actual.tree().path("spec").path("clusterIP").asText(null))) {
-      return fail("to be headless (clusterIP: None)", "clusterIP is " + actual.tree().path("spec").path("clusterIP").asText("not set"), null);
+      return fail(
+          "to be headless (clusterIP: None)",
+          "clusterIP is " + actual.tree().path("spec").path("clusterIP").asText("not set"),
+          null);
     }
     return this;
   }
 
   private ServiceAssert fail(String expectation, String found, RenderedResource workload) {
-    String message = "Expected " + actual.id() + " " + expectation + ", but " + found + ".\nIts YAML:\n" + actual.yaml();
+    String message =
+        "Expected "
+            + actual.id()
+            + " "
+            + expectation
+            + ", but "
+            + found
+            + ".\nIts YAML:\n"
+            + actual.yaml();
     if (workload != null) {
-      message += "The pod template of " + workload.id() + " has labels:\n"
-          + workload.tree().path("spec").path("template").path("metadata").path("labels").toPrettyString() + "\n";
+      message +=
+          "The pod template of "
+              + workload.id()
+              + " has labels:\n"
+              + workload
+                  .tree()
+                  .path("spec")
+                  .path("template")
+                  .path("metadata")
+                  .path("labels")
+                  .toPrettyString()
+              + "\n";
     }
     failWithMessage("%s", message);
     return this;

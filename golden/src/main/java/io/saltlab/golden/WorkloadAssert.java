@@ -45,10 +45,15 @@ public class WorkloadAssert extends AbstractAssert<WorkloadAssert, RenderedResou
     for (JsonNode c : podSpec().path("containers")) {
       for (JsonNode m : c.path("volumeMounts")) {
         JsonNode volume = volume(m.path("name").asText());
-        String source = volume == null ? "(no volume)" : volume.has("hostPath")
-            ? "hostPath " + volume.path("hostPath").path("path").asText() : "non-hostPath volume";
+        String source =
+            volume == null
+                ? "(no volume)"
+                : volume.has("hostPath")
+                    ? "hostPath " + volume.path("hostPath").path("path").asText()
+                    : "non-hostPath volume";
         found.add(m.path("mountPath").asText() + " <- " + source);
-        if (mountPath.equals(m.path("mountPath").asText()) && volume != null
+        if (mountPath.equals(m.path("mountPath").asText())
+            && volume != null
             && hostPath.equals(volume.path("hostPath").path("path").asText(null))) {
           return this;
         }
@@ -83,7 +88,9 @@ public class WorkloadAssert extends AbstractAssert<WorkloadAssert, RenderedResou
   public WorkloadAssert hasReplicas(int replicas) {
     JsonNode r = workload().tree().path("spec").path("replicas");
     if (!r.isInt() || r.intValue() != replicas) {
-      return fail("to have " + replicas + " replicas", "spec.replicas is " + (r.isMissingNode() ? "not set" : r.asText()));
+      return fail(
+          "to have " + replicas + " replicas",
+          "spec.replicas is " + (r.isMissingNode() ? "not set" : r.asText()));
     }
     return this;
   }
@@ -110,12 +117,14 @@ public class WorkloadAssert extends AbstractAssert<WorkloadAssert, RenderedResou
     for (JsonNode c : podSpec().path("containers")) {
       for (JsonNode p : c.path("ports")) {
         found.add(p.path("name").asText("(unnamed)") + ":" + p.path("containerPort").asText());
-        if (p.path("containerPort").asInt(-1) == port && (name == null || name.equals(p.path("name").asText()))) {
+        if (p.path("containerPort").asInt(-1) == port
+            && (name == null || name.equals(p.path("name").asText()))) {
           return this;
         }
       }
     }
-    return fail("to declare container port " + (name == null ? "" : name + ":") + port, "ports " + found);
+    return fail(
+        "to declare container port " + (name == null ? "" : name + ":") + port, "ports " + found);
   }
 
   /**
@@ -185,7 +194,16 @@ public class WorkloadAssert extends AbstractAssert<WorkloadAssert, RenderedResou
   }
 
   private WorkloadAssert fail(String expectation, String found) {
-    failWithMessage("%s", "Expected " + actual.id() + " " + expectation + ", but " + found + ".\nIts YAML:\n" + actual.yaml());
+    failWithMessage(
+        "%s",
+        "Expected "
+            + actual.id()
+            + " "
+            + expectation
+            + ", but "
+            + found
+            + ".\nIts YAML:\n"
+            + actual.yaml());
     return this;
   }
 }

@@ -25,7 +25,8 @@ class OtherJdkDeterminismTest {
 
   static Stream<Arguments> jvms() {
     List<Arguments> jvms = new ArrayList<>();
-    for (String home : List.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64")) {
+    for (String home :
+        List.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-25-jdk-amd64")) {
       for (String target : List.of("1.6", "1.36")) {
         jvms.add(Arguments.of(home, target));
       }
@@ -62,7 +63,10 @@ class OtherJdkDeterminismTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
     byte[] approved =
-        Files.readAllBytes(GOLDEN.resolve("SeedLabGoldenTest.seedLab." + target + ".approved.yaml"));
-    assertThat(out.toByteArray()).as("output of %s%sjava", javaHome, File.separator).isEqualTo(approved);
+        Files.readAllBytes(
+            GOLDEN.resolve("SeedLabGoldenTest.seedLab." + target + ".approved.yaml"));
+    assertThat(out.toByteArray())
+        .as("output of %s%sjava", javaHome, File.separator)
+        .isEqualTo(approved);
   }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes the seed lab's YAML for a target to standard output, as UTF-8 bytes; run in another JVM. */
+/**
+ * Writes the seed lab's YAML for a target to standard output, as UTF-8 bytes; run in another JVM.
+ */
 public final class PrintSeedLab {
   private PrintSeedLab() {}
 

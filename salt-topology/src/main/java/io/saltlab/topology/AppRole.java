@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A Salt-provisioned role of the lab (zookeeper, hazelcast, a business app): a minion workload
- * with its own Service, which Salt turns into the role.
+ * A Salt-provisioned role of the lab (zookeeper, hazelcast, a business app): a minion workload with
+ * its own Service, which Salt turns into the role.
  */
 @Value.Immutable
 public abstract class AppRole {

@@ -4,8 +4,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Thrown when a lab is built with problems; lists every problem at once so that one run is
- * enough to fix them all.
+ * Thrown when a lab is built with problems; lists every problem at once so that one run is enough
+ * to fix them all.
  */
 public class InvalidLabException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -13,9 +13,9 @@ import java.util.function.Predicate;
  * trees: {@link #addLabels}, {@link #addVolume}, {@link #addMount}, {@link #addSubPathMount}...
  *
  * <p>They follow the serialization rules of the fabric8 model, so that converting a tree to a
- * fabric8 object and back gives the same tree ({@link LabRendering#translate} relies on it): a
- * null value is no field, an empty list is no field, an empty map is written as it is. Each
- * function documents which dekorate decorator of the same name it matches.
+ * fabric8 object and back gives the same tree ({@link LabRendering#translate} relies on it): a null
+ * value is no field, an empty list is no field, an empty map is written as it is. Each function
+ * documents which dekorate decorator of the same name it matches.
  */
 final class KubeTrees {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -78,12 +78,15 @@ final class KubeTrees {
     return node.withArrayProperty(field);
   }
 
-  /** Removes the items of a list field that match, as the decorators' {@code removeMatching...} do. */
+  /**
+   * Removes the items of a list field that match, as the decorators' {@code removeMatching...} do.
+   */
   static void removeMatching(ObjectNode node, String field, Predicate<ObjectNode> match) {
     if (!node.has(field)) {
       return;
     }
-    for (Iterator<com.fasterxml.jackson.databind.JsonNode> it = node.get(field).iterator(); it.hasNext(); ) {
+    for (Iterator<com.fasterxml.jackson.databind.JsonNode> it = node.get(field).iterator();
+        it.hasNext(); ) {
       if (match.test((ObjectNode) it.next())) {
         it.remove();
       }
@@ -105,8 +108,8 @@ final class KubeTrees {
   }
 
   /**
-   * Mounts a whole volume into a container, replacing a mount of the same volume: saltlab's
-   * {@code AddMountDecorator}.
+   * Mounts a whole volume into a container, replacing a mount of the same volume: saltlab's {@code
+   * AddMountDecorator}.
    */
   static void addMount(ObjectNode container, String volume, String mountPath, boolean readOnly) {
     removeMatching(container, "volumeMounts", m -> volume.equals(m.path("name").asText(null)));
@@ -120,8 +123,10 @@ final class KubeTrees {
    * Mounts one key of a volume at a path, read-only, replacing a mount at the same path: saltlab's
    * {@code AddSubPathMountDecorator}.
    */
-  static void addSubPathMount(ObjectNode container, String volume, String mountPath, String subPath) {
-    removeMatching(container, "volumeMounts", m -> mountPath.equals(m.path("mountPath").asText(null)));
+  static void addSubPathMount(
+      ObjectNode container, String volume, String mountPath, String subPath) {
+    removeMatching(
+        container, "volumeMounts", m -> mountPath.equals(m.path("mountPath").asText(null)));
     ObjectNode mount = named(volume);
     mount.put("mountPath", mountPath);
     mount.put("readOnly", true);
@@ -129,7 +134,10 @@ final class KubeTrees {
     list(container, "volumeMounts").add(mount);
   }
 
-  /** Sets an environment variable, replacing one of the same name: dekorate's {@code AddEnvVarDecorator}. */
+  /**
+   * Sets an environment variable, replacing one of the same name: dekorate's {@code
+   * AddEnvVarDecorator}.
+   */
   static void addEnvVar(ObjectNode container, String name, String value) {
     removeMatching(container, "env", e -> name.equals(e.path("name").asText(null)));
     ObjectNode env = named(name);
@@ -144,7 +152,11 @@ final class KubeTrees {
    *
    * @return the probe, to set as {@code readinessProbe} or {@code livenessProbe}
    */
-  static ObjectNode tcpProbe(int port, int initialDelaySeconds, int periodSeconds, int timeoutSeconds,
+  static ObjectNode tcpProbe(
+      int port,
+      int initialDelaySeconds,
+      int periodSeconds,
+      int timeoutSeconds,
       int failureThreshold) {
     ObjectNode probe = object();
     probe.putObject("tcpSocket").put("port", port);

@@ -8,28 +8,36 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Whole-lab checks: collects every problem of a lab into one list, so that building an invalid
- * lab reports all of them in one {@link InvalidLabException}.
+ * Whole-lab checks: collects every problem of a lab into one list, so that building an invalid lab
+ * reports all of them in one {@link InvalidLabException}.
  */
 final class LabChecks {
   /** RFC 1035 label: what Kubernetes requires of Service names. */
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+
   /** RFC 1123 label: what Kubernetes requires of namespace names. */
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
+  private static final Pattern LABEL_NAME =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
   private static final Pattern REGISTRY =
-      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
-  private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]*[A-Za-z0-9_.-]*[a-zA-Z0-9]");
+      Pattern.compile(
+          "[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
+  private static final Pattern IMAGE =
+      Pattern.compile("[a-z0-9][a-z0-9._/:@-]*[A-Za-z0-9_.-]*[a-zA-Z0-9]");
 
   /** Shortest autosign token accepted: 16 characters are already 2^64 guesses for hex. */
   static final int MIN_TOKEN_LENGTH = 16;
+
   /** Longest autosign token accepted; longer adds nothing and Salt reads it from one line. */
   static final int MAX_TOKEN_LENGTH = 512;
+
   /** Longest StatefulSet role name: 63 minus the 11 characters of "-" and a revision hash. */
   static final int MAX_STATEFUL_NAME = 52;
 
@@ -58,7 +66,9 @@ final class LabChecks {
       AppRole role = lab.roles().get(i);
       role("roles[" + i + "]", role);
       if (!names.add(role.name())) {
-        add("roles[" + i + "].name", role.name(),
+        add(
+            "roles[" + i + "].name",
+            role.name(),
             "a name used by no other role nor the master (it names a Service and a workload)",
             role.name() + "-2");
       }
@@ -67,21 +77,27 @@ final class LabChecks {
   }
 
   /**
-   * ConfigMaps and Secrets get names derived from the master's and roles' names; two derived
-   * names that meet would make one object overwrite the other.
+   * ConfigMaps and Secrets get names derived from the master's and roles' names; two derived names
+   * that meet would make one object overwrite the other.
    */
   private void generatedNames(SaltLab lab) {
     String autosign = LabTranslator.autosignSecretName(lab.master());
     if (autosign.equals(lab.registry().secretName())) {
-      add("registry.secretName", lab.registry().secretName(),
-          "a name other than the autosign Secret's (" + autosign + ")", "registry-pull");
+      add(
+          "registry.secretName",
+          lab.registry().secretName(),
+          "a name other than the autosign Secret's (" + autosign + ")",
+          "registry-pull");
     }
     String masterConfig = LabTranslator.masterConfigMapName(lab.master());
     for (int i = 0; i < lab.roles().size(); i++) {
       AppRole role = lab.roles().get(i);
       if (LabTranslator.minionConfigMapName(role).equals(masterConfig)) {
-        add("roles[" + i + "].name", role.name(),
-            "a name whose ConfigMap (" + masterConfig + ") is not the master's", "zookeeper");
+        add(
+            "roles[" + i + "].name",
+            role.name(),
+            "a name whose ConfigMap (" + masterConfig + ") is not the master's",
+            "zookeeper");
       }
     }
   }
@@ -94,14 +110,21 @@ final class LabChecks {
     String t = token.reveal();
     String shown = "**** (" + t.length() + " characters, from " + token.source() + ")";
     if (t.length() < MIN_TOKEN_LENGTH || t.length() > MAX_TOKEN_LENGTH) {
-      add("autosignToken", shown,
-          "a token of " + MIN_TOKEN_LENGTH + " to " + MAX_TOKEN_LENGTH
+      add(
+          "autosignToken",
+          shown,
+          "a token of "
+              + MIN_TOKEN_LENGTH
+              + " to "
+              + MAX_TOKEN_LENGTH
               + " characters, hard to guess, since it admits any minion that sends it",
           "the output of 'openssl rand -hex 32'");
     } else if (!t.chars().allMatch(c -> c > 0x20 && c < 0x7f) || t.startsWith("#")) {
       // Salt compares the grain with each line of the autosign file after trimming it and skips
       // lines starting with '#': whitespace, line breaks or a leading '#' would never match.
-      add("autosignToken", shown,
+      add(
+          "autosignToken",
+          shown,
           "visible ASCII characters only, without spaces and not starting with '#'",
           "the output of 'openssl rand -hex 32'");
     }
@@ -110,56 +133,90 @@ final class LabChecks {
   private void registry(Registry registry) {
     String server = registry.server();
     if (!REGISTRY.matcher(server).matches() || server.length() > 253 || !portInRange(server)) {
-      add("registry.server", server,
-          "a registry host with an optional port and no scheme or path", "registry.example.com:5000");
+      add(
+          "registry.server",
+          server,
+          "a registry host with an optional port and no scheme or path",
+          "registry.example.com:5000");
     }
-    registry.username().ifPresent(user -> {
-      if (user.isEmpty() || user.chars().anyMatch(ch -> ch == ':' || ch < 0x20 || ch == 0x7f)) {
-        add("registry.username", user, "a non-empty user name without ':' or control characters", "deployer");
-      }
-    });
+    registry
+        .username()
+        .ifPresent(
+            user -> {
+              if (user.isEmpty()
+                  || user.chars().anyMatch(ch -> ch == ':' || ch < 0x20 || ch == 0x7f)) {
+                add(
+                    "registry.username",
+                    user,
+                    "a non-empty user name without ':' or control characters",
+                    "deployer");
+              }
+            });
     if (registry.existingSecret()) {
       // The existing Secret holds the credentials; a password given here would silently go unused.
       if (registry.password().isPresent()) {
-        add("registry.password", registry.password().get().toString(),
-            "no password with existingSecret: the existing Secret " + registry.secretName() + " holds the credentials",
+        add(
+            "registry.password",
+            registry.password().get().toString(),
+            "no password with existingSecret: the existing Secret "
+                + registry.secretName()
+                + " holds the credentials",
             null);
       }
       if (registry.email().isPresent()) {
-        add("registry.email", registry.email().get(),
-            "no e-mail with existingSecret: it is only written into a rendered Secret", null);
+        add(
+            "registry.email",
+            registry.email().get(),
+            "no e-mail with existingSecret: it is only written into a rendered Secret",
+            null);
       }
     } else {
       if (registry.username().isEmpty()) {
-        add("registry.username", "(missing)", "the user the pull Secret logs in as, or existingSecret", "deployer");
+        add(
+            "registry.username",
+            "(missing)",
+            "the user the pull Secret logs in as, or existingSecret",
+            "deployer");
       }
       if (registry.password().isEmpty()) {
-        add("registry.password", "(missing)",
-            "the password of the rendered pull Secret, or existingSecret to use a Secret already in the cluster",
+        add(
+            "registry.password",
+            "(missing)",
+            "the password of the rendered pull Secret, or existingSecret to use a Secret already in"
+                + " the cluster",
             "SecretValue.fromEnv(\"REGISTRY_PASSWORD\")");
       }
     }
-    registry.email().ifPresent(e -> {
-      if (!e.matches("[^@\\s]+@[^@\\s]+")) {
-        add("registry.email", e, "an e-mail address", "ops@example.com");
-      }
-    });
+    registry
+        .email()
+        .ifPresent(
+            e -> {
+              if (!e.matches("[^@\\s]+@[^@\\s]+")) {
+                add("registry.email", e, "an e-mail address", "ops@example.com");
+              }
+            });
     dnsLabel("registry.secretName", registry.secretName(), "registry-pull", DNS_SUBDOMAIN);
   }
 
   private void master(SaltMaster m) {
     dnsLabel("master.name", m.name(), "salt-master", DNS_LABEL);
     if (m.node().isEmpty() || m.node().length() > 63 || !LABEL_VALUE.matcher(m.node()).matches()) {
-      add("master.node", m.node(),
-          "the kubernetes.io/hostname label of the node holding the host paths: at most 63 letters, digits, '-', '_' or '.'",
+      add(
+          "master.node",
+          m.node(),
+          "the kubernetes.io/hostname label of the node holding the host paths: at most 63 letters,"
+              + " digits, '-', '_' or '.'",
           "kube0");
     }
     image("master.image", m.image());
     port("master.publishPort", m.publishPort());
     port("master.returnPort", m.returnPort());
     if (m.publishPort() == m.returnPort()) {
-      add("master.returnPort", String.valueOf(m.returnPort()),
-          "a port different from publishPort " + m.publishPort(), "4506");
+      add(
+          "master.returnPort",
+          String.valueOf(m.returnPort()),
+          "a port different from publishPort " + m.publishPort(),
+          "4506");
     }
     hostPath("master.hostRoot", m.hostRoot());
     containerPath("master.mountRoot", m.mountRoot(), "/salt");
@@ -173,26 +230,40 @@ final class LabChecks {
   private void role(String at, AppRole role) {
     dnsLabel(at + ".name", role.name(), "zookeeper", DNS_LABEL);
     if (SaltConfig.RESERVED_ROLE_NAMES.contains(role.name())) {
-      add(at + ".name", role.name(),
-          "a name other than " + new java.util.TreeSet<>(SaltConfig.RESERVED_ROLE_NAMES)
+      add(
+          at + ".name",
+          role.name(),
+          "a name other than "
+              + new java.util.TreeSet<>(SaltConfig.RESERVED_ROLE_NAMES)
               + ", which name generated Salt files",
           role.name() + "-app");
     }
     if (role.identity() == MinionIdentity.STATEFUL && role.name().length() > MAX_STATEFUL_NAME) {
-      add(at + ".name", role.name(),
-          "at most " + MAX_STATEFUL_NAME + " characters for a StatefulSet role, whose pods carry the label "
+      add(
+          at + ".name",
+          role.name(),
+          "at most "
+              + MAX_STATEFUL_NAME
+              + " characters for a StatefulSet role, whose pods carry the label "
               + "controller-revision-hash=<name>-<10 characters> (63 at most)",
           "zookeeper");
     }
     if (role.identity() == MinionIdentity.FIXED && role.replicas() > 1) {
-      add(at + ".replicas", String.valueOf(role.replicas()),
-          "at most 1 for identity FIXED, whose pods all take the minion id '" + role.name()
+      add(
+          at + ".replicas",
+          String.valueOf(role.replicas()),
+          "at most 1 for identity FIXED, whose pods all take the minion id '"
+              + role.name()
               + "'; use identity STATEFUL for more",
           "1");
     }
     role.image().ifPresent(i -> image(at + ".image", i));
     if (role.replicas() < 0 || role.replicas() > 1000) {
-      add(at + ".replicas", String.valueOf(role.replicas()), "a number of pods between 0 and 1000", "1");
+      add(
+          at + ".replicas",
+          String.valueOf(role.replicas()),
+          "a number of pods between 0 and 1000",
+          "1");
     }
     strings(at + ".command", role.command());
     strings(at + ".args", role.args());
@@ -201,21 +272,34 @@ final class LabChecks {
     for (int i = 0; i < role.ports().size(); i++) {
       RolePort p = role.ports().get(i);
       String pat = at + ".ports[" + i + "]";
-      if (p.name().length() > 15 || !PORT_NAME.matcher(p.name()).matches() || !p.name().matches(".*[a-z].*")
+      if (p.name().length() > 15
+          || !PORT_NAME.matcher(p.name()).matches()
+          || !p.name().matches(".*[a-z].*")
           || p.name().contains("--")) {
-        add(pat + ".name", p.name(),
-            "a port name of at most 15 lower-case letters, digits and '-', with a letter", "client");
+        add(
+            pat + ".name",
+            p.name(),
+            "a port name of at most 15 lower-case letters, digits and '-', with a letter",
+            "client");
       } else if (!portNames.add(p.name())) {
         add(pat + ".name", p.name(), "a port name not used twice in the role", p.name() + "2");
       }
       port(pat + ".port", p.port());
       if (!numbers.add(p.port())) {
-        add(pat + ".port", String.valueOf(p.port()), "a port number not used twice in the role", null);
+        add(
+            pat + ".port",
+            String.valueOf(p.port()),
+            "a port number not used twice in the role",
+            null);
       }
     }
     for (Map.Entry<String, String> e : role.env().entrySet()) {
       if (!ENV_NAME.matcher(e.getKey()).matches()) {
-        add(at + ".env", e.getKey(), "an environment variable name of letters, digits and '_', not starting with a digit", "ZOO_MY_ID");
+        add(
+            at + ".env",
+            e.getKey(),
+            "an environment variable name of letters, digits and '_', not starting with a digit",
+            "ZOO_MY_ID");
       }
       if (hasNul(e.getValue())) {
         add(at + ".env." + e.getKey(), e.getValue(), "a value without NUL characters", "1");
@@ -224,12 +308,19 @@ final class LabChecks {
     for (Map.Entry<String, String> e : role.labels().entrySet()) {
       labelKey(at + ".labels", e.getKey());
       if (e.getValue().length() > 63 || !LABEL_VALUE.matcher(e.getValue()).matches()) {
-        add(at + ".labels." + e.getKey(), e.getValue(),
-            "a label value of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+        add(
+            at + ".labels." + e.getKey(),
+            e.getValue(),
+            "a label value of at most 63 letters, digits, '-', '_' or '.', starting and ending with"
+                + " a letter or digit",
             "blue");
       }
       if (Labels.isDerivedKey(e.getKey())) {
-        add(at + ".labels", e.getKey(), "a label key that saltlab does not derive itself (" + Labels.DERIVED_KEYS + ")", "tier");
+        add(
+            at + ".labels",
+            e.getKey(),
+            "a label key that saltlab does not derive itself (" + Labels.DERIVED_KEYS + ")",
+            "tier");
       }
     }
   }
@@ -246,33 +337,51 @@ final class LabChecks {
       }
     }
     if (name.isEmpty() || name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
-      add(at, key, "a label key of at most 63 letters, digits, '-', '_' or '.', with an optional DNS prefix", "tier");
+      add(
+          at,
+          key,
+          "a label key of at most 63 letters, digits, '-', '_' or '.', with an optional DNS prefix",
+          "tier");
     }
   }
 
   private void dnsLabel(String field, String value, String example, Pattern pattern) {
     int max = pattern == DNS_SUBDOMAIN ? 253 : 63;
     if (value.length() > max || !pattern.matcher(value).matches()) {
-      String what = pattern == DNS_LABEL
-          ? "a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63 characters"
-          : pattern == DNS_1123_LABEL
-              ? "a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters"
-              : "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253 characters";
+      String what =
+          pattern == DNS_LABEL
+              ? "a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and"
+                  + " ending with a letter or digit, at most 63 characters"
+              : pattern == DNS_1123_LABEL
+                  ? "a DNS-1123 label: lower-case letters, digits and '-', starting and ending with"
+                      + " a letter or digit, at most 63 characters"
+                  : "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253"
+                      + " characters";
       add(field, value, what, example);
     }
   }
 
   private void image(String field, String image) {
     if (image.isEmpty() || image.length() > 512 || !IMAGE.matcher(image).matches()) {
-      add(field, image, "an image reference [registry/]repository[:tag][@digest], lower-case, without spaces",
+      add(
+          field,
+          image,
+          "an image reference [registry/]repository[:tag][@digest], lower-case, without spaces",
           "registry.example.com:5000/salt/minion:3006.9");
     }
   }
 
   private void containerPath(String field, String path, String example) {
-    if (!path.startsWith("/") || path.contains("..") || path.contains("//") || path.contains(":")
+    if (!path.startsWith("/")
+        || path.contains("..")
+        || path.contains("//")
+        || path.contains(":")
         || hasControl(path)) {
-      add(field, path, "a normalised absolute container path without '..', '//', ':' or control characters", example);
+      add(
+          field,
+          path,
+          "a normalised absolute container path without '..', '//', ':' or control characters",
+          example);
     }
   }
 
@@ -284,11 +393,26 @@ final class LabChecks {
 
   private void hostPath(String field, String path) {
     if (!path.startsWith("/")) {
-      add(field, path, "an absolute path on the node (Kubernetes does not expand $HOME or ~)", "/srv/salt");
+      add(
+          field,
+          path,
+          "an absolute path on the node (Kubernetes does not expand $HOME or ~)",
+          "/srv/salt");
     } else if (path.contains("$") || path.contains("~")) {
-      add(field, path, "a path without $VARIABLES or ~, which Kubernetes never expands", "/home/vagrant/salt");
-    } else if (path.contains("/../") || path.endsWith("/..") || path.contains("//") || hasControl(path)) {
-      add(field, path, "a normalised absolute path without '..', '//' or control characters", "/srv/salt");
+      add(
+          field,
+          path,
+          "a path without $VARIABLES or ~, which Kubernetes never expands",
+          "/home/vagrant/salt");
+    } else if (path.contains("/../")
+        || path.endsWith("/..")
+        || path.contains("//")
+        || hasControl(path)) {
+      add(
+          field,
+          path,
+          "a normalised absolute path without '..', '//' or control characters",
+          "/srv/salt");
     }
   }
 

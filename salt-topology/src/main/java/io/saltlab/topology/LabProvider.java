@@ -23,9 +23,9 @@ public interface LabProvider {
   SaltLab lab();
 
   /**
-   * The VMs and cluster bootstrap under the lab for one target, if the lab has them; {@code
-   * saltlab render} then also writes them into {@code <out>/<target>/cluster/}. Built from the lab
-   * it is given, so the registry and the master's node are typed once.
+   * The VMs and cluster bootstrap under the lab for one target, if the lab has them; {@code saltlab
+   * render} then also writes them into {@code <out>/<target>/cluster/}. Built from the lab it is
+   * given, so the registry and the master's node are typed once.
    *
    * @param lab the lab {@link #lab()} returned
    * @param target the Kubernetes version being rendered, which may decide the box

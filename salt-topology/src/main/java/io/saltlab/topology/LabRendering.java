@@ -39,13 +39,14 @@ import java.util.Map;
 public final class LabRendering {
 
   /** The fabric8 class of each kind a lab renders; all are built for one target's apiVersions. */
-  private static final Map<String, Class<? extends HasMetadata>> FABRIC8_CLASSES = Map.of(
-      "Namespace", Namespace.class,
-      "Secret", Secret.class,
-      "ConfigMap", ConfigMap.class,
-      "Service", Service.class,
-      "Deployment", Deployment.class,
-      "StatefulSet", StatefulSet.class);
+  private static final Map<String, Class<? extends HasMetadata>> FABRIC8_CLASSES =
+      Map.of(
+          "Namespace", Namespace.class,
+          "Secret", Secret.class,
+          "ConfigMap", ConfigMap.class,
+          "Service", Service.class,
+          "Deployment", Deployment.class,
+          "StatefulSet", StatefulSet.class);
 
   /** Only made when fabric8 objects are asked for: a plain render never needs it. */
   private static final class Fabric8 {
@@ -89,13 +90,14 @@ public final class LabRendering {
     String kind = tree.path("kind").asText();
     Class<? extends HasMetadata> type = FABRIC8_CLASSES.get(kind);
     if (type == null) {
-      throw new IllegalStateException("saltlab translated a kind it has no fabric8 class for: " + kind);
+      throw new IllegalStateException(
+          "saltlab translated a kind it has no fabric8 class for: " + kind);
     }
     try {
       return Fabric8.MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("saltlab's own " + kind + " does not fit fabric8's model: "
-          + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "saltlab's own " + kind + " does not fit fabric8's model: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style of the project: generated classes stay package-private behind each
- * value type's {@code builder()}, builders are strict (an attribute is set once) and redacted
- * attributes print as {@code ****}.
+ * The one Immutables style of the project: generated classes stay package-private behind each value
+ * type's {@code builder()}, builders are strict (an attribute is set once) and redacted attributes
+ * print as {@code ****}.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)

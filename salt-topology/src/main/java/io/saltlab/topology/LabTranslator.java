@@ -51,13 +51,15 @@ final class LabTranslator {
     Registry registry = lab.registry();
     return registry.existingSecret()
         ? renderer.withContext(
-            ValidationContext.builder().existingSecret(lab.namespace(), registry.secretName()).build())
+            ValidationContext.builder()
+                .existingSecret(lab.namespace(), registry.secretName())
+                .build())
         : renderer;
   }
 
   /**
-   * The lab's objects for a target, finished. Roles are translated independently of each other,
-   * on every core for large labs; the order of the objects does not depend on it.
+   * The lab's objects for a target, finished. Roles are translated independently of each other, on
+   * every core for large labs; the order of the objects does not depend on it.
    */
   static List<ObjectNode> trees(SaltLab lab, KubernetesVersion target) {
     ApiVersions api = ApiVersionTable.forTarget(target);
@@ -70,10 +72,14 @@ final class LabTranslator {
     // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
     // mounts follow them.
     SortedMap<String, String> hostTree = SaltConfig.hostTree(lab);
-    objects.add(finish(configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)), lab));
+    objects.add(
+        finish(
+            configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)), lab));
     SaltMaster master = lab.master();
-    List<ObjectNode> masterPorts = List.of(
-        servicePort("salt-pub", master.publishPort()), servicePort("salt-ret", master.returnPort()));
+    List<ObjectNode> masterPorts =
+        List.of(
+            servicePort("salt-pub", master.publishPort()),
+            servicePort("salt-ret", master.returnPort()));
     objects.add(finish(service(lab, master.name(), masterPorts), lab));
     objects.add(finish(LabWorkloads.master(lab, api, hostTree), lab));
     for (List<ObjectNode> roleObjects : InOrder.map(lab.roles(), role -> role(lab, role, api))) {
@@ -95,15 +101,19 @@ final class LabTranslator {
       objects.add(finish(service(lab, role.name(), ports), lab));
     }
     String minionConfig = SaltConfig.minionConfigFile(lab, role);
-    objects.add(finish(configMap(lab, minionConfigMapName(role), Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)), lab));
+    objects.add(
+        finish(
+            configMap(
+                lab, minionConfigMapName(role), Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)),
+            lab));
     objects.add(finish(LabWorkloads.role(lab, role, api, minionConfig), lab));
     return objects;
   }
 
   /**
-   * The lab-wide transformations, in this order, on every object: the {@code managed-by} and
-   * {@code part-of} labels on each of its metadata (its own and its pod template's, as dekorate's
-   * {@code AddLabelDecorator} does), and the pull Secret on its pod spec, if it has one.
+   * The lab-wide transformations, in this order, on every object: the {@code managed-by} and {@code
+   * part-of} labels on each of its metadata (its own and its pod template's, as dekorate's {@code
+   * AddLabelDecorator} does), and the pull Secret on its pod spec, if it has one.
    */
   static ObjectNode finish(ObjectNode object, SaltLab lab) {
     Map<String, String> labels = new TreeMap<>();
@@ -154,7 +164,8 @@ final class LabTranslator {
    * the only object holding the token, base64-encoded as every Secret value.
    */
   static ObjectNode autosignSecret(SaltLab lab) {
-    ObjectNode secret = KubeTrees.resource("v1", "Secret", metadata(lab, autosignSecretName(lab.master()), null));
+    ObjectNode secret =
+        KubeTrees.resource("v1", "Secret", metadata(lab, autosignSecretName(lab.master()), null));
     secret.put("type", "Opaque");
     ObjectNode data = secret.putObject("data");
     data.put(SaltConfig.AUTOSIGN_GRAIN, base64(SaltConfig.autosignGrainFile(lab)));
@@ -220,7 +231,8 @@ final class LabTranslator {
       // A StringWriter does not fail.
       throw new UncheckedIOException(e);
     }
-    ObjectNode secret = KubeTrees.resource("v1", "Secret", metadata(lab, registry.secretName(), null));
+    ObjectNode secret =
+        KubeTrees.resource("v1", "Secret", metadata(lab, registry.secretName(), null));
     secret.put("type", format.secretType());
     secret.putObject("data").put(format.dataKey(), base64(json.toString()));
     return secret;

@@ -70,16 +70,20 @@ final class LabWorkloads {
     }
     // Each generated file is mounted on its own (subPath) at the same place it has in the host
     // tree, so the user's other files in those directories stay visible to the master.
-    addVolume(podSpec, CONFIG_VOLUME).putObject("configMap").put("name", LabTranslator.masterConfigMapName(master));
+    addVolume(podSpec, CONFIG_VOLUME)
+        .putObject("configMap")
+        .put("name", LabTranslator.masterConfigMapName(master));
     for (String path : hostTree.keySet()) {
-      addSubPathMount(container, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path));
+      addSubPathMount(
+          container, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path));
     }
     tokenVolume(podSpec, LabTranslator.autosignSecretName(master), SaltConfig.AUTOSIGN_GRAIN);
     addMount(container, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true);
     // The host paths exist on one node only: anywhere else the master starts without its keys.
     podSpec.putObject("nodeSelector").put(HOSTNAME_LABEL, master.node());
     // A TCP check on the return port, where minions authenticate: cheap, and it only passes once
-    // the master accepts connections. The liveness delay leaves time for first-start key generation.
+    // the master accepts connections. The liveness delay leaves time for first-start key
+    // generation.
     int retPort = master.returnPort();
     container.set("readinessProbe", KubeTrees.tcpProbe(retPort, 5, 10, 2, 3));
     container.set("livenessProbe", KubeTrees.tcpProbe(retPort, 30, 20, 5, 3));
@@ -102,20 +106,32 @@ final class LabWorkloads {
     for (RolePort p : role.ports()) {
       port(container, p.name(), p.port());
     }
-    ObjectNode template = template(lab, name, MINION_COMPONENT, role.labels(),
-        digest(Map.of(SaltConfig.MINION_CONF_FILE, config)), container);
+    ObjectNode template =
+        template(
+            lab,
+            name,
+            MINION_COMPONENT,
+            role.labels(),
+            digest(Map.of(SaltConfig.MINION_CONF_FILE, config)),
+            container);
     ObjectNode podSpec = (ObjectNode) template.get("spec");
     for (Map.Entry<String, String> e : role.env().entrySet()) {
       KubeTrees.addEnvVar(container, e.getKey(), e.getValue());
     }
     String configDir = lab.minionConfigDir();
-    addVolume(podSpec, CONFIG_VOLUME).putObject("configMap").put("name", LabTranslator.minionConfigMapName(role));
+    addVolume(podSpec, CONFIG_VOLUME)
+        .putObject("configMap")
+        .put("name", LabTranslator.minionConfigMapName(role));
     // subPath: the rest of the image's minion.d stays, and stays writable (Salt writes
     // _schedule.conf there).
-    addSubPathMount(container, CONFIG_VOLUME, join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
+    addSubPathMount(
+        container,
+        CONFIG_VOLUME,
+        join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
         SaltConfig.MINION_CONF_FILE);
     tokenVolume(podSpec, LabTranslator.autosignSecretName(lab.master()), LabTranslator.GRAINS_KEY);
-    addSubPathMount(container, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY);
+    addSubPathMount(
+        container, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY);
     // The key pair outlives container restarts, so a restarted minion is still the key the
     // master accepted.
     addVolume(podSpec, MINION_PKI_VOLUME).putObject("emptyDir");
@@ -129,7 +145,8 @@ final class LabWorkloads {
     return deployment;
   }
 
-  private static ObjectNode container(String name, String image, List<String> command, List<String> args) {
+  private static ObjectNode container(
+      String name, String image, List<String> command, List<String> args) {
     ObjectNode container = named(name);
     container.put("image", image);
     KubeTrees.putStrings(container, "command", command);
@@ -161,7 +178,11 @@ final class LabWorkloads {
   }
 
   private static ObjectNode template(
-      SaltLab lab, String name, String component, Map<String, String> extraLabels, String configDigest,
+      SaltLab lab,
+      String name,
+      String component,
+      Map<String, String> extraLabels,
+      String configDigest,
       ObjectNode container) {
     ObjectNode template = KubeTrees.object();
     ObjectNode metadata = template.putObject("metadata");
@@ -173,10 +194,12 @@ final class LabWorkloads {
     return template;
   }
 
-  private static ObjectNode deployment(SaltLab lab, ApiVersions api, String name, int replicas, ObjectNode template) {
+  private static ObjectNode deployment(
+      SaltLab lab, ApiVersions api, String name, int replicas, ObjectNode template) {
     Map<String, String> selector = Labels.selector(lab, name);
     ObjectNode deployment =
-        KubeTrees.resource(api.deployment(), "Deployment", LabTranslator.metadata(lab, name, selector));
+        KubeTrees.resource(
+            api.deployment(), "Deployment", LabTranslator.metadata(lab, name, selector));
     ObjectNode spec = deployment.putObject("spec");
     spec.put("replicas", replicas);
     KubeTrees.putStringMap(spec.putObject("selector"), "matchLabels", selector);
@@ -188,10 +211,12 @@ final class LabWorkloads {
    * A StatefulSet governed by the role's headless Service, which gives each pod the stable host
    * name {@code <role>-<ordinal>} its minion id comes from.
    */
-  private static ObjectNode statefulSet(SaltLab lab, ApiVersions api, String name, int replicas, ObjectNode template) {
+  private static ObjectNode statefulSet(
+      SaltLab lab, ApiVersions api, String name, int replicas, ObjectNode template) {
     Map<String, String> selector = Labels.selector(lab, name);
     ObjectNode statefulSet =
-        KubeTrees.resource(api.statefulSet(), "StatefulSet", LabTranslator.metadata(lab, name, selector));
+        KubeTrees.resource(
+            api.statefulSet(), "StatefulSet", LabTranslator.metadata(lab, name, selector));
     ObjectNode spec = statefulSet.putObject("spec");
     spec.put("serviceName", name);
     spec.put("replicas", replicas);

@@ -11,17 +11,22 @@ import java.util.TreeMap;
 public final class Labels {
   /** The workload's name: {@code app.kubernetes.io/name}. */
   public static final String NAME = "app.kubernetes.io/name";
+
   /** The lab's name: {@code app.kubernetes.io/instance}. */
   public static final String INSTANCE = "app.kubernetes.io/instance";
+
   /** {@code salt-master} or {@code salt-minion}: {@code app.kubernetes.io/component}. */
   public static final String COMPONENT = "app.kubernetes.io/component";
+
   /** {@code saltlab} on every object: {@code app.kubernetes.io/managed-by}. */
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
   /** The lab's name on every object: {@code app.kubernetes.io/part-of}. */
   public static final String PART_OF = "app.kubernetes.io/part-of";
 
   /** Keys saltlab sets itself; roles may not override them. */
-  public static final Set<String> DERIVED_KEYS = Set.of(NAME, INSTANCE, COMPONENT, MANAGED_BY, PART_OF);
+  public static final Set<String> DERIVED_KEYS =
+      Set.of(NAME, INSTANCE, COMPONENT, MANAGED_BY, PART_OF);
 
   private Labels() {}
 
@@ -36,8 +41,8 @@ public final class Labels {
   }
 
   /**
-   * The selector of a workload: the labels that identify its pods, used unchanged by the
-   * workload's {@code spec.selector} and its Service's {@code spec.selector}.
+   * The selector of a workload: the labels that identify its pods, used unchanged by the workload's
+   * {@code spec.selector} and its Service's {@code spec.selector}.
    *
    * @param lab the lab
    * @param workload the workload's name
@@ -59,7 +64,8 @@ public final class Labels {
    * @param extra the role's own labels
    * @return sorted pod labels, a superset of {@link #selector(SaltLab, String)}
    */
-  public static Map<String, String> pod(SaltLab lab, String workload, String component, Map<String, String> extra) {
+  public static Map<String, String> pod(
+      SaltLab lab, String workload, String component, Map<String, String> extra) {
     Map<String, String> m = new TreeMap<>(extra);
     m.putAll(selector(lab, workload));
     m.put(COMPONENT, component);

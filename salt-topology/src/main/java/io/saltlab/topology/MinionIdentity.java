@@ -11,8 +11,8 @@ public enum MinionIdentity {
    */
   STATEFUL,
   /**
-   * The seed's Deployment with at most one replica and the fixed minion id {@code <role>}; its
-   * pods are replaced with the Recreate strategy so that two pods never claim the id at once.
+   * The seed's Deployment with at most one replica and the fixed minion id {@code <role>}; its pods
+   * are replaced with the Recreate strategy so that two pods never claim the id at once.
    */
   FIXED
 }

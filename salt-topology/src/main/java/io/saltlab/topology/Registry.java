@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The private Docker registry the lab's images come from, and the credentials of its pull
- * Secret (what {@code kubectl create secret docker-registry} takes).
+ * The private Docker registry the lab's images come from, and the credentials of its pull Secret
+ * (what {@code kubectl create secret docker-registry} takes).
  *
  * <p>Either saltlab renders the pull Secret from {@link #username()} and {@link #password()}, or
  * the lab names one that already exists in the namespace ({@link #existing(String, String)}), so
@@ -19,8 +19,8 @@ public abstract class Registry {
 
   /**
    * The registry user the cluster pulls as; required for a rendered Secret. With an {@link
-   * #existingSecret() existing Secret} it is optional and only used by the cluster bootstrap to
-   * log its nodes in.
+   * #existingSecret() existing Secret} it is optional and only used by the cluster bootstrap to log
+   * its nodes in.
    */
   public abstract Optional<String> username();
 
@@ -43,8 +43,8 @@ public abstract class Registry {
   /**
    * Whether the pull Secret {@link #secretName()} already exists in the lab's namespace (made by
    * hand with {@code kubectl create secret docker-registry} or by a secret manager): saltlab then
-   * renders no Secret, needs no password, and pods still name it in {@code imagePullSecrets}.
-   * False unless set.
+   * renders no Secret, needs no password, and pods still name it in {@code imagePullSecrets}. False
+   * unless set.
    */
   @Value.Default
   public boolean existingSecret() {

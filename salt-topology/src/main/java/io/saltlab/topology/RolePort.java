@@ -6,7 +6,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RolePort {
 
-  /** The port's name (at most 15 characters, lower-case letters, digits and '-'), for example {@code client}. */
+  /**
+   * The port's name (at most 15 characters, lower-case letters, digits and '-'), for example {@code
+   * client}.
+   */
   @Value.Parameter
   public abstract String name();
 

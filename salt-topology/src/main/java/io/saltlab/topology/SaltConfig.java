@@ -12,10 +12,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Derives the Salt side of a lab from the same model as its manifests: the master's and each
- * role's configuration, the state and pillar top files, and the autosign files that carry the
- * lab token. Every file is built as a tree and written by {@link YamlWriter}, so any value from
- * the model is quoted safely.
+ * Derives the Salt side of a lab from the same model as its manifests: the master's and each role's
+ * configuration, the state and pillar top files, and the autosign files that carry the lab token.
+ * Every file is built as a tree and written by {@link YamlWriter}, so any value from the model is
+ * quoted safely.
  *
  * <p>Only options named in {@link #MASTER_OPTIONS} and {@link #MINION_OPTIONS} are emitted; a test
  * holds the generated files to those lists.
@@ -49,7 +49,10 @@ final class SaltConfig {
   /** File name of the role's configuration in the minion's {@code minion.d}. */
   static final String MINION_CONF_FILE = "saltlab.conf";
 
-  /** Directory of the master pod holding the autosign grain file (a Secret volume, never a host path). */
+  /**
+   * Directory of the master pod holding the autosign grain file (a Secret volume, never a host
+   * path).
+   */
   static final String AUTOSIGN_DIR = "autosign_grains";
 
   /**
@@ -63,8 +66,8 @@ final class SaltConfig {
   static final int RETRY_DNS = 10;
 
   /**
-   * TCP keepalive idle time, in seconds: well under Salt's 300 so that a connection to a master
-   * pod that vanished is noticed in about a minute.
+   * TCP keepalive idle time, in seconds: well under Salt's 300 so that a connection to a master pod
+   * that vanished is noticed in about a minute.
    */
   static final int TCP_KEEPALIVE_IDLE = 60;
 
@@ -144,9 +147,9 @@ final class SaltConfig {
   }
 
   /**
-   * The key of a host-tree file in the master's ConfigMap: ConfigMap keys cannot hold '/', so
-   * each one becomes '_' ({@code states/top.sls} becomes {@code states_top.sls}). Generated paths
-   * hold no '_' before the file name, so keys stay distinct.
+   * The key of a host-tree file in the master's ConfigMap: ConfigMap keys cannot hold '/', so each
+   * one becomes '_' ({@code states/top.sls} becomes {@code states_top.sls}). Generated paths hold
+   * no '_' before the file name, so keys stay distinct.
    *
    * @param relativePath a key of {@link #hostTree(SaltLab)}
    * @return the ConfigMap key
@@ -167,8 +170,8 @@ final class SaltConfig {
   }
 
   /**
-   * The master's configuration as a tree: ports from the model, roots on the mounted
-   * directories, keys kept on the conf host path, and acceptance only through the token grain.
+   * The master's configuration as a tree: ports from the model, roots on the mounted directories,
+   * keys kept on the conf host path, and acceptance only through the token grain.
    */
   static ObjectNode masterConfig(SaltLab lab) {
     SaltMaster m = lab.master();
@@ -198,8 +201,8 @@ final class SaltConfig {
   }
 
   /**
-   * A role's minion configuration as a tree: where the master is, who the minion is, which role
-   * it plays, and how it rides out a master restart.
+   * A role's minion configuration as a tree: where the master is, who the minion is, which role it
+   * plays, and how it rides out a master restart.
    */
   static ObjectNode minionConfig(SaltLab lab, AppRole role) {
     SaltMaster m = lab.master();
@@ -258,8 +261,8 @@ final class SaltConfig {
 
   /**
    * The pillar top file: the base pillar for every minion, then each role's pillar by grain. A
-   * role's own pillar file is optional ({@code ignore_missing}), so a lab without pillar data
-   * still converges.
+   * role's own pillar file is optional ({@code ignore_missing}), so a lab without pillar data still
+   * converges.
    */
   static ObjectNode pillarTop(SaltLab lab) {
     ObjectNode top = NODES.objectNode();
@@ -306,8 +309,8 @@ final class SaltConfig {
   }
 
   /**
-   * The master's autosign file for {@link #AUTOSIGN_GRAIN}: the one accepted value on its own
-   * line. Goes into the Secret only.
+   * The master's autosign file for {@link #AUTOSIGN_GRAIN}: the one accepted value on its own line.
+   * Goes into the Secret only.
    */
   static String autosignGrainFile(SaltLab lab) {
     return lab.autosignToken().reveal() + "\n";

@@ -3,8 +3,8 @@ package io.saltlab.topology;
 import java.util.Locale;
 
 /**
- * The five directories the salt-master keeps on its node and mounts: configuration, states,
- * pillar data, delivery (artifacts to hand to minions) and formulas.
+ * The five directories the salt-master keeps on its node and mounts: configuration, states, pillar
+ * data, delivery (artifacts to hand to minions) and formulas.
  */
 public enum SaltDirectory {
   /** The master's configuration ({@code --config-dir}). */

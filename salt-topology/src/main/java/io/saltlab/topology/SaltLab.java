@@ -47,9 +47,9 @@ public abstract class SaltLab {
   }
 
   /**
-   * The configuration directory of the minion images, where the minion reads {@code minion.d/}
-   * and its {@code grains} file; {@code /etc/salt} unless set. Change it only together with the
-   * roles' {@code --config-dir} argument, since the generated files are mounted here.
+   * The configuration directory of the minion images, where the minion reads {@code minion.d/} and
+   * its {@code grains} file; {@code /etc/salt} unless set. Change it only together with the roles'
+   * {@code --config-dir} argument, since the generated files are mounted here.
    */
   @Value.Default
   public String minionConfigDir() {
@@ -84,9 +84,9 @@ public abstract class SaltLab {
   }
 
   /**
-   * The Salt files of the master's host-path tree, the same content the rendered ConfigMaps
-   * carry: the master's {@code master.d} configuration, the state and pillar top files and the
-   * base state and pillar. Paths are relative to {@link SaltMaster#hostRoot()} (and to {@link
+   * The Salt files of the master's host-path tree, the same content the rendered ConfigMaps carry:
+   * the master's {@code master.d} configuration, the state and pillar top files and the base state
+   * and pillar. Paths are relative to {@link SaltMaster#hostRoot()} (and to {@link
    * SaltMaster#mountRoot()} in the pod), for example {@code conf/master.d/saltlab.conf} or {@code
    * states/top.sls}. The autosign token is never among them.
    *

@@ -44,9 +44,9 @@ public abstract class SaltMaster {
   }
 
   /**
-   * Absolute directory on the node under which the five Salt directories live, for example
-   * {@code /srv/salt} (holding {@code /srv/salt/conf}, {@code /srv/salt/states}...). No
-   * {@code $HOME} or {@code ~}: Kubernetes never expands them.
+   * Absolute directory on the node under which the five Salt directories live, for example {@code
+   * /srv/salt} (holding {@code /srv/salt/conf}, {@code /srv/salt/states}...). No {@code $HOME} or
+   * {@code ~}: Kubernetes never expands them.
    */
   public abstract String hostRoot();
 
@@ -57,7 +57,10 @@ public abstract class SaltMaster {
    */
   public abstract String node();
 
-  /** Directory in the container under which the five directories are mounted; {@code /salt} unless set. */
+  /**
+   * Directory in the container under which the five directories are mounted; {@code /salt} unless
+   * set.
+   */
   @Value.Default
   public String mountRoot() {
     return "/salt";

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A credential (registry password, token) that never shows itself: {@code toString}, error
- * messages and logs only say where it came from.
+ * A credential (registry password, token) that never shows itself: {@code toString}, error messages
+ * and logs only say where it came from.
  *
- * <p>Load it from an environment variable or a file so that it stays out of source code; a
- * literal is for tests and throw-away labs.
+ * <p>Load it from an environment variable or a file so that it stays out of source code; a literal
+ * is for tests and throw-away labs.
  */
 public final class SecretValue {
   private final String value;
@@ -33,7 +33,8 @@ public final class SecretValue {
    */
   public static SecretValue of(String clearText) {
     if (clearText == null || clearText.isEmpty()) {
-      throw new IllegalArgumentException("secret value is empty; expected a non-empty password or token");
+      throw new IllegalArgumentException(
+          "secret value is empty; expected a non-empty password or token");
     }
     return new SecretValue(clearText, "a literal");
   }
@@ -65,8 +66,11 @@ public final class SecretValue {
     String v = environment.get(variable);
     if (v == null || v.isEmpty()) {
       throw new IllegalArgumentException(
-          "environment variable " + variable + " is not set or empty; set it to the secret (export "
-              + variable + "=...) or load the secret from a file instead");
+          "environment variable "
+              + variable
+              + " is not set or empty; set it to the secret (export "
+              + variable
+              + "=...) or load the secret from a file instead");
     }
     return new SecretValue(v, "environment variable " + variable);
   }
@@ -85,7 +89,10 @@ public final class SecretValue {
       v = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(
-          "cannot read secret file " + file + " (" + e.getClass().getSimpleName()
+          "cannot read secret file "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
               + "); expected a readable UTF-8 file holding only the secret");
     }
     if (v.endsWith("\r\n")) {
@@ -94,7 +101,8 @@ public final class SecretValue {
       v = v.substring(0, v.length() - 1);
     }
     if (v.isEmpty()) {
-      throw new IllegalArgumentException("secret file " + file + " is empty; expected the secret in it");
+      throw new IllegalArgumentException(
+          "secret file " + file + " is empty; expected the secret in it");
     }
     return new SecretValue(v, "file " + file);
   }

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * dekorate's own decorators applied to the lab's translated objects through {@code
- * listBuilder.accept(decorator)}: the proof that dekorate 4.1.5 works on fabric8 7.5.2 (the
- * chosen Jackson 2 line), and that what it produces still renders and validates.
+ * listBuilder.accept(decorator)}: the proof that dekorate 4.1.5 works on fabric8 7.5.2 (the chosen
+ * Jackson 2 line), and that what it produces still renders and validates.
  */
 class DekorateOnTheLabTest {
 
@@ -36,24 +36,41 @@ class DekorateOnTheLabTest {
     KubernetesListBuilder list = new KubernetesListBuilder().withItems(objects);
     list.accept(new AddLabelDecorator(new Label("example.com/team", "platform", new String[0])));
     list.accept(new AddImagePullSecretDecorator(Decorator.ANY, "extra-pull"));
-    list.accept(new AddEnvVarDecorator("role-1", "role-1", new Env("EXTRA", "1", null, null, null, null, null)));
+    list.accept(
+        new AddEnvVarDecorator(
+            "role-1", "role-1", new Env("EXTRA", "1", null, null, null, null, null)));
     List<HasMetadata> decorated = list.build().getItems();
 
     Manifests m =
         new ManifestRenderer(target)
-            .withContext(io.saltlab.core.validate.ValidationContext.builder().existingSecret(lab.namespace(), "extra-pull").build())
+            .withContext(
+                io.saltlab.core.validate.ValidationContext.builder()
+                    .existingSecret(lab.namespace(), "extra-pull")
+                    .build())
             .render(decorated);
     assertThat(m.validation()).hasValueSatisfying(r -> assertThat(r.isClean()).isTrue());
     for (RenderedResource r : m.resources()) {
-      assertThat(r.tree().at("/metadata/labels/example.com~1team").asText()).as(r.id()).isEqualTo("platform");
+      assertThat(r.tree().at("/metadata/labels/example.com~1team").asText())
+          .as(r.id())
+          .isEqualTo("platform");
       JsonNode pod = r.tree().at("/spec/template/spec");
       if (!pod.isMissingNode()) {
-        assertThat(pod.path("imagePullSecrets").findValuesAsText("name")).as(r.id()).contains("registry-pull", "extra-pull");
+        assertThat(pod.path("imagePullSecrets").findValuesAsText("name"))
+            .as(r.id())
+            .contains("registry-pull", "extra-pull");
       }
     }
-    JsonNode env = m.find("Deployment", "role-1").orElseThrow().tree().at("/spec/template/spec/containers/0/env");
+    JsonNode env =
+        m.find("Deployment", "role-1")
+            .orElseThrow()
+            .tree()
+            .at("/spec/template/spec/containers/0/env");
     assertThat(env.findValuesAsText("name")).contains("SALT_ROLE", "EXTRA");
-    JsonNode other = m.find("Deployment", "role-0").orElseThrow().tree().at("/spec/template/spec/containers/0/env");
+    JsonNode other =
+        m.find("Deployment", "role-0")
+            .orElseThrow()
+            .tree()
+            .at("/spec/template/spec/containers/0/env");
     assertThat(other.findValuesAsText("name")).doesNotContain("EXTRA");
   }
 }

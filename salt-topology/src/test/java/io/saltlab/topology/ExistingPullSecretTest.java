@@ -20,13 +20,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A lab that uses a pull Secret already in the cluster: no password anywhere, no Secret rendered,
- * pods still name it, validation accepts the reference; in Java, in a spec file and in the
- * cluster bootstrap.
+ * pods still name it, validation accepts the reference; in Java, in a spec file and in the cluster
+ * bootstrap.
  */
 class ExistingPullSecretTest {
 
   private static SaltLab.Builder lab(Registry registry) {
-    return SaltLab.builder().name("lab").registry(registry)
+    return SaltLab.builder()
+        .name("lab")
+        .registry(registry)
         .master(TestLabs.master().build())
         .minionImage("registry.example.com:5000/salt/minion:3006.9")
         .autosignToken(SecretValue.of(TestLabs.TOKEN));
@@ -35,18 +37,31 @@ class ExistingPullSecretTest {
   @ParameterizedTest
   @ValueSource(strings = {"1.5", "1.6", "1.8", "1.9", "1.36"})
   void rendersNoPullSecretButEveryPodNamesTheExistingOne(String target) {
-    SaltLab lab = lab(Registry.existing("registry.example.com:5000", "team-pull"))
-        .addRoles(TestLabs.zookeeper(), TestLabs.web()).build();
+    SaltLab lab =
+        lab(Registry.existing("registry.example.com:5000", "team-pull"))
+            .addRoles(TestLabs.zookeeper(), TestLabs.web())
+            .build();
     Manifests m = lab.render(target);
 
     assertThat(m.validation()).hasValueSatisfying(r -> assertThat(r.isClean()).isTrue());
-    List<String> secrets = m.resources().stream().filter(r -> r.kind().equals("Secret")).map(RenderedResource::name).toList();
+    List<String> secrets =
+        m.resources().stream()
+            .filter(r -> r.kind().equals("Secret"))
+            .map(RenderedResource::name)
+            .toList();
     assertThat(secrets).containsExactly(LabTranslator.autosignSecretName(lab.master()));
     long workloads = 0;
     for (RenderedResource r : m.resources()) {
       if (r.kind().equals("Deployment") || r.kind().equals("StatefulSet")) {
-        assertThat(r.tree().path("spec").path("template").path("spec").path("imagePullSecrets").findValuesAsText("name"))
-            .as(r.id()).containsExactly("team-pull");
+        assertThat(
+                r.tree()
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("imagePullSecrets")
+                    .findValuesAsText("name"))
+            .as(r.id())
+            .containsExactly("team-pull");
         workloads++;
       }
     }
@@ -56,7 +71,8 @@ class ExistingPullSecretTest {
 
   @Test
   void aRenderedSecretStillNeedsUserAndPassword() {
-    assertThatThrownBy(() -> lab(Registry.builder().server("registry.example.com:5000").build()).build())
+    assertThatThrownBy(
+            () -> lab(Registry.builder().server("registry.example.com:5000").build()).build())
         .isInstanceOf(InvalidLabException.class)
         .hasMessageContaining("registry.username: '(missing)'")
         .hasMessageContaining("registry.password: '(missing)'")
@@ -65,18 +81,27 @@ class ExistingPullSecretTest {
 
   @Test
   void anExistingSecretRefusesAPasswordOrEmailThatWouldGoUnused() {
-    Registry registry = Registry.builder().server("registry.example.com:5000").secretName("team-pull")
-        .existingSecret(true).password(SecretValue.of("unused-password-value")).email("ops@example.com").build();
+    Registry registry =
+        Registry.builder()
+            .server("registry.example.com:5000")
+            .secretName("team-pull")
+            .existingSecret(true)
+            .password(SecretValue.of("unused-password-value"))
+            .email("ops@example.com")
+            .build();
     assertThatThrownBy(() -> lab(registry).build())
         .isInstanceOf(InvalidLabException.class)
-        .hasMessageContaining("registry.password: 'SecretValue[**** from a literal]'; expected no password with existingSecret")
+        .hasMessageContaining(
+            "registry.password: 'SecretValue[**** from a literal]'; expected no password with"
+                + " existingSecret")
         .hasMessageContaining("registry.email")
         .hasMessageNotContaining("unused-password-value");
   }
 
   @Test
   void specFileNamesTheExistingSecretWithoutAnyCredentials() {
-    String spec = """
+    String spec =
+        """
         name: lab
         registry:
           server: registry.example.com:5000
@@ -94,7 +119,8 @@ class ExistingPullSecretTest {
 
   @Test
   void specFileRefusesCredentialsBesideAnExistingSecret() {
-    String spec = """
+    String spec =
+        """
         name: lab
         registry:
           server: registry.example.com:5000
@@ -105,7 +131,13 @@ class ExistingPullSecretTest {
         master: {image: registry.example.com:5000/salt/master:3006.9, hostRoot: /srv/salt, node: kube0}
         minionImage: registry.example.com:5000/salt/minion:3006.9
         """;
-    assertThatThrownBy(() -> LabSpec.parse(spec, "lab.yaml", Path.of("."), Map.of("TOKEN", TestLabs.TOKEN, "PASSWORD", "pw-value")))
+    assertThatThrownBy(
+            () ->
+                LabSpec.parse(
+                    spec,
+                    "lab.yaml",
+                    Path.of("."),
+                    Map.of("TOKEN", TestLabs.TOKEN, "PASSWORD", "pw-value")))
         .isInstanceOf(LabSpecException.class)
         .hasMessageContaining("lab.yaml:5:3: registry.passwordEnv: not with existingSecret")
         .hasMessageContaining("lab.yaml:6:3: registry.secretName: not with existingSecret")
@@ -114,8 +146,13 @@ class ExistingPullSecretTest {
 
   @Test
   void clusterLogsInWithTheLabsUserAndThePasswordFromTheEnvironment() {
-    Registry registry = Registry.builder().server("registry.example.com:5000").username("deployer")
-        .secretName("team-pull").existingSecret(true).build();
+    Registry registry =
+        Registry.builder()
+            .server("registry.example.com:5000")
+            .username("deployer")
+            .secretName("team-pull")
+            .existingSecret(true)
+            .build();
     SortedMap<String, String> files = cluster(lab(registry).build()).render("1.36");
     String all = String.join("\n", files.values());
     assertThat(all).contains("registry.example.com:5000", "deployer", "REGISTRY_PASSWORD");
@@ -130,7 +167,9 @@ class ExistingPullSecretTest {
   }
 
   private static LabCluster cluster(SaltLab lab) {
-    return LabCluster.builder().lab(lab).os(NodeOs.UBUNTU_24_04)
+    return LabCluster.builder()
+        .lab(lab)
+        .os(NodeOs.UBUNTU_24_04)
         .addNodes(ClusterNode.controlPlane("kube0", "192.168.56.10"))
         .build();
   }

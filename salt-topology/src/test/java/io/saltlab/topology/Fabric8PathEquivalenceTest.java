@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The lab's two ways out agree byte for byte: the trees {@link SaltLab#render} writes, and the
  * fabric8 objects {@link LabRendering#translate} gives users who decorate further, rendered
- * unchanged. Labs vary every model attribute the translation reads (registry with or without
- * e-mail or an existing Secret, master names, ports, roots, commands, role identities, replicas,
- * images, ports, environment, labels), over every supported target.
+ * unchanged. Labs vary every model attribute the translation reads (registry with or without e-mail
+ * or an existing Secret, master names, ports, roots, commands, role identities, replicas, images,
+ * ports, environment, labels), over every supported target.
  */
 class Fabric8PathEquivalenceTest {
 
@@ -24,8 +24,9 @@ class Fabric8PathEquivalenceTest {
       SaltLab lab = lab(rnd, i);
       for (KubernetesVersion target : KubernetesVersion.all()) {
         Manifests direct = lab.render(target);
-        Manifests viaFabric8 = LabRendering.render(LabRendering.translate(lab, target),
-            LabTranslator.renderer(lab, target));
+        Manifests viaFabric8 =
+            LabRendering.render(
+                LabRendering.translate(lab, target), LabTranslator.renderer(lab, target));
         assertThat(viaFabric8.toYaml()).as("lab %d for %s", i, target).isEqualTo(direct.toYaml());
         compared++;
       }
@@ -39,7 +40,9 @@ class Fabric8PathEquivalenceTest {
 
   /** A lab whose every optional attribute is drawn at random. */
   static SaltLab lab(Random r, int i) {
-    Registry.Builder reg = Registry.builder().server(pick(r, "registry.example.com:5000", "reg.local", "10.0.0.1:443"));
+    Registry.Builder reg =
+        Registry.builder()
+            .server(pick(r, "registry.example.com:5000", "reg.local", "10.0.0.1:443"));
     boolean existing = r.nextInt(4) == 0;
     if (existing) {
       reg.existingSecret(true);
@@ -52,8 +55,11 @@ class Fabric8PathEquivalenceTest {
     if (r.nextBoolean()) {
       reg.secretName("pull-" + i);
     }
-    SaltMaster.Builder m = SaltMaster.builder().image("registry.example.com/salt/master:" + i)
-        .hostRoot(pick(r, "/srv/salt", "/home/vagrant/salt/", "/data")).node(pick(r, "kube0", "node-1"));
+    SaltMaster.Builder m =
+        SaltMaster.builder()
+            .image("registry.example.com/salt/master:" + i)
+            .hostRoot(pick(r, "/srv/salt", "/home/vagrant/salt/", "/data"))
+            .node(pick(r, "kube0", "node-1"));
     if (r.nextBoolean()) {
       m.name("master-" + i);
     }
@@ -67,9 +73,13 @@ class Fabric8PathEquivalenceTest {
     if (r.nextInt(3) == 0) {
       m.publishPort(14505).returnPort(14506);
     }
-    SaltLab.Builder b = SaltLab.builder().name("lab-" + i).registry(reg.build()).master(m.build())
-        .autosignToken(SecretValue.of("token-0123456789-abcdef-" + i))
-        .minionImage("registry.example.com/salt/minion:" + i);
+    SaltLab.Builder b =
+        SaltLab.builder()
+            .name("lab-" + i)
+            .registry(reg.build())
+            .master(m.build())
+            .autosignToken(SecretValue.of("token-0123456789-abcdef-" + i))
+            .minionImage("registry.example.com/salt/minion:" + i);
     if (r.nextBoolean()) {
       b.namespace("ns-" + i);
     }

@@ -48,18 +48,23 @@ class LabTranslatorTest {
       JsonNode selector = dep.at("/spec/selector/matchLabels");
       assertThat(svc.at("/spec/selector")).isEqualTo(selector);
       JsonNode podLabels = dep.at("/spec/template/metadata/labels");
-      selector.fields().forEachRemaining(e -> assertThat(podLabels.get(e.getKey())).isEqualTo(e.getValue()));
+      selector
+          .fields()
+          .forEachRemaining(e -> assertThat(podLabels.get(e.getKey())).isEqualTo(e.getValue()));
     }
   }
 
   @Test
   void masterMountsTheFiveHostPathsAndRecreates() {
-    JsonNode dep = TestLabs.withRoles(0).render("1.36").find("Deployment", "salt-master").orElseThrow().tree();
+    JsonNode dep =
+        TestLabs.withRoles(0).render("1.36").find("Deployment", "salt-master").orElseThrow().tree();
     JsonNode pod = dep.at("/spec/template/spec");
     assertThat(pod.at("/volumes").findValues("hostPath")).hasSize(5);
     for (SaltDirectory d : SaltDirectory.values()) {
-      assertThat(pod.at("/volumes").findValuesAsText("path")).contains("/srv/salt/" + d.directoryName());
-      assertThat(pod.at("/containers/0/volumeMounts").findValuesAsText("mountPath")).contains("/salt/" + d.directoryName());
+      assertThat(pod.at("/volumes").findValuesAsText("path"))
+          .contains("/srv/salt/" + d.directoryName());
+      assertThat(pod.at("/containers/0/volumeMounts").findValuesAsText("mountPath"))
+          .contains("/salt/" + d.directoryName());
     }
     assertThat(dep.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
     assertThat(pod.at("/containers/0/args/0").asText()).isEqualTo("--config-dir=/salt/conf");
@@ -67,30 +72,41 @@ class LabTranslatorTest {
 
   @Test
   void hostPathTypeOnlyWhereTheApiHasIt() {
-    JsonNode old = TestLabs.withRoles(0).render("1.7").find("Deployment", "salt-master").orElseThrow().tree();
+    JsonNode old =
+        TestLabs.withRoles(0).render("1.7").find("Deployment", "salt-master").orElseThrow().tree();
     assertThat(old.at("/spec/template/spec/volumes/0/hostPath").has("type")).isFalse();
-    JsonNode modern = TestLabs.withRoles(0).render("1.8").find("Deployment", "salt-master").orElseThrow().tree();
-    assertThat(modern.at("/spec/template/spec/volumes/0/hostPath/type").asText()).isEqualTo("DirectoryOrCreate");
+    JsonNode modern =
+        TestLabs.withRoles(0).render("1.8").find("Deployment", "salt-master").orElseThrow().tree();
+    assertThat(modern.at("/spec/template/spec/volumes/0/hostPath/type").asText())
+        .isEqualTo("DirectoryOrCreate");
   }
 
   @Test
   void labWideDecoratorsLabelEveryObjectAndAddThePullSecret() {
     Manifests m = TestLabs.withRoles(2).render("1.36");
     for (RenderedResource r : m.resources()) {
-      assertThat(r.tree().at("/metadata/labels/app.kubernetes.io~1managed-by").asText()).as(r.id()).isEqualTo("saltlab");
-      assertThat(r.tree().at("/metadata/labels/app.kubernetes.io~1part-of").asText()).as(r.id()).isEqualTo("lab");
+      assertThat(r.tree().at("/metadata/labels/app.kubernetes.io~1managed-by").asText())
+          .as(r.id())
+          .isEqualTo("saltlab");
+      assertThat(r.tree().at("/metadata/labels/app.kubernetes.io~1part-of").asText())
+          .as(r.id())
+          .isEqualTo("lab");
       if (r.kind().equals("Deployment")) {
-        assertThat(r.tree().at("/spec/template/spec/imagePullSecrets/0/name").asText()).isEqualTo("registry-pull");
+        assertThat(r.tree().at("/spec/template/spec/imagePullSecrets/0/name").asText())
+            .isEqualTo("registry-pull");
       }
     }
     JsonNode role = m.find("Deployment", "role-1").orElseThrow().tree();
-    assertThat(role.at("/spec/template/spec/containers/0/env/0/name").asText()).isEqualTo("SALT_ROLE");
-    assertThat(role.at("/spec/template/spec/containers/0/env/0/value").asText()).isEqualTo("role-1");
+    assertThat(role.at("/spec/template/spec/containers/0/env/0/name").asText())
+        .isEqualTo("SALT_ROLE");
+    assertThat(role.at("/spec/template/spec/containers/0/env/0/value").asText())
+        .isEqualTo("role-1");
   }
 
   @Test
   void pullSecretIsWhatKubectlWouldCreate() throws Exception {
-    JsonNode modern = TestLabs.withRoles(0).render("1.9").find("Secret", "registry-pull").orElseThrow().tree();
+    JsonNode modern =
+        TestLabs.withRoles(0).render("1.9").find("Secret", "registry-pull").orElseThrow().tree();
     assertThat(modern.get("type").asText()).isEqualTo("kubernetes.io/dockerconfigjson");
     JsonNode config = JSON.readTree(decode(modern.at("/data/.dockerconfigjson").asText()));
     JsonNode entry = config.at("/auths/registry.example.com:5000");
@@ -98,10 +114,12 @@ class LabTranslatorTest {
     assertThat(entry.get("password").asText()).isEqualTo(TestLabs.PASSWORD);
     assertThat(decode(entry.get("auth").asText())).isEqualTo("deployer:" + TestLabs.PASSWORD);
 
-    JsonNode old = TestLabs.withRoles(0).render("1.6").find("Secret", "registry-pull").orElseThrow().tree();
+    JsonNode old =
+        TestLabs.withRoles(0).render("1.6").find("Secret", "registry-pull").orElseThrow().tree();
     assertThat(old.get("type").asText()).isEqualTo("kubernetes.io/dockercfg");
     JsonNode legacy = JSON.readTree(decode(old.at("/data/.dockercfg").asText()));
-    assertThat(legacy.at("/registry.example.com:5000/auth").asText()).isEqualTo(entry.get("auth").asText());
+    assertThat(legacy.at("/registry.example.com:5000/auth").asText())
+        .isEqualTo(entry.get("auth").asText());
   }
 
   @Test
@@ -113,10 +131,12 @@ class LabTranslatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.5", "1.6", "1.7", "1.8", "1.9", "1.15", "1.16", "1.22", "1.28", "1.36"})
+  @ValueSource(
+      strings = {"1.5", "1.6", "1.7", "1.8", "1.9", "1.15", "1.16", "1.22", "1.28", "1.36"})
   void workloadsUseTheTargetsApiVersion(String target) {
     Manifests m = TestLabs.withRoles(1).render(target);
-    String expected = io.saltlab.core.ApiVersionTable.forTarget(KubernetesVersion.of(target)).deployment();
+    String expected =
+        io.saltlab.core.ApiVersionTable.forTarget(KubernetesVersion.of(target)).deployment();
     assertThat(m.find("Deployment", "salt-master").orElseThrow().apiVersion()).isEqualTo(expected);
   }
 
@@ -125,7 +145,9 @@ class LabTranslatorTest {
     for (KubernetesVersion v : KubernetesVersion.all()) {
       Manifests m = TestLabs.withRoles(3).render(v);
       assertThat(m.resources()).as("target %s", v).hasSize(15);
-      assertThat(m.toYaml()).startsWith("# Generated by saltlab ").contains("for Kubernetes " + v + ";");
+      assertThat(m.toYaml())
+          .startsWith("# Generated by saltlab ")
+          .contains("for Kubernetes " + v + ";");
     }
   }
 
@@ -148,10 +170,19 @@ class LabTranslatorTest {
   void folderFormListsEveryFileInTheKustomization() {
     Manifests m = TestLabs.withRoles(1).render("1.36");
     var files = m.files();
-    assertThat(files.keySet()).contains("namespace-lab.yaml", "secret-registry-pull.yaml", "deployment-salt-master.yaml", "kustomization.yaml");
+    assertThat(files.keySet())
+        .contains(
+            "namespace-lab.yaml",
+            "secret-registry-pull.yaml",
+            "deployment-salt-master.yaml",
+            "kustomization.yaml");
     String kustomization = files.get("kustomization.yaml");
-    files.keySet().stream().filter(f -> !f.equals("kustomization.yaml")).forEach(f -> assertThat(kustomization).contains("- " + f + "\n"));
-    files.values().forEach(c -> assertThat(c).startsWith(Manifests.HEADER_PREFIX).doesNotContain("\r"));
+    files.keySet().stream()
+        .filter(f -> !f.equals("kustomization.yaml"))
+        .forEach(f -> assertThat(kustomization).contains("- " + f + "\n"));
+    files
+        .values()
+        .forEach(c -> assertThat(c).startsWith(Manifests.HEADER_PREFIX).doesNotContain("\r"));
   }
 
   private static String decode(String b64) {

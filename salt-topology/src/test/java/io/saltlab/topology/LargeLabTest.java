@@ -27,10 +27,15 @@ class LargeLabTest {
   void stagesGiveWhatRenderGives() {
     SaltLab lab = TestLabs.withRoles(ROLES);
     KubernetesVersion target = KubernetesVersion.of("1.6");
-    Manifests staged = LabRendering.render(LabRendering.translate(lab, target), new ManifestRenderer(target));
+    Manifests staged =
+        LabRendering.render(LabRendering.translate(lab, target), new ManifestRenderer(target));
     assertThat(staged.toYaml()).isEqualTo(lab.render(target).toYaml());
     assertThat(staged.validation()).hasValueSatisfying(r -> assertThat(r.isClean()).isTrue());
-    assertThat(LabRendering.render(LabRendering.translate(lab, target), new ManifestRenderer(target).withoutValidation())
-        .toYaml()).isEqualTo(staged.toYaml());
+    assertThat(
+            LabRendering.render(
+                    LabRendering.translate(lab, target),
+                    new ManifestRenderer(target).withoutValidation())
+                .toYaml())
+        .isEqualTo(staged.toYaml());
   }
 }

@@ -56,25 +56,31 @@ class RandomLabsPropertyTest {
   @AfterContainer
   static void report() {
     System.out.println(
-        "random labs: " + VALID_RENDERS.get() + " clean renders over bundled versions, "
-            + INVALID_CASES.get() + " refused labs reported with a problem list");
+        "random labs: "
+            + VALID_RENDERS.get()
+            + " clean renders over bundled versions, "
+            + INVALID_CASES.get()
+            + " refused labs reported with a problem list");
   }
 
   @Provide
   Arbitrary<SaltLab> validLabs() {
     return roles(validName(), Arbitraries.integers().between(1, 65535))
-        .map(roles -> {
-          SaltLab.Builder b = TestLabs.base();
-          List<String> seen = new ArrayList<>();
-          seen.add("salt-master");
-          for (AppRole r : roles) {
-            if (!seen.contains(r.name()) && !r.name().equals("saltlab") && !r.name().equals("top")) {
-              seen.add(r.name());
-              b.addRoles(r);
-            }
-          }
-          return b.build();
-        });
+        .map(
+            roles -> {
+              SaltLab.Builder b = TestLabs.base();
+              List<String> seen = new ArrayList<>();
+              seen.add("salt-master");
+              for (AppRole r : roles) {
+                if (!seen.contains(r.name())
+                    && !r.name().equals("saltlab")
+                    && !r.name().equals("top")) {
+                  seen.add(r.name());
+                  b.addRoles(r);
+                }
+              }
+              return b.build();
+            });
   }
 
   @Provide
@@ -82,14 +88,19 @@ class RandomLabsPropertyTest {
     Arbitrary<String> names = Arbitraries.oneOf(validName(), Arbitraries.strings().ofMaxLength(70));
     return Combinators.combine(
             names,
-            Arbitraries.oneOf(Arbitraries.of("/srv/salt", "$HOME/salt", "~/salt", "relative", "/a/../b", ""),
+            Arbitraries.oneOf(
+                Arbitraries.of("/srv/salt", "$HOME/salt", "~/salt", "relative", "/a/../b", ""),
                 Arbitraries.strings().ofMaxLength(20)),
             roles(names, Arbitraries.integers().between(-5, 70000)))
         .as(LabDraft::new);
   }
 
   private static Arbitrary<String> validName() {
-    return Arbitraries.strings().withCharRange('a', 'z').withChars('-', '0', '9').ofMinLength(1).ofMaxLength(30)
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withChars('-', '0', '9')
+        .ofMinLength(1)
+        .ofMaxLength(30)
         .filter(s -> s.matches("[a-z]([-a-z0-9]*[a-z0-9])?"));
   }
 
@@ -107,7 +118,8 @@ class RandomLabsPropertyTest {
                       AppRole.builder()
                           .name(name)
                           .identity(identity)
-                          .replicas(identity == MinionIdentity.FIXED ? Math.min(replicas, 1) : replicas)
+                          .replicas(
+                              identity == MinionIdentity.FIXED ? Math.min(replicas, 1) : replicas)
                           .putEnv("ROLE_VALUE", envValue)
                           .putLabels("tier", "app");
                   int i = 0;
@@ -132,9 +144,14 @@ class RandomLabsPropertyTest {
     }
 
     SaltLab build() {
-      SaltLab.Builder b = TestLabs.base(
+      SaltLab.Builder b =
+          TestLabs.base(
               name,
-              SaltMaster.builder().image("registry.example.com:5000/salt/master:3006.9").node("kube0").hostRoot(hostRoot).build());
+              SaltMaster.builder()
+                  .image("registry.example.com:5000/salt/master:3006.9")
+                  .node("kube0")
+                  .hostRoot(hostRoot)
+                  .build());
       roles.forEach(b::addRoles);
       return b.build();
     }

@@ -49,7 +49,13 @@ class SaltConfigTest {
     assertThat(AppRole.builder().name("web").identity(MinionIdentity.FIXED).build().minionIds())
         .containsExactly("web");
     assertThat(AppRole.builder().name("off").replicas(0).build().minionIds()).isEmpty();
-    assertThat(AppRole.builder().name("off").replicas(0).identity(MinionIdentity.FIXED).build().minionIds())
+    assertThat(
+            AppRole.builder()
+                .name("off")
+                .replicas(0)
+                .identity(MinionIdentity.FIXED)
+                .build()
+                .minionIds())
         .isEmpty();
   }
 
@@ -67,7 +73,8 @@ class SaltConfigTest {
   @Test
   void masterConfigFollowsTheModel() {
     TestLabs.Spec spec = TestLabs.spec();
-    spec.master = TestLabs.master().publishPort(14505).returnPort(14506).mountRoot("/srv/lab").build();
+    spec.master =
+        TestLabs.master().publishPort(14505).returnPort(14506).mountRoot("/srv/lab").build();
     SaltLab lab = spec.build();
     Map<String, Object> c = parse(lab.saltFiles().get("conf/master.d/saltlab.conf"));
     assertThat(c.get("publish_port")).isEqualTo(14505);
@@ -79,7 +86,8 @@ class SaltConfigTest {
     assertThat(TestLabs.empty().saltFiles().get("conf/master.d/saltlab.conf"))
         .contains("autosign_grains_dir: /salt/autosign_grains");
     List<String> fileRoots = at(c, "file_roots", "base");
-    assertThat(fileRoots).containsExactly("/srv/lab/states", "/srv/lab/formulas", "/srv/lab/delivery");
+    assertThat(fileRoots)
+        .containsExactly("/srv/lab/states", "/srv/lab/formulas", "/srv/lab/delivery");
     List<String> pillarRoots = at(c, "pillar_roots", "base");
     assertThat(pillarRoots).containsExactly("/srv/lab/pillar");
   }
@@ -135,8 +143,10 @@ class SaltConfigTest {
     Map<String, Object> base = at(top, "base");
     assertThat(base.keySet()).containsExactly("*", "roles:web", "roles:zookeeper");
     assertThat((List<Object>) base.get("*")).containsExactly("saltlab");
-    assertThat((List<Object>) base.get("roles:zookeeper")).containsExactly(Map.of("match", "grain"), "zookeeper");
-    assertThat((List<Object>) base.get("roles:web")).containsExactly(Map.of("match", "grain"), "web");
+    assertThat((List<Object>) base.get("roles:zookeeper"))
+        .containsExactly(Map.of("match", "grain"), "zookeeper");
+    assertThat((List<Object>) base.get("roles:web"))
+        .containsExactly(Map.of("match", "grain"), "web");
   }
 
   @Test
@@ -150,9 +160,12 @@ class SaltConfigTest {
 
   @Test
   void basePillarListsTheLabAndItsMinionIds() {
-    Map<String, Object> pillar = parse(TestLabs.twoRoles().saltFiles().get("pillar/saltlab/init.sls"));
-    assertThat((String) at(pillar, "saltlab", "master")).isEqualTo("salt-master.lab.svc.cluster.local");
-    assertThat((List<Object>) at(pillar, "saltlab", "roles", "zookeeper")).containsExactly("zookeeper-0", "zookeeper-1");
+    Map<String, Object> pillar =
+        parse(TestLabs.twoRoles().saltFiles().get("pillar/saltlab/init.sls"));
+    assertThat((String) at(pillar, "saltlab", "master"))
+        .isEqualTo("salt-master.lab.svc.cluster.local");
+    assertThat((List<Object>) at(pillar, "saltlab", "roles", "zookeeper"))
+        .containsExactly("zookeeper-0", "zookeeper-1");
     assertThat((List<Object>) at(pillar, "saltlab", "roles", "web")).containsExactly("web");
   }
 
@@ -182,18 +195,24 @@ class SaltConfigTest {
     assertThat(parse(lab.saltFiles().get("conf/master.d/saltlab.conf")).keySet())
         .isSubsetOf(SaltConfig.MASTER_OPTIONS);
     for (AppRole role : lab.roles()) {
-      assertThat(parse(SaltConfig.minionConfigFile(lab, role)).keySet()).isSubsetOf(SaltConfig.MINION_OPTIONS);
+      assertThat(parse(SaltConfig.minionConfigFile(lab, role)).keySet())
+          .isSubsetOf(SaltConfig.MINION_OPTIONS);
     }
   }
 
   @Test
   void tokenGrainReadsBackAsTheSameStringEvenWhenItLooksLikeANumber() {
     for (String token :
-        List.of("1234567890123456", "1e10000000000000", "0x1234567890abcdef", "a:b#c\"d'e\\f{g}[h]&i*j!k|l>m%n@o`p")) {
+        List.of(
+            "1234567890123456",
+            "1e10000000000000",
+            "0x1234567890abcdef",
+            "a:b#c\"d'e\\f{g}[h]&i*j!k|l>m%n@o`p")) {
       TestLabs.Spec spec = TestLabs.spec();
       spec.token = SecretValue.of(token);
       SaltLab lab = spec.build();
-      assertThat(parse(SaltConfig.minionGrainsFile(lab)).get(SaltConfig.AUTOSIGN_GRAIN)).isEqualTo(token);
+      assertThat(parse(SaltConfig.minionGrainsFile(lab)).get(SaltConfig.AUTOSIGN_GRAIN))
+          .isEqualTo(token);
       assertThat(SaltConfig.autosignGrainFile(lab)).isEqualTo(token + "\n");
     }
   }

@@ -21,10 +21,23 @@ class SaltLabChecksTest {
             () ->
                 TestLabs.base(
                         "Salt_Lab",
-                        SaltMaster.builder().image("m:1").hostRoot("$HOME/salt").node("kube0").publishPort(70000).build())
+                        SaltMaster.builder()
+                            .image("m:1")
+                            .hostRoot("$HOME/salt")
+                            .node("kube0")
+                            .publishPort(70000)
+                            .build())
                     .addRoles(AppRole.builder().name("zookeeper").build())
-                    .addRoles(AppRole.builder().name("zookeeper").addPorts(RolePort.of("client", 0)).build())
-                    .addRoles(AppRole.builder().name("Hazel").putLabels("app.kubernetes.io/name", "x").build())
+                    .addRoles(
+                        AppRole.builder()
+                            .name("zookeeper")
+                            .addPorts(RolePort.of("client", 0))
+                            .build())
+                    .addRoles(
+                        AppRole.builder()
+                            .name("Hazel")
+                            .putLabels("app.kubernetes.io/name", "x")
+                            .build())
                     .build());
     assertThat(e.problems())
         .extracting(LabProblem::field)
@@ -41,7 +54,9 @@ class SaltLabChecksTest {
         .startsWith("lab 'Salt_Lab' is invalid (")
         .contains("name: 'Salt_Lab'; expected a DNS-1123 label")
         .contains("for example 'salt-lab'")
-        .contains("master.hostRoot: '$HOME/salt'; expected an absolute path on the node (Kubernetes does not expand $HOME or ~)")
+        .contains(
+            "master.hostRoot: '$HOME/salt'; expected an absolute path on the node (Kubernetes does"
+                + " not expand $HOME or ~)")
         .contains("master.publishPort: '70000'; expected a port number between 1 and 65535")
         .contains("roles[1].name: 'zookeeper'; expected a name used by no other role");
   }
@@ -49,9 +64,18 @@ class SaltLabChecksTest {
   @Test
   void rejectsTildeAndVariablesInAbsoluteHostPaths() {
     assertThatThrownBy(
-            () -> TestLabs.base("lab", SaltMaster.builder().image("m:1").hostRoot("/home/${USER}/salt").node("kube0").build()).build())
+            () ->
+                TestLabs.base(
+                        "lab",
+                        SaltMaster.builder()
+                            .image("m:1")
+                            .hostRoot("/home/${USER}/salt")
+                            .node("kube0")
+                            .build())
+                    .build())
         .isInstanceOf(InvalidLabException.class)
-        .hasMessageContaining("master.hostRoot: '/home/${USER}/salt'; expected a path without $VARIABLES or ~");
+        .hasMessageContaining(
+            "master.hostRoot: '/home/${USER}/salt'; expected a path without $VARIABLES or ~");
   }
 
   @Test
@@ -68,11 +92,15 @@ class SaltLabChecksTest {
                             .username("u:x")
                             .password(SecretValue.of(TestLabs.PASSWORD))
                             .build())
-                    .master(SaltMaster.builder().image("m:1").hostRoot("/srv").node("kube0").build())
+                    .master(
+                        SaltMaster.builder().image("m:1").hostRoot("/srv").node("kube0").build())
                     .autosignToken(SecretValue.of(TestLabs.TOKEN))
                     .minionImage("m:1")
                     .build());
-    assertThat(e.getMessage()).contains("registry.server").contains("registry.username").doesNotContain(TestLabs.PASSWORD);
+    assertThat(e.getMessage())
+        .contains("registry.server")
+        .contains("registry.username")
+        .doesNotContain(TestLabs.PASSWORD);
   }
 
   @Test

@@ -33,7 +33,11 @@ class SaltWiringChecksTest {
 
   @Test
   void tokenWithSpacesOrLeadingHashIsRejected() {
-    for (String token : List.of("a token with spaces inside", "#commented-out-token-value", "tab\tseparated-token-value")) {
+    for (String token :
+        List.of(
+            "a token with spaces inside",
+            "#commented-out-token-value",
+            "tab\tseparated-token-value")) {
       TestLabs.Spec spec = TestLabs.spec();
       spec.token = SecretValue.of(token);
       List<LabProblem> p = problems(spec::build);
@@ -59,7 +63,13 @@ class SaltWiringChecksTest {
 
   @Test
   void rolesMayNotTakeNamesOfGeneratedSaltFiles() {
-    assertThat(problems(() -> TestLabs.spec().build(AppRole.builder().name("saltlab").build(), AppRole.builder().name("top").build())))
+    assertThat(
+            problems(
+                () ->
+                    TestLabs.spec()
+                        .build(
+                            AppRole.builder().name("saltlab").build(),
+                            AppRole.builder().name("top").build())))
         .extracting(LabProblem::field)
         .containsExactly("roles[0].name", "roles[1].name");
   }
@@ -77,7 +87,9 @@ class SaltWiringChecksTest {
   void derivedNamesMayNotMeet() {
     TestLabs.Spec clash = TestLabs.spec();
     clash.registrySecretName = "salt-master-autosign";
-    assertThat(problems(clash::build)).extracting(LabProblem::field).containsExactly("registry.secretName");
+    assertThat(problems(clash::build))
+        .extracting(LabProblem::field)
+        .containsExactly("registry.secretName");
     TestLabs.Spec configClash = TestLabs.spec();
     configClash.master = TestLabs.master().name("zk-minion").build();
     assertThat(problems(() -> configClash.build(AppRole.builder().name("zk").build())))
@@ -90,7 +102,9 @@ class SaltWiringChecksTest {
     TestLabs.Spec spec = TestLabs.spec();
     spec.clusterDomain = "Cluster_Local";
     SaltLab.Builder b = spec.builder().minionConfigDir("etc/salt");
-    assertThat(problems(b::build)).extracting(LabProblem::field).containsExactly("clusterDomain", "minionConfigDir");
+    assertThat(problems(b::build))
+        .extracting(LabProblem::field)
+        .containsExactly("clusterDomain", "minionConfigDir");
   }
 
   @Test

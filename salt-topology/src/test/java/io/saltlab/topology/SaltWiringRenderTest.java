@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 class SaltWiringRenderTest {
 
   private static RenderedResource find(Manifests m, String kind, String name) {
-    return m.find(kind, name).orElseThrow(() -> new AssertionError(kind + "/" + name + " not rendered: " + m.resources()));
+    return m.find(kind, name)
+        .orElseThrow(
+            () -> new AssertionError(kind + "/" + name + " not rendered: " + m.resources()));
   }
 
   private static JsonNode podSpec(RenderedResource workload) {
@@ -31,7 +33,9 @@ class SaltWiringRenderTest {
 
   private static Map<String, JsonNode> mountsByPath(RenderedResource workload) {
     Map<String, JsonNode> mounts = new HashMap<>();
-    container(workload).path("volumeMounts").forEach(m -> mounts.put(m.path("mountPath").asText(), m));
+    container(workload)
+        .path("volumeMounts")
+        .forEach(m -> mounts.put(m.path("mountPath").asText(), m));
     return mounts;
   }
 
@@ -46,7 +50,8 @@ class SaltWiringRenderTest {
 
   private static String decode(RenderedResource secret, String key) {
     return new String(
-        Base64.getDecoder().decode(secret.tree().path("data").path(key).asText()), StandardCharsets.UTF_8);
+        Base64.getDecoder().decode(secret.tree().path("data").path(key).asText()),
+        StandardCharsets.UTF_8);
   }
 
   @Test
@@ -56,7 +61,8 @@ class SaltWiringRenderTest {
       Manifests m = lab.render(v);
       assertThat(find(m, "StatefulSet", "zookeeper").apiVersion())
           .isEqualTo(ApiVersionTable.forTarget(v).statefulSet());
-      assertThat(find(m, "Deployment", "web").apiVersion()).isEqualTo(ApiVersionTable.forTarget(v).deployment());
+      assertThat(find(m, "Deployment", "web").apiVersion())
+          .isEqualTo(ApiVersionTable.forTarget(v).deployment());
       assertThat(m.toYaml()).doesNotContain(TestLabs.TOKEN);
     }
   }
@@ -86,14 +92,18 @@ class SaltWiringRenderTest {
   void masterConfigMapCarriesTheHostTreeAndNoToken() {
     SaltLab lab = TestLabs.twoRoles();
     JsonNode data = find(lab.render("1.36"), "ConfigMap", "salt-master-config").tree().path("data");
-    lab.saltFiles().forEach((path, content) -> assertThat(data.path(SaltConfig.configMapKey(path)).asText()).isEqualTo(content));
+    lab.saltFiles()
+        .forEach(
+            (path, content) ->
+                assertThat(data.path(SaltConfig.configMapKey(path)).asText()).isEqualTo(content));
     assertThat(data.size()).isEqualTo(lab.saltFiles().size());
     assertThat(data.toString()).doesNotContain(TestLabs.TOKEN);
   }
 
   @Test
   void autosignSecretHoldsTheMasterFileAndTheMinionGrains() {
-    RenderedResource secret = find(TestLabs.twoRoles().render("1.36"), "Secret", "salt-master-autosign");
+    RenderedResource secret =
+        find(TestLabs.twoRoles().render("1.36"), "Secret", "salt-master-autosign");
     assertThat(secret.tree().path("type").asText()).isEqualTo("Opaque");
     assertThat(decode(secret, SaltConfig.AUTOSIGN_GRAIN)).isEqualTo(TestLabs.TOKEN + "\n");
     assertThat(SaltConfigTest.parse(decode(secret, "grains")))
@@ -105,10 +115,14 @@ class SaltWiringRenderTest {
   void masterIsPinnedProbedRecreatedAndMountsEveryGeneratedFile() {
     SaltLab lab = TestLabs.twoRoles();
     RenderedResource master = find(lab.render("1.36"), "Deployment", "salt-master");
-    assertThat(master.tree().path("spec").path("strategy").path("type").asText()).isEqualTo("Recreate");
-    assertThat(podSpec(master).path("nodeSelector").path("kubernetes.io/hostname").asText()).isEqualTo("kube0");
+    assertThat(master.tree().path("spec").path("strategy").path("type").asText())
+        .isEqualTo("Recreate");
+    assertThat(podSpec(master).path("nodeSelector").path("kubernetes.io/hostname").asText())
+        .isEqualTo("kube0");
     for (String probe : List.of("livenessProbe", "readinessProbe")) {
-      assertThat(container(master).path(probe).path("tcpSocket").path("port").asInt()).as(probe).isEqualTo(4506);
+      assertThat(container(master).path(probe).path("tcpSocket").path("port").asInt())
+          .as(probe)
+          .isEqualTo(4506);
     }
     Map<String, JsonNode> mounts = mountsByPath(master);
     for (String path : lab.saltFiles().keySet()) {
@@ -117,12 +131,15 @@ class SaltWiringRenderTest {
       assertThat(mount.path("subPath").asText()).isEqualTo(SaltConfig.configMapKey(path));
       assertThat(mount.path("readOnly").asBoolean()).isTrue();
     }
-    assertThat(mounts.get("/salt/autosign_grains").path("name").asText()).isEqualTo("salt-autosign");
+    assertThat(mounts.get("/salt/autosign_grains").path("name").asText())
+        .isEqualTo("salt-autosign");
     JsonNode secret = volume(master, "salt-autosign").path("secret");
     assertThat(secret.path("secretName").asText()).isEqualTo("salt-master-autosign");
     assertThat(secret.path("defaultMode").asInt()).isEqualTo(0400);
-    assertThat(secret.path("items").get(0).path("key").asText()).isEqualTo(SaltConfig.AUTOSIGN_GRAIN);
-    assertThat(secret.path("items").get(0).path("path").asText()).isEqualTo(SaltConfig.AUTOSIGN_GRAIN);
+    assertThat(secret.path("items").get(0).path("key").asText())
+        .isEqualTo(SaltConfig.AUTOSIGN_GRAIN);
+    assertThat(secret.path("items").get(0).path("path").asText())
+        .isEqualTo(SaltConfig.AUTOSIGN_GRAIN);
   }
 
   @Test
@@ -130,7 +147,8 @@ class SaltWiringRenderTest {
     TestLabs.Spec spec = TestLabs.spec();
     spec.master = TestLabs.master().returnPort(14506).publishPort(14505).build();
     RenderedResource master = find(spec.build().render("1.6"), "Deployment", "salt-master");
-    assertThat(container(master).path("livenessProbe").path("tcpSocket").path("port").asInt()).isEqualTo(14506);
+    assertThat(container(master).path("livenessProbe").path("tcpSocket").path("port").asInt())
+        .isEqualTo(14506);
   }
 
   @Test
@@ -139,13 +157,15 @@ class SaltWiringRenderTest {
     RenderedResource zk = find(m, "StatefulSet", "zookeeper");
     assertThat(zk.tree().path("spec").path("serviceName").asText()).isEqualTo("zookeeper");
     assertThat(zk.tree().path("spec").path("replicas").asInt()).isEqualTo(2);
-    assertThat(find(m, "Service", "zookeeper").tree().path("spec").path("clusterIP").asText()).isEqualTo("None");
+    assertThat(find(m, "Service", "zookeeper").tree().path("spec").path("clusterIP").asText())
+        .isEqualTo("None");
   }
 
   @Test
   void fixedRoleIsADeploymentReplacedWithRecreate() {
     RenderedResource web = find(TestLabs.twoRoles().render("1.36"), "Deployment", "web");
-    assertThat(web.tree().path("spec").path("strategy").path("type").asText()).isEqualTo("Recreate");
+    assertThat(web.tree().path("spec").path("strategy").path("type").asText())
+        .isEqualTo("Recreate");
     assertThat(web.tree().path("spec").path("replicas").asInt()).isEqualTo(1);
   }
 
@@ -153,19 +173,25 @@ class SaltWiringRenderTest {
   void minionMountsItsConfigTheTokenGrainAndAKeyDirectory() {
     RenderedResource zk = find(TestLabs.twoRoles().render("1.36"), "StatefulSet", "zookeeper");
     Map<String, JsonNode> mounts = mountsByPath(zk);
-    assertThat(mounts.get("/etc/salt/minion.d/saltlab.conf").path("subPath").asText()).isEqualTo("saltlab.conf");
+    assertThat(mounts.get("/etc/salt/minion.d/saltlab.conf").path("subPath").asText())
+        .isEqualTo("saltlab.conf");
     assertThat(mounts.get("/etc/salt/grains").path("subPath").asText()).isEqualTo("grains");
-    assertThat(mounts.get("/etc/salt/pki/minion").path("name").asText()).isEqualTo("salt-minion-pki");
-    assertThat(volume(zk, "salt-config").path("configMap").path("name").asText()).isEqualTo("zookeeper-minion-config");
-    assertThat(volume(zk, "salt-autosign").path("secret").path("secretName").asText()).isEqualTo("salt-master-autosign");
+    assertThat(mounts.get("/etc/salt/pki/minion").path("name").asText())
+        .isEqualTo("salt-minion-pki");
+    assertThat(volume(zk, "salt-config").path("configMap").path("name").asText())
+        .isEqualTo("zookeeper-minion-config");
+    assertThat(volume(zk, "salt-autosign").path("secret").path("secretName").asText())
+        .isEqualTo("salt-master-autosign");
     assertThat(volume(zk, "salt-minion-pki").has("emptyDir")).isTrue();
   }
 
   @Test
   void minionConfigMapIsTheRolesConfiguration() {
     SaltLab lab = TestLabs.twoRoles();
-    JsonNode data = find(lab.render("1.36"), "ConfigMap", "zookeeper-minion-config").tree().path("data");
-    assertThat(data.path("saltlab.conf").asText()).isEqualTo(SaltConfig.minionConfigFile(lab, lab.roles().get(0)));
+    JsonNode data =
+        find(lab.render("1.36"), "ConfigMap", "zookeeper-minion-config").tree().path("data");
+    assertThat(data.path("saltlab.conf").asText())
+        .isEqualTo(SaltConfig.minionConfigFile(lab, lab.roles().get(0)));
   }
 
   @Test
@@ -180,14 +206,24 @@ class SaltWiringRenderTest {
       String[] k = kind.split("/");
       String base = digest(a.build(TestLabs.zookeeper()), k[0], k[1], key);
       assertThat(base).matches("[0-9a-f]{64}");
-      assertThat(digest(otherToken.build(TestLabs.zookeeper()), k[0], k[1], key)).as(kind).isEqualTo(base);
-      assertThat(digest(otherPort.build(TestLabs.zookeeper()), k[0], k[1], key)).as(kind).isNotEqualTo(base);
+      assertThat(digest(otherToken.build(TestLabs.zookeeper()), k[0], k[1], key))
+          .as(kind)
+          .isEqualTo(base);
+      assertThat(digest(otherPort.build(TestLabs.zookeeper()), k[0], k[1], key))
+          .as(kind)
+          .isNotEqualTo(base);
     }
   }
 
   private static String digest(SaltLab lab, String kind, String name, String key) {
-    return find(lab.render("1.36"), kind, name).tree().path("spec").path("template").path("metadata")
-        .path("annotations").path(key).asText();
+    return find(lab.render("1.36"), kind, name)
+        .tree()
+        .path("spec")
+        .path("template")
+        .path("metadata")
+        .path("annotations")
+        .path(key)
+        .asText();
   }
 
   @Test

@@ -24,7 +24,9 @@ class SecretValueTest {
   @Test
   void missingVariableSaysWhatToDo() {
     assertThatThrownBy(() -> SecretValue.fromEnv("REG_PASS", Map.of()))
-        .hasMessage("environment variable REG_PASS is not set or empty; set it to the secret (export REG_PASS=...) or load the secret from a file instead");
+        .hasMessage(
+            "environment variable REG_PASS is not set or empty; set it to the secret (export"
+                + " REG_PASS=...) or load the secret from a file instead");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.saltlab.topology;
 
 /**
- * Small labs for tests, built from one place so each test only states what it changes (the
- * builders are strict, so defaults are filled in here rather than overridden).
+ * Small labs for tests, built from one place so each test only states what it changes (the builders
+ * are strict, so defaults are filled in here rather than overridden).
  */
 final class TestLabs {
   /** A fake token, never a real one. */
@@ -78,7 +78,11 @@ final class TestLabs {
 
   /** A STATEFUL role of two replicas with a port. */
   static AppRole zookeeper() {
-    return AppRole.builder().name("zookeeper").replicas(2).addPorts(RolePort.of("client", 2181)).build();
+    return AppRole.builder()
+        .name("zookeeper")
+        .replicas(2)
+        .addPorts(RolePort.of("client", 2181))
+        .build();
   }
 
   /** A FIXED role. */
@@ -115,7 +119,10 @@ final class TestLabs {
         .autosignToken(SecretValue.of(TOKEN));
   }
 
-  /** A lab of {@code roles} identical FIXED-identity roles {@code role-<i>} with a port, env and label. */
+  /**
+   * A lab of {@code roles} identical FIXED-identity roles {@code role-<i>} with a port, env and
+   * label.
+   */
   static SaltLab withRoles(int roles) {
     SaltLab.Builder b = base();
     for (int i = 0; i < roles; i++) {

@@ -24,8 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Reads everything a lab renders back with a YAML 1.1 parser (SnakeYAML, safe constructor) and a
  * YAML 1.2 parser (SnakeYAML Engine, core schema) and holds the result to the tree that was
- * written: a string that came back as a boolean, a number, a date, a null, a new key or a new
- * list item makes the two differ.
+ * written: a string that came back as a boolean, a number, a date, a null, a new key or a new list
+ * item makes the two differ.
  */
 final class YamlRoundTrip {
   /** Large enough for labs holding 100 000-character values. */
@@ -65,9 +65,13 @@ final class YamlRoundTrip {
       if (r.kind().equals("ConfigMap")) {
         saltFiles(lab, r);
       }
-      if (r.kind().equals("Secret") && r.name().equals(LabTranslator.autosignSecretName(lab.master()))) {
-        String grains = new String(Base64.getDecoder().decode(
-            r.tree().path("data").path(LabTranslator.GRAINS_KEY).asText()), StandardCharsets.UTF_8);
+      if (r.kind().equals("Secret")
+          && r.name().equals(LabTranslator.autosignSecretName(lab.master()))) {
+        String grains =
+            new String(
+                Base64.getDecoder()
+                    .decode(r.tree().path("data").path(LabTranslator.GRAINS_KEY).asText()),
+                StandardCharsets.UTF_8);
         Map<String, Object> want = Map.of(SaltConfig.AUTOSIGN_GRAIN, lab.autosignToken().reveal());
         assertThat(yaml11(grains)).as("grains file, YAML 1.1").isEqualTo(want);
         assertThat(yaml12(grains)).as("grains file, YAML 1.2").isEqualTo(want);
@@ -75,7 +79,9 @@ final class YamlRoundTrip {
     }
   }
 
-  /** Each Salt file of a ConfigMap is YAML itself, and must read back as the tree SaltConfig built. */
+  /**
+   * Each Salt file of a ConfigMap is YAML itself, and must read back as the tree SaltConfig built.
+   */
   private static void saltFiles(SaltLab lab, RenderedResource configMap) {
     Map<String, Function<SaltLab, JsonNode>> masterFiles = new LinkedHashMap<>();
     masterFiles.put(SaltConfig.configMapKey(SaltConfig.MASTER_CONF), SaltConfig::masterConfig);
@@ -91,9 +97,11 @@ final class YamlRoundTrip {
       if (configMap.name().equals(LabTranslator.masterConfigMapName(lab.master()))) {
         tree = masterFiles.get(e.getKey()).apply(lab);
       } else {
-        AppRole role = lab.roles().stream()
-            .filter(r -> LabTranslator.minionConfigMapName(r).equals(configMap.name()))
-            .findFirst().orElseThrow();
+        AppRole role =
+            lab.roles().stream()
+                .filter(r -> LabTranslator.minionConfigMapName(r).equals(configMap.name()))
+                .findFirst()
+                .orElseThrow();
         tree = SaltConfig.minionConfig(lab, role);
       }
       Object want = plain(tree);
@@ -141,22 +149,28 @@ final class YamlRoundTrip {
   }
 
   private static Load yaml12Parser() {
-    return new Load(LoadSettings.builder()
-        .setSchema(new CoreSchema())
-        .setCodePointLimit(CODE_POINT_LIMIT)
-        .setAllowDuplicateKeys(false)
-        .build());
+    return new Load(
+        LoadSettings.builder()
+            .setSchema(new CoreSchema())
+            .setCodePointLimit(CODE_POINT_LIMIT)
+            .setAllowDuplicateKeys(false)
+            .build());
   }
 
-  /** A Jackson tree as plain Java values: maps, lists, strings, booleans and whole numbers as BigInteger. */
+  /**
+   * A Jackson tree as plain Java values: maps, lists, strings, booleans and whole numbers as
+   * BigInteger.
+   */
   static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isNull()) {
-          map.put(e.getKey(), plain(e.getValue()));
-        }
-      });
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                if (!e.getValue().isNull()) {
+                  map.put(e.getKey(), plain(e.getValue()));
+                }
+              });
       return map;
     }
     if (node.isArray()) {
@@ -176,7 +190,10 @@ final class YamlRoundTrip {
     throw new AssertionError("unexpected node in a rendered tree: " + node.getNodeType());
   }
 
-  /** Parsed YAML in the same shape; any other type (Date, Double, byte[], null) is kept as is, so it differs. */
+  /**
+   * Parsed YAML in the same shape; any other type (Date, Double, byte[], null) is kept as is, so it
+   * differs.
+   */
   private static Object normalise(Object o) {
     if (o instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();

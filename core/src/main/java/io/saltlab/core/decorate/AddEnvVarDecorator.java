@@ -5,9 +5,8 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.Objects;
 
 /**
- * Sets an environment variable to a literal value in a container of the named workload,
- * replacing a variable of the same name, as dekorate's {@code AddEnvVarDecorator} does for a
- * name and value.
+ * Sets an environment variable to a literal value in a container of the named workload, replacing a
+ * variable of the same name, as dekorate's {@code AddEnvVarDecorator} does for a name and value.
  */
 public final class AddEnvVarDecorator extends ContainerDecorator {
   private final String name;
@@ -22,7 +21,9 @@ public final class AddEnvVarDecorator extends ContainerDecorator {
    * @param value its value
    */
   public AddEnvVarDecorator(String workloadName, String containerName, String name, String value) {
-    super(Objects.requireNonNull(workloadName, "workloadName"), Objects.requireNonNull(containerName, "containerName"));
+    super(
+        Objects.requireNonNull(workloadName, "workloadName"),
+        Objects.requireNonNull(containerName, "containerName"));
     this.name = Objects.requireNonNull(name, "name");
     this.value = value;
   }

@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.Volume;
 import java.util.Objects;
 
 /**
- * Adds a {@code hostPath} volume to the pod spec of the named workload; dekorate has decorators
- * for many volume sources but not this one.
+ * Adds a {@code hostPath} volume to the pod spec of the named workload; dekorate has decorators for
+ * many volume sources but not this one.
  *
  * <p>The {@code type} is only written when given, because API servers before 1.8 reject it.
  */
@@ -24,7 +24,8 @@ public final class AddHostPathVolumeDecorator extends ResourceDecorator {
    * @param path the absolute directory on the node
    * @param type the hostPath type such as {@code Directory}, or {@code null} to leave it out
    */
-  public AddHostPathVolumeDecorator(String workloadName, String volumeName, String path, String type) {
+  public AddHostPathVolumeDecorator(
+      String workloadName, String volumeName, String path, String type) {
     super(Objects.requireNonNull(workloadName, "workloadName"));
     this.volumeName = Objects.requireNonNull(volumeName, "volumeName");
     this.path = Objects.requireNonNull(path, "path");

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.PodSpecFluent;
 import java.util.Objects;
 
 /**
- * Adds an image pull Secret to every pod spec of every object (or of the named one), unless the
- * pod spec names it already, as dekorate's {@code AddImagePullSecretDecorator} does.
+ * Adds an image pull Secret to every pod spec of every object (or of the named one), unless the pod
+ * spec names it already, as dekorate's {@code AddImagePullSecretDecorator} does.
  */
 public final class AddImagePullSecretDecorator extends ResourceDecorator {
   private final String secretName;

@@ -15,8 +15,8 @@ import java.util.Objects;
  * Adds a ConfigMap or Secret volume to the pod spec of the named workload.
  *
  * <p>dekorate's ConfigMap and Secret volume decorators always write {@code optional}, a field
- * Kubernetes 1.5 does not know; this one leaves it out (its default, false, is what saltlab
- * wants) so the same decorator serves every target.
+ * Kubernetes 1.5 does not know; this one leaves it out (its default, false, is what saltlab wants)
+ * so the same decorator serves every target.
  */
 public final class AddKeyToPathVolumeDecorator extends ResourceDecorator {
 

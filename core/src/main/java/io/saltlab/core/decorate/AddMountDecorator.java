@@ -23,8 +23,14 @@ public final class AddMountDecorator extends ContainerDecorator {
    * @param readOnly whether the container may only read
    */
   public AddMountDecorator(
-      String workloadName, String containerName, String volumeName, String mountPath, boolean readOnly) {
-    super(Objects.requireNonNull(workloadName, "workloadName"), Objects.requireNonNull(containerName, "containerName"));
+      String workloadName,
+      String containerName,
+      String volumeName,
+      String mountPath,
+      boolean readOnly) {
+    super(
+        Objects.requireNonNull(workloadName, "workloadName"),
+        Objects.requireNonNull(containerName, "containerName"));
     this.volumeName = Objects.requireNonNull(volumeName, "volumeName");
     this.mountPath = Objects.requireNonNull(mountPath, "mountPath");
     this.readOnly = readOnly;

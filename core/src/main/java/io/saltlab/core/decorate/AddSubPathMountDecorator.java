@@ -26,8 +26,14 @@ public final class AddSubPathMountDecorator extends ContainerDecorator {
    * @param subPath the file's path inside the volume (a ConfigMap or Secret key)
    */
   public AddSubPathMountDecorator(
-      String workloadName, String containerName, String volumeName, String mountPath, String subPath) {
-    super(Objects.requireNonNull(workloadName, "workloadName"), Objects.requireNonNull(containerName, "containerName"));
+      String workloadName,
+      String containerName,
+      String volumeName,
+      String mountPath,
+      String subPath) {
+    super(
+        Objects.requireNonNull(workloadName, "workloadName"),
+        Objects.requireNonNull(containerName, "containerName"));
     this.volumeName = Objects.requireNonNull(volumeName, "volumeName");
     this.mountPath = Objects.requireNonNull(mountPath, "mountPath");
     this.subPath = Objects.requireNonNull(subPath, "subPath");

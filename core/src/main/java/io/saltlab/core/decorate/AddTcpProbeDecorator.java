@@ -46,7 +46,9 @@ public final class AddTcpProbeDecorator extends ContainerDecorator {
       int periodSeconds,
       int timeoutSeconds,
       int failureThreshold) {
-    super(Objects.requireNonNull(workloadName, "workloadName"), Objects.requireNonNull(containerName, "containerName"));
+    super(
+        Objects.requireNonNull(workloadName, "workloadName"),
+        Objects.requireNonNull(containerName, "containerName"));
     this.kind = Objects.requireNonNull(kind, "kind");
     this.probe =
         new ProbeBuilder()

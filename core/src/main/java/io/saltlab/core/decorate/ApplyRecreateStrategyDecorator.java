@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.Objects;
 
 /**
- * Makes the named Deployment replace its pods with the {@code Recreate} strategy (the old pods
- * stop before new ones start), as dekorate's {@code ApplyDeploymentStrategyDecorator} does for
- * {@code Recreate}. Other workloads are left alone.
+ * Makes the named Deployment replace its pods with the {@code Recreate} strategy (the old pods stop
+ * before new ones start), as dekorate's {@code ApplyDeploymentStrategyDecorator} does for {@code
+ * Recreate}. Other workloads are left alone.
  */
 public final class ApplyRecreateStrategyDecorator extends ResourceDecorator {
 

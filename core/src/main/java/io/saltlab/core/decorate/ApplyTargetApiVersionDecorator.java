@@ -9,8 +9,8 @@ import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
 
 /**
- * Sets the apiVersion of every Deployment, StatefulSet and DaemonSet to the one the target
- * version serves, as decided by {@link ApiVersionTable}.
+ * Sets the apiVersion of every Deployment, StatefulSet and DaemonSet to the one the target version
+ * serves, as decided by {@link ApiVersionTable}.
  *
  * <p>Workloads are built once with the apps/v1 model, whose fields are a superset of the older
  * groups' fields that saltlab uses; only the apiVersion differs.

@@ -3,9 +3,9 @@ package io.saltlab.core.decorate;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 
 /**
- * Base of the decorators that change one container (by name) of the named workload, like
- * dekorate's {@code ApplicationContainerDecorator}: every container and init container of that
- * name in the workload's pod specs is changed.
+ * Base of the decorators that change one container (by name) of the named workload, like dekorate's
+ * {@code ApplicationContainerDecorator}: every container and init container of that name in the
+ * workload's pod specs is changed.
  */
 public abstract class ContainerDecorator extends ResourceDecorator {
 
@@ -30,7 +30,9 @@ public abstract class ContainerDecorator extends ResourceDecorator {
   @Override
   protected final void change(ResourceParts parts) {
     for (ContainerBuilder container : parts.all(ContainerBuilder.class)) {
-      if (containerName == null || containerName.isEmpty() || containerName.equals(container.getName())) {
+      if (containerName == null
+          || containerName.isEmpty()
+          || containerName.equals(container.getName())) {
         change(container);
       }
     }

@@ -21,7 +21,8 @@ public final class Decorators {
    * @param resource the builder of one top-level object
    * @param decorators the decorators, applied one after the other in this order
    */
-  public static void apply(VisitableBuilder<?, ?> resource, List<? extends Decorator<?>> decorators) {
+  public static void apply(
+      VisitableBuilder<?, ?> resource, List<? extends Decorator<?>> decorators) {
     ResourceParts parts = null;
     for (Decorator<?> d : decorators) {
       if (d instanceof ResourceDecorator) {

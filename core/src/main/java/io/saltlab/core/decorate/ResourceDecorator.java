@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.api.builder.VisitableBuilder;
  * <p>A subclass is a dekorate {@link Decorator}, so it can be handed to any builder's {@code
  * accept} like dekorate's own, alone or through a {@code KubernetesListBuilder}; it then acts on
  * every object builder the walk meets. {@link Decorators#apply} applies it more cheaply, straight
- * to one object's builder, without fabric8's visitor walk (whose reflective type checks and
- * path bookkeeping per node cost more than the change itself). Both ways make the same change.
+ * to one object's builder, without fabric8's visitor walk (whose reflective type checks and path
+ * bookkeeping per node cost more than the change itself). Both ways make the same change.
  */
 public abstract class ResourceDecorator extends Decorator<VisitableBuilder<?, ?>> {
 
@@ -20,8 +20,8 @@ public abstract class ResourceDecorator extends Decorator<VisitableBuilder<?, ?>
   /**
    * Creates a decorator for the objects of a name.
    *
-   * @param resourceName {@code metadata.name} of the objects to change, or {@code null} (or
-   *     {@link Decorator#ANY}) for every object
+   * @param resourceName {@code metadata.name} of the objects to change, or {@code null} (or {@link
+   *     Decorator#ANY}) for every object
    */
   protected ResourceDecorator(String resourceName) {
     this.resourceName = resourceName;
@@ -37,8 +37,7 @@ public abstract class ResourceDecorator extends Decorator<VisitableBuilder<?, ?>
   }
 
   /**
-   * The visited type, fixed so that fabric8's walk does not resolve it by reflection at every
-   * node.
+   * The visited type, fixed so that fabric8's walk does not resolve it by reflection at every node.
    *
    * @return {@code VisitableBuilder.class}
    */

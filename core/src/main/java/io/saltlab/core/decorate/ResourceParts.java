@@ -27,17 +27,17 @@ import java.util.Set;
  * <p>Nested builders are found by following each builder's own index of its children ({@code
  * BaseFluent._visitables}, the index fabric8's visitor walk follows), in the same order as that
  * walk, but without its per-node costs: no path lists, no visitor wrappers, no reflective type
- * checks per node. A lookup does not descend into builders whose class cannot hold the type
- * looked for at any depth (a container holds no pod spec), which is read once per class from the
- * builders' field types. Every lookup reads the current tree, so a decorator sees what the
- * decorators before it added.
+ * checks per node. A lookup does not descend into builders whose class cannot hold the type looked
+ * for at any depth (a container holds no pod spec), which is read once per class from the builders'
+ * field types. Every lookup reads the current tree, so a decorator sees what the decorators before
+ * it added.
  */
 public final class ResourceParts {
 
   /**
-   * Whether builders of a class build a top-level object: like dekorate's {@code Metadata}
-   * helpers, a class with a public {@code getKind()} and a {@code buildMetadata()} returning
-   * {@link ObjectMeta}. Reflection runs once per class.
+   * Whether builders of a class build a top-level object: like dekorate's {@code Metadata} helpers,
+   * a class with a public {@code getKind()} and a {@code buildMetadata()} returning {@link
+   * ObjectMeta}. Reflection runs once per class.
    */
   private static final ClassValue<Boolean> RESOURCE_BUILDER =
       new ClassValue<>() {
@@ -46,7 +46,8 @@ public final class ResourceParts {
           try {
             Method kind = type.getMethod("getKind");
             Method metadata = type.getMethod("buildMetadata");
-            return kind.getReturnType() == String.class && metadata.getReturnType() == ObjectMeta.class;
+            return kind.getReturnType() == String.class
+                && metadata.getReturnType() == ObjectMeta.class;
           } catch (NoSuchMethodException e) {
             return false;
           }
@@ -146,17 +147,19 @@ public final class ResourceParts {
   }
 
   /**
-   * The builder classes a builder class keeps as children: the element classes of its fields
-   * that hold builders ({@code ContainerBuilder}, {@code ArrayList<VolumeBuilder>}...), read once
-   * per class. Null when a field may hold builders of any class (its declared type is an
-   * interface or abstract, as the items of a list).
+   * The builder classes a builder class keeps as children: the element classes of its fields that
+   * hold builders ({@code ContainerBuilder}, {@code ArrayList<VolumeBuilder>}...), read once per
+   * class. Null when a field may hold builders of any class (its declared type is an interface or
+   * abstract, as the items of a list).
    */
   private static final ClassValue<Class<?>[]> CHILD_CLASSES =
       new ClassValue<>() {
         @Override
         protected Class<?>[] computeValue(Class<?> type) {
           Set<Class<?>> children = new LinkedHashSet<>();
-          for (Class<?> c = type; c != null && c != BaseFluent.class && c != Object.class; c = c.getSuperclass()) {
+          for (Class<?> c = type;
+              c != null && c != BaseFluent.class && c != Object.class;
+              c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
               if (Modifier.isStatic(f.getModifiers())) {
                 continue;
@@ -180,8 +183,8 @@ public final class ResourceParts {
       };
 
   /**
-   * By type looked for, then by builder class: whether builders of the class can have, at any
-   * depth below them, a builder of the type.
+   * By type looked for, then by builder class: whether builders of the class can have, at any depth
+   * below them, a builder of the type.
    */
   private static final ClassValue<ClassValue<Boolean>> MAY_CONTAIN =
       new ClassValue<>() {
@@ -217,9 +220,9 @@ public final class ResourceParts {
   }
 
   /**
-   * The class a field's values have: the field's own class, or the element class of a
-   * collection or the value class of a map. Null when it cannot be told (a type variable, or a
-   * wildcard without a class bound).
+   * The class a field's values have: the field's own class, or the element class of a collection or
+   * the value class of a map. Null when it cannot be told (a type variable, or a wildcard without a
+   * class bound).
    */
   private static Class<?> elementClass(Type type) {
     if (type instanceof Class) {

@@ -50,7 +50,8 @@ public final class ManifestRenderer {
     this(target, ValidationContext.empty(), true);
   }
 
-  private ManifestRenderer(KubernetesVersion target, ValidationContext context, boolean validating) {
+  private ManifestRenderer(
+      KubernetesVersion target, ValidationContext context, boolean validating) {
     this.target = Objects.requireNonNull(target, "target");
     this.context = Objects.requireNonNull(context, "context");
     this.validating = validating;
@@ -72,8 +73,8 @@ public final class ManifestRenderer {
   }
 
   /**
-   * A renderer that skips validation, for benchmarks and for tools that validate separately.
-   * Output rendered this way carries no validation report.
+   * A renderer that skips validation, for benchmarks and for tools that validate separately. Output
+   * rendered this way carries no validation report.
    *
    * @return a new renderer
    */
@@ -95,10 +96,11 @@ public final class ManifestRenderer {
    * @param objects the objects, each already built; they are not modified
    * @param decorators transformations applied to every object, in this order
    * @return the rendered manifests in the fixed order
-   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem
-   *     is found; its message lists every problem
+   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem is
+   *     found; its message lists every problem
    */
-  public Manifests render(List<? extends HasMetadata> objects, List<? extends Decorator<?>> decorators) {
+  public Manifests render(
+      List<? extends HasMetadata> objects, List<? extends Decorator<?>> decorators) {
     if (decorators.isEmpty()) {
       return render(objects);
     }
@@ -114,8 +116,8 @@ public final class ManifestRenderer {
    *
    * @param objects the objects, each already built and decorated; they are not modified
    * @return the rendered manifests in the fixed order
-   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem
-   *     is found; its message lists every problem
+   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem is
+   *     found; its message lists every problem
    */
   public Manifests render(List<? extends HasMetadata> objects) {
     // One pass per object (tree, then its YAML) instead of two passes over all objects: each
@@ -143,13 +145,13 @@ public final class ManifestRenderer {
   }
 
   /**
-   * Renders objects already in tree form (for example read from YAML), sorting them into the
-   * fixed order.
+   * Renders objects already in tree form (for example read from YAML), sorting them into the fixed
+   * order.
    *
    * @param trees one Jackson object node per Kubernetes object; not modified
    * @return the rendered manifests
-   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem
-   *     is found; its message lists every problem
+   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem is
+   *     found; its message lists every problem
    */
   public Manifests renderTrees(List<JsonNode> trees) {
     return finish(InOrder.map(trees, this::written));
@@ -159,7 +161,9 @@ public final class ManifestRenderer {
     return new RenderedResource(tree, writer.write(tree));
   }
 
-  /** Validates the written objects' trees (unless turned off) and sorts them into the fixed order. */
+  /**
+   * Validates the written objects' trees (unless turned off) and sorts them into the fixed order.
+   */
   private Manifests finish(List<RenderedResource> written) {
     ValidationReport report = null;
     if (validating) {

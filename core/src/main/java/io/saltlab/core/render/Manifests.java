@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A rendered lab for one target version: its objects in the fixed order, as one multi-document
- * YAML stream or as a folder of one file per object plus a {@code kustomization.yaml}.
+ * A rendered lab for one target version: its objects in the fixed order, as one multi-document YAML
+ * stream or as a folder of one file per object plus a {@code kustomization.yaml}.
  *
  * <p>Immutable and deterministic: the same lab and target always give the same bytes.
  */
@@ -42,7 +42,8 @@ public final class Manifests {
   private final String header;
   private final ValidationReport validation;
 
-  Manifests(KubernetesVersion target, List<RenderedResource> resources, ValidationReport validation) {
+  Manifests(
+      KubernetesVersion target, List<RenderedResource> resources, ValidationReport validation) {
     this.target = target;
     this.resources = Collections.unmodifiableList(new ArrayList<>(resources));
     this.header = header(target);
@@ -130,8 +131,8 @@ public final class Manifests {
   }
 
   /**
-   * All objects as one multi-document YAML stream: the header, then each object after a
-   * {@code ---} line.
+   * All objects as one multi-document YAML stream: the header, then each object after a {@code ---}
+   * line.
    *
    * @return the stream, LF line endings, ending with a line feed
    */
@@ -149,9 +150,9 @@ public final class Manifests {
   }
 
   /**
-   * The folder form: one file per object named {@code <kind>-<name>.yaml} (with the namespace
-   * added when two objects would share a name) and a {@code kustomization.yaml} listing them in
-   * the fixed order, each file starting with the header.
+   * The folder form: one file per object named {@code <kind>-<name>.yaml} (with the namespace added
+   * when two objects would share a name) and a {@code kustomization.yaml} listing them in the fixed
+   * order, each file starting with the header.
    *
    * @return file name to content, in output order with the kustomization last
    */
@@ -168,8 +169,7 @@ public final class Manifests {
     for (RenderedResource r : resources) {
       String file = plainFileName(r);
       if (clashing.contains(file)) {
-        file =
-            r.kind().toLowerCase(Locale.ROOT) + "-" + r.namespace() + "-" + r.name() + ".yaml";
+        file = r.kind().toLowerCase(Locale.ROOT) + "-" + r.namespace() + "-" + r.name() + ".yaml";
       }
       files.put(file, header + r.yaml());
       names.add(file);
@@ -179,8 +179,8 @@ public final class Manifests {
   }
 
   /**
-   * The stream form as files: every object in {@link #STREAM_FILE} ({@link #toYaml()}) and a
-   * {@code kustomization.yaml} naming it, so that {@code kubectl apply -k} works on either form.
+   * The stream form as files: every object in {@link #STREAM_FILE} ({@link #toYaml()}) and a {@code
+   * kustomization.yaml} naming it, so that {@code kubectl apply -k} works on either form.
    *
    * @return file name to content, the stream first
    */

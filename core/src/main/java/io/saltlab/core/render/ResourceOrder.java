@@ -8,8 +8,7 @@ import java.util.List;
  * then anything else; within a kind by namespace, then name.
  *
  * <p>This is also an order in which {@code kubectl apply -f} succeeds on an empty cluster: the
- * namespace exists before what lives in it, and secrets and config before the pods that mount
- * them.
+ * namespace exists before what lives in it, and secrets and config before the pods that mount them.
  */
 public final class ResourceOrder {
   private static final List<String> KINDS =

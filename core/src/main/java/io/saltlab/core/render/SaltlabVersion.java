@@ -17,9 +17,11 @@ public final class SaltlabVersion {
   }
 
   private static String load() {
-    try (InputStream in = SaltlabVersion.class.getResourceAsStream("/io/saltlab/core/version.properties")) {
+    try (InputStream in =
+        SaltlabVersion.class.getResourceAsStream("/io/saltlab/core/version.properties")) {
       if (in == null) {
-        throw new IllegalStateException("saltlab-core is missing io/saltlab/core/version.properties; the jar is damaged");
+        throw new IllegalStateException(
+            "saltlab-core is missing io/saltlab/core/version.properties; the jar is damaged");
       }
       Properties p = new Properties();
       p.load(in);

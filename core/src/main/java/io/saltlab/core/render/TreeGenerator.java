@@ -68,8 +68,8 @@ final class TreeGenerator extends GeneratorBase {
    *
    * @param mapper the mapper whose serializers and node factory to use
    * @param value the object
-   * @return its tree, or null when serializing it writes something this generator leaves to
-   *     {@code valueToTree}
+   * @return its tree, or null when serializing it writes something this generator leaves to {@code
+   *     valueToTree}
    */
   static JsonNode direct(ObjectMapper mapper, Object value) {
     TreeGenerator generator = new TreeGenerator(mapper);
@@ -238,13 +238,15 @@ final class TreeGenerator extends GeneratorBase {
   }
 
   @Override
-  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
+  public void writeBinary(Base64Variant variant, byte[] data, int offset, int len)
+      throws IOException {
     _verifyValueWrite("write binary value");
     add(nodes.binaryNode(Arrays.copyOfRange(data, offset, offset + len)));
   }
 
   @Override
-  public int writeBinary(Base64Variant variant, InputStream data, int dataLength) throws IOException {
+  public int writeBinary(Base64Variant variant, InputStream data, int dataLength)
+      throws IOException {
     throw new Unsupported();
   }
 

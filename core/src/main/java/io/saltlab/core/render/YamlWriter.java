@@ -14,16 +14,18 @@ import java.util.regex.Pattern;
  * gives the same bytes on every JVM, locale and library upgrade.
  *
  * <p>Rules: two-space indentation; sequences under a key start at the key's column (the kubectl
- * style); in every mapping {@code apiVersion}, {@code kind}, {@code metadata}, {@code name} and {@code namespace}
- * come first, all other keys follow in code-point order; {@code null} fields are left out; line
- * feeds only. A string is written plain only when both YAML 1.1 and YAML 1.2 parsers read it back
- * as the same string (never a boolean, number, null, timestamp or structure); multi-line strings
- * become literal blocks when they can round-trip, otherwise every string is double-quoted with
- * escapes. The writer keeps no state between calls and is safe to share between threads.
+ * style); in every mapping {@code apiVersion}, {@code kind}, {@code metadata}, {@code name} and
+ * {@code namespace} come first, all other keys follow in code-point order; {@code null} fields are
+ * left out; line feeds only. A string is written plain only when both YAML 1.1 and YAML 1.2 parsers
+ * read it back as the same string (never a boolean, number, null, timestamp or structure);
+ * multi-line strings become literal blocks when they can round-trip, otherwise every string is
+ * double-quoted with escapes. The writer keeps no state between calls and is safe to share between
+ * threads.
  */
 public final class YamlWriter {
 
-  private static final List<String> LEADING_KEYS = List.of("apiVersion", "kind", "metadata", "name", "namespace");
+  private static final List<String> LEADING_KEYS =
+      List.of("apiVersion", "kind", "metadata", "name", "namespace");
 
   /** Words that some YAML 1.1 or 1.2 resolver reads as a boolean or null, compared lower-case. */
   private static final Set<String> RESERVED_WORDS =
@@ -32,7 +34,8 @@ public final class YamlWriter {
   /** Longest key written as an implicit key; YAML allows 1024 characters including quotes. */
   private static final int MAX_IMPLICIT_KEY = 1000;
 
-  private static final Pattern SPECIAL_FLOAT = Pattern.compile("\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SPECIAL_FLOAT =
+      Pattern.compile("\\.(inf|nan)", Pattern.CASE_INSENSITIVE);
 
   /** The characters a plain scalar may hold: letters, digits and {@code -_./:=+@,} and space. */
   private static final boolean[] PLAIN_CHARS = new boolean[128];
@@ -64,7 +67,8 @@ public final class YamlWriter {
   /** Length of the longest {@link #RESERVED_WORDS} entry. */
   private static final int MAX_RESERVED_LENGTH = 5;
 
-  private static final String SPACES = "                                                                ";
+  private static final String SPACES =
+      "                                                                ";
 
   /** Creates a writer; it has no settings because its output rules are fixed on purpose. */
   public YamlWriter() {}
@@ -274,8 +278,8 @@ public final class YamlWriter {
   /**
    * A plain scalar is only used for text made of safe characters that cannot be read as anything
    * but a string by a YAML 1.1 or 1.2 resolver: it starts with a letter, '/', '_' or '.' plus a
-   * letter, holds no indicator sequence, and is not a reserved word. Anything else is quoted,
-   * which costs two characters and removes every ambiguity.
+   * letter, holds no indicator sequence, and is not a reserved word. Anything else is quoted, which
+   * costs two characters and removes every ambiguity.
    */
   static boolean isPlainSafe(String s) {
     int n = s.length();
@@ -331,13 +335,22 @@ public final class YamlWriter {
         continue;
       }
       // U+FFFE and U+FFFF are outside YAML's printable set: parsers refuse them unescaped.
-      if (c < 0x20 && c != '\t' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029
-          || c == 0xfeff || c == 0xfffe || c == 0xffff || Character.isSurrogate(c) || (c >= 0x80 && c < 0xa0)) {
+      if (c < 0x20 && c != '\t'
+          || c == 0x7f
+          || c == 0x85
+          || c == 0x2028
+          || c == 0x2029
+          || c == 0xfeff
+          || c == 0xfffe
+          || c == 0xffff
+          || Character.isSurrogate(c)
+          || (c >= 0x80 && c < 0xa0)) {
         return false;
       }
     }
     // The body is the text without the one line feed the indicator stands for: "|" clips a single
-    // final line feed, "|+" keeps all of them (the last line feed is the block's own), "|-" has none.
+    // final line feed, "|+" keeps all of them (the last line feed is the block's own), "|-" has
+    // none.
     int bodyEnd = s.length();
     if (!s.endsWith("\n")) {
       out.append("|-");
@@ -391,8 +404,14 @@ public final class YamlWriter {
           out.append("\\r");
           break;
         default:
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
-              || c == 0xfeff || c == 0xfffe || c == 0xffff
+          if (c < 0x20
+              || c == 0x7f
+              || (c >= 0x80 && c < 0xa0)
+              || c == 0x2028
+              || c == 0x2029
+              || c == 0xfeff
+              || c == 0xfffe
+              || c == 0xffff
               || (Character.isSurrogate(c) && !isPairedSurrogate(s, i))) {
             out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {

@@ -41,14 +41,16 @@ public final class BundledSchemas {
   }
 
   /**
-   * The notice a report carries for a target without a schema: {@code not schema-checked: no
-   * schema bundled for 1.20; bundled: 1.5, 1.6, ...}.
+   * The notice a report carries for a target without a schema: {@code not schema-checked: no schema
+   * bundled for 1.20; bundled: 1.5, 1.6, ...}.
    *
    * @param version the target version
    * @return the notice text
    */
   public static String notBundledNotice(KubernetesVersion version) {
-    return "not schema-checked: no schema bundled for " + version + "; bundled: "
+    return "not schema-checked: no schema bundled for "
+        + version
+        + "; bundled: "
         + VERSIONS.stream().map(KubernetesVersion::toString).collect(Collectors.joining(", "));
   }
 

@@ -48,7 +48,9 @@ final class CleanShapes {
    * @param doc the document, without nulls; kept, never changed
    */
   void add(String definition, JsonNode doc) {
-    clean.computeIfAbsent(new Key(definition, hash(doc)), k -> new CopyOnWriteArrayList<>()).add(doc);
+    clean
+        .computeIfAbsent(new Key(definition, hash(doc)), k -> new CopyOnWriteArrayList<>())
+        .add(doc);
   }
 
   /** A 64-bit hash of the node's shape (FNV-1a over keys and type tags). */
@@ -88,7 +90,9 @@ final class CleanShapes {
    * are told apart.
    */
   private static char numberTag(JsonNode node) {
-    return node.isIntegralNumber() ? 'i' : node.decimalValue().stripTrailingZeros().scale() <= 0 ? 'w' : 'f';
+    return node.isIntegralNumber()
+        ? 'i'
+        : node.decimalValue().stripTrailingZeros().scale() <= 0 ? 'w' : 'f';
   }
 
   /** Whether two nodes have the same keys in the same order and values of the same types. */
@@ -97,32 +101,34 @@ final class CleanShapes {
       return false;
     }
     switch (a.getNodeType()) {
-      case OBJECT: {
-        if (a.size() != b.size()) {
-          return false;
-        }
-        Iterator<Map.Entry<String, JsonNode>> left = a.properties().iterator();
-        Iterator<Map.Entry<String, JsonNode>> right = b.properties().iterator();
-        while (left.hasNext()) {
-          Map.Entry<String, JsonNode> l = left.next();
-          Map.Entry<String, JsonNode> r = right.next();
-          if (!l.getKey().equals(r.getKey()) || !sameShape(l.getValue(), r.getValue())) {
+      case OBJECT:
+        {
+          if (a.size() != b.size()) {
             return false;
           }
+          Iterator<Map.Entry<String, JsonNode>> left = a.properties().iterator();
+          Iterator<Map.Entry<String, JsonNode>> right = b.properties().iterator();
+          while (left.hasNext()) {
+            Map.Entry<String, JsonNode> l = left.next();
+            Map.Entry<String, JsonNode> r = right.next();
+            if (!l.getKey().equals(r.getKey()) || !sameShape(l.getValue(), r.getValue())) {
+              return false;
+            }
+          }
+          return true;
         }
-        return true;
-      }
-      case ARRAY: {
-        if (a.size() != b.size()) {
-          return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-          if (!sameShape(a.get(i), b.get(i))) {
+      case ARRAY:
+        {
+          if (a.size() != b.size()) {
             return false;
           }
+          for (int i = 0; i < a.size(); i++) {
+            if (!sameShape(a.get(i), b.get(i))) {
+              return false;
+            }
+          }
+          return true;
         }
-        return true;
-      }
       case NUMBER:
         return numberTag(a) == numberTag(b);
       case STRING:

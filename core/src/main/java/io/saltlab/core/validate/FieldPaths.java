@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 final class FieldPaths {
 
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
+
   /** Only for showing values in problems: a clean validation never creates it. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
+
   private static final int MAX_VALUE_LENGTH = 120;
 
   private FieldPaths() {}

@@ -10,8 +10,8 @@ final class Hints {
   private Hints() {}
 
   /**
-   * The candidate closest to a misspelt word: equal ignoring case first, otherwise the nearest
-   * by edit distance when it is near enough to be a plausible typo; null when none is.
+   * The candidate closest to a misspelt word: equal ignoring case first, otherwise the nearest by
+   * edit distance when it is near enough to be a plausible typo; null when none is.
    */
   static String closest(String word, Collection<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT);

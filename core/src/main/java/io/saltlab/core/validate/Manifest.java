@@ -12,8 +12,10 @@ final class Manifest {
   final String kind;
   final String name;
   final String declaredNamespace;
+
   /** Set once the scope is known: whether the kind lives in a namespace. */
   boolean namespaced;
+
   /** Set when the document was checked against a schema (which then reported wrong types). */
   boolean schemaChecked;
 
@@ -69,7 +71,9 @@ final class Manifest {
     }
     if (isSecret()) {
       String head = FieldPaths.head(path);
-      if (!(head.equals("apiVersion") || head.equals("kind") || head.equals("metadata")
+      if (!(head.equals("apiVersion")
+          || head.equals("kind")
+          || head.equals("metadata")
           || head.equals("type"))) {
         return Problem.REDACTED;
       }

@@ -25,9 +25,10 @@ import java.util.stream.Stream;
  */
 final class ManifestReader {
 
-  private static final ObjectMapper YAML = YAMLMapper.builder(
-          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-      .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder(
+              YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+          .build();
 
   final List<Manifest> manifests = new ArrayList<>();
   final List<Problem> problems = new ArrayList<>();
@@ -50,16 +51,23 @@ final class ManifestReader {
         } catch (JsonProcessingException e) {
           JsonLocation where = e.getLocation();
           String line = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
-          problems.add(Problem.builder("yaml-syntax").source(source + line).order(order++)
-              .message("YAML syntax error: " + describeSyntaxError(e.getOriginalMessage()))
-              .expected("well-formed YAML; documents after this point were not read")
-              .build());
+          problems.add(
+              Problem.builder("yaml-syntax")
+                  .source(source + line)
+                  .order(order++)
+                  .message("YAML syntax error: " + describeSyntaxError(e.getOriginalMessage()))
+                  .expected("well-formed YAML; documents after this point were not read")
+                  .build());
           return;
         }
       }
     } catch (IOException e) {
-      problems.add(Problem.builder("unreadable").source(source).order(order++)
-          .message("cannot read: " + e.getMessage()).build());
+      problems.add(
+          Problem.builder("unreadable")
+              .source(source)
+              .order(order++)
+              .message("cannot read: " + e.getMessage())
+              .build());
     }
   }
 
@@ -70,9 +78,15 @@ final class ManifestReader {
       return;
     }
     if (!doc.isObject()) {
-      problems.add(Problem.builder("not-an-object").source(source).order(order++)
-          .message("document is not a Kubernetes object but a " + doc.getNodeType().name().toLowerCase(Locale.ROOT))
-          .expected("a mapping with apiVersion, kind and metadata").build());
+      problems.add(
+          Problem.builder("not-an-object")
+              .source(source)
+              .order(order++)
+              .message(
+                  "document is not a Kubernetes object but a "
+                      + doc.getNodeType().name().toLowerCase(Locale.ROOT))
+              .expected("a mapping with apiVersion, kind and metadata")
+              .build());
       return;
     }
     if ("List".equals(doc.path("kind").asText()) && doc.path("items").isArray()) {
@@ -95,11 +109,18 @@ final class ManifestReader {
       if (Files.isDirectory(p)) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(p)) {
-          files = walk.filter(Files::isRegularFile).filter(ManifestReader::isManifestFile)
-              .sorted().collect(Collectors.toList());
+          files =
+              walk.filter(Files::isRegularFile)
+                  .filter(ManifestReader::isManifestFile)
+                  .sorted()
+                  .collect(Collectors.toList());
         } catch (IOException | RuntimeException e) {
-          problems.add(Problem.builder("unreadable").source(p.toString()).order(order++)
-              .message("cannot list directory: " + describe(e)).build());
+          problems.add(
+              Problem.builder("unreadable")
+                  .source(p.toString())
+                  .order(order++)
+                  .message("cannot list directory: " + describe(e))
+                  .build());
           continue;
         }
         files.forEach(this::readFile);
@@ -112,15 +133,26 @@ final class ManifestReader {
   private void readFile(Path file) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
     } catch (CharacterCodingException e) {
-      problems.add(Problem.builder("unreadable").source(file.toString()).order(order++)
-          .message("cannot read: not UTF-8 text").build());
+      problems.add(
+          Problem.builder("unreadable")
+              .source(file.toString())
+              .order(order++)
+              .message("cannot read: not UTF-8 text")
+              .build());
       return;
     } catch (IOException | RuntimeException e) {
-      problems.add(Problem.builder("unreadable").source(file.toString()).order(order++)
-          .message("cannot read: " + describe(e)).build());
+      problems.add(
+          Problem.builder("unreadable")
+              .source(file.toString())
+              .order(order++)
+              .message("cannot read: " + describe(e))
+              .build());
       return;
     }
     readYaml(file.toString(), text);
@@ -146,8 +178,8 @@ final class ManifestReader {
   }
 
   /**
-   * The parser's own words without its quote of the input: YAML parsers append the offending
-   * line (indented, after an "in 'reader'" line), which could be a credential in a broken Secret.
+   * The parser's own words without its quote of the input: YAML parsers append the offending line
+   * (indented, after an "in 'reader'" line), which could be a credential in a broken Secret.
    */
   static String describeSyntaxError(String message) {
     if (message == null) {

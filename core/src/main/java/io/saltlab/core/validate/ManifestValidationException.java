@@ -1,9 +1,9 @@
 package io.saltlab.core.validate;
 
 /**
- * Thrown when manifests that must be valid are not: carries the whole {@link ValidationReport},
- * and its message lists every problem (one per line), so that a build log shows all defects at
- * once instead of the first.
+ * Thrown when manifests that must be valid are not: carries the whole {@link ValidationReport}, and
+ * its message lists every problem (one per line), so that a build log shows all defects at once
+ * instead of the first.
  */
 public class ManifestValidationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

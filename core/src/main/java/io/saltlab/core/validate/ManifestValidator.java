@@ -68,17 +68,22 @@ public final class ManifestValidator {
     if (PRELOADING.putIfAbsent(target, Boolean.TRUE) != null) {
       return;
     }
-    Thread loader = new Thread(() -> {
-      try {
-        // Reading the index of bundled versions is part of the work this thread takes off the caller.
-        if (BundledSchemas.isBundled(target)) {
-          VersionSchema.of(target);
-        }
-      } catch (RuntimeException e) {
-        // The validation that needs the schema loads it again and reports the failure there.
-        PRELOADING.remove(target);
-      }
-    }, "saltlab-schema-" + target);
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                // Reading the index of bundled versions is part of the work this thread takes off
+                // the caller.
+                if (BundledSchemas.isBundled(target)) {
+                  VersionSchema.of(target);
+                }
+              } catch (RuntimeException e) {
+                // The validation that needs the schema loads it again and reports the failure
+                // there.
+                PRELOADING.remove(target);
+              }
+            },
+            "saltlab-schema-" + target);
     loader.setDaemon(true);
     loader.start();
   }
@@ -112,8 +117,8 @@ public final class ManifestValidator {
   }
 
   /**
-   * Validates documents given as trees, as the renderer produces them. Problems name each
-   * document as {@code document N} (1-based, in list order).
+   * Validates documents given as trees, as the renderer produces them. Problems name each document
+   * as {@code document N} (1-based, in list order).
    *
    * @param documents one tree per Kubernetes object
    * @return the report
@@ -187,18 +192,25 @@ public final class ManifestValidator {
       // Documents are checked independently (on every core for large inputs); their problems are
       // reported in document order.
       CleanShapes cleanShapes = new CleanShapes();
-      List<List<Problem>> perDocument = InOrder.map(manifests, m -> {
-        if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
-          return List.of();
-        }
-        m.schemaChecked = m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
-        return SchemaCheck.check(schema, m, cleanShapes);
-      });
+      List<List<Problem>> perDocument =
+          InOrder.map(
+              manifests,
+              m -> {
+                if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
+                  return List.of();
+                }
+                m.schemaChecked =
+                    m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
+                return SchemaCheck.check(schema, m, cleanShapes);
+              });
       perDocument.forEach(problems::addAll);
     }
     CrossChecks.run(manifests, context, problems);
-    return new ValidationReport(target, problems,
-        schema == null ? BundledSchemas.notBundledNotice(target) : null, manifests.size());
+    return new ValidationReport(
+        target,
+        problems,
+        schema == null ? BundledSchemas.notBundledNotice(target) : null,
+        manifests.size());
   }
 
   /** Scopes of kinds defined by CustomResourceDefinitions in the input, by "group/Kind". */
@@ -281,8 +293,9 @@ public final class ManifestValidator {
     if (above != null) {
       out.add(above);
     }
-    out.sort(Comparator.comparingInt((KubernetesVersion v) -> Math.abs(v.minor() - target.minor()))
-        .thenComparingInt(KubernetesVersion::minor));
+    out.sort(
+        Comparator.comparingInt((KubernetesVersion v) -> Math.abs(v.minor() - target.minor()))
+            .thenComparingInt(KubernetesVersion::minor));
     return out;
   }
 }

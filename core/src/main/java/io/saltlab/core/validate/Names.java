@@ -1,6 +1,5 @@
 package io.saltlab.core.validate;
 
-
 /**
  * The name and label syntax rules of the Kubernetes API server (k8s.io/apimachinery validation),
  * which no OpenAPI schema states.
@@ -13,7 +12,8 @@ final class Names {
 
   // The API server's rules are regular expressions (kept in NamesTest, which checks these
   // methods against them); they are matched here by hand because every name, label key and value
-  // of every object goes through them, and regular expressions are slow until the JIT compiles them.
+  // of every object goes through them, and regular expressions are slow until the JIT compiles
+  // them.
 
   private Names() {}
 
@@ -92,8 +92,10 @@ final class Names {
     if (s.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
     }
-    return isLabel(s, 0, s.length()) ? null
-        : "not a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit";
+    return isLabel(s, 0, s.length())
+        ? null
+        : "not a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a"
+            + " letter or digit";
   }
 
   /** Null when valid, else what is wrong with a DNS-1123 subdomain. */
@@ -101,8 +103,10 @@ final class Names {
     if (s.length() > SUBDOMAIN_MAX) {
       return "longer than " + SUBDOMAIN_MAX + " characters (" + s.length() + ")";
     }
-    return isSubdomain(s) ? null
-        : "not a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit";
+    return isSubdomain(s)
+        ? null
+        : "not a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending"
+            + " with a letter or digit";
   }
 
   /** Null when valid, else what is wrong with a DNS-1035 label (Service names). */
@@ -110,8 +114,10 @@ final class Names {
     if (s.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
     }
-    return isDns1035Label(s) ? null
-        : "not a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and ending with a letter or digit";
+    return isDns1035Label(s)
+        ? null
+        : "not a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and"
+            + " ending with a letter or digit";
   }
 
   /** Null when valid, else why a name cannot be a URL path segment (RBAC object names). */
@@ -136,7 +142,8 @@ final class Names {
         return pathSegment(name);
       case "CronJob":
         // The controller appends an 11-character suffix to make Job names.
-        return name.length() > 52 ? "longer than 52 characters (" + name.length() + ")"
+        return name.length() > 52
+            ? "longer than 52 characters (" + name.length() + ")"
             : dns1123Subdomain(name);
       default:
         return dns1123Subdomain(name);
@@ -183,8 +190,10 @@ final class Names {
     if (name.length() > LABEL_MAX) {
       return "name part longer than " + LABEL_MAX + " characters (" + name.length() + ")";
     }
-    return isQualifiedName(name) ? null
-        : "name part must be letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+    return isQualifiedName(name)
+        ? null
+        : "name part must be letters, digits, '-', '_' or '.', starting and ending with a letter or"
+            + " digit";
   }
 
   /** Null when valid, else what is wrong with a label value. */
@@ -192,8 +201,10 @@ final class Names {
     if (value.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + value.length() + ")";
     }
-    return value.isEmpty() || isQualifiedName(value) ? null
-        : "must be empty or letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+    return value.isEmpty() || isQualifiedName(value)
+        ? null
+        : "must be empty or letters, digits, '-', '_' or '.', starting and ending with a letter or"
+            + " digit";
   }
 
   /** Null when valid, else what is wrong with a container port name (IANA service name). */
@@ -202,7 +213,8 @@ final class Names {
       return "longer than " + PORT_NAME_MAX + " characters (" + name.length() + ")";
     }
     if (!isLabel(name, 0, name.length()) || name.contains("--")) {
-      return "must be lower-case letters, digits and single '-', starting and ending with a letter or digit";
+      return "must be lower-case letters, digits and single '-', starting and ending with a letter"
+          + " or digit";
     }
     return name.chars().anyMatch(Character::isLetter) ? null : "must contain at least one letter";
   }

@@ -62,7 +62,9 @@ public final class Problem {
         while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
           ej++;
         }
-        int c = new java.math.BigInteger(a.substring(i, ei)).compareTo(new java.math.BigInteger(b.substring(j, ej)));
+        int c =
+            new java.math.BigInteger(a.substring(i, ei))
+                .compareTo(new java.math.BigInteger(b.substring(j, ej)));
         if (c != 0) {
           return c;
         }

@@ -83,16 +83,33 @@ final class SchemaCheck {
     String target = "Kubernetes " + schema.version();
     if (!serving.isEmpty()) {
       String first = serving.get(0).apiVersion;
-      String others = serving.stream().skip(1).map(k -> k.apiVersion)
-          .collect(Collectors.joining(", "));
-      String hint = "use apiVersion: " + first + " (" + m.kind + " is served there in " + target
-          + (others.isEmpty() ? "" : "; also served as " + others) + ")";
+      String others =
+          serving.stream().skip(1).map(k -> k.apiVersion).collect(Collectors.joining(", "));
+      String hint =
+          "use apiVersion: "
+              + first
+              + " ("
+              + m.kind
+              + " is served there in "
+              + target
+              + (others.isEmpty() ? "" : "; also served as " + others)
+              + ")";
       return m.problem("api-not-served", "apiVersion")
-          .message(m.apiVersion + " " + m.kind + " is not served by " + target
-              + (schema.servesApiVersion(m.apiVersion) ? "" : " (no API " + m.apiVersion + " at all)"))
+          .message(
+              m.apiVersion
+                  + " "
+                  + m.kind
+                  + " is not served by "
+                  + target
+                  + (schema.servesApiVersion(m.apiVersion)
+                      ? ""
+                      : " (no API " + m.apiVersion + " at all)"))
           .value(m.apiVersion)
-          .expected("an apiVersion serving " + m.kind + ": "
-              + serving.stream().map(k -> k.apiVersion).collect(Collectors.joining(", ")))
+          .expected(
+              "an apiVersion serving "
+                  + m.kind
+                  + ": "
+                  + serving.stream().map(k -> k.apiVersion).collect(Collectors.joining(", ")))
           .hint(hint)
           .build();
     }
@@ -101,9 +118,10 @@ final class SchemaCheck {
         .message("no kind " + m.kind + " in any API of " + target)
         .value(m.kind)
         .expected("a kind served by " + target)
-        .hint(like.isEmpty()
-            ? "check the spelling, or declare the CustomResourceDefinition in the same input"
-            : "did you mean " + String.join(" or ", like) + "?")
+        .hint(
+            like.isEmpty()
+                ? "check the spelling, or declare the CustomResourceDefinition in the same input"
+                : "did you mean " + String.join(" or ", like) + "?")
         .build();
   }
 
@@ -111,41 +129,52 @@ final class SchemaCheck {
     String at = path(e.getInstanceLocation());
     String keyword = e.getKeyword() == null ? "" : e.getKeyword();
     switch (keyword) {
-      case "additionalProperties": {
-        String field = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
-        String path = FieldPaths.child(at, field);
-        Set<String> allowed = allowedFields(schema, e);
-        String suggestion = Hints.closest(field, allowed);
-        return m.problem("unknown-field", path)
-            .message("unknown field " + field + suffix)
-            .value(m.shown(path, m.doc.at(e.getInstanceLocation().toString()).get(field)))
-            .expected(describeFields(allowed))
-            .hint(suggestion != null
-                ? "did you mean " + suggestion + "? the API server drops or rejects unknown fields"
-                : "remove it: the API server drops or rejects unknown fields")
-            .build();
-      }
-      case "required": {
-        String field = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
-        String path = FieldPaths.child(at, field);
-        return m.problem("missing-field", path)
-            .message("missing required field " + field + suffix)
-            .expected("field " + field + " to be set")
-            .build();
-      }
-      case "type": {
-        Object[] args = e.getArguments();
-        String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "value";
-        String wanted = args != null && args.length > 1 ? String.valueOf(args[1]) : "another type";
-        return m.problem("wrong-type", at)
-            .message("wrong type: " + found + suffix)
-            .value(m.shown(at, m.doc.at(e.getInstanceLocation().toString())))
-            .expected(wanted.replace("[", "").replace("]", "").replace(", ", " or "))
-            .hint(found.equals("boolean") || found.equals("integer") || found.equals("number")
-                ? "quote the value if it is meant as text (YAML reads true, yes, 1.0 unquoted as non-strings)"
-                : null)
-            .build();
-      }
+      case "additionalProperties":
+        {
+          String field =
+              e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+          String path = FieldPaths.child(at, field);
+          Set<String> allowed = allowedFields(schema, e);
+          String suggestion = Hints.closest(field, allowed);
+          return m.problem("unknown-field", path)
+              .message("unknown field " + field + suffix)
+              .value(m.shown(path, m.doc.at(e.getInstanceLocation().toString()).get(field)))
+              .expected(describeFields(allowed))
+              .hint(
+                  suggestion != null
+                      ? "did you mean "
+                          + suggestion
+                          + "? the API server drops or rejects unknown fields"
+                      : "remove it: the API server drops or rejects unknown fields")
+              .build();
+        }
+      case "required":
+        {
+          String field =
+              e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+          String path = FieldPaths.child(at, field);
+          return m.problem("missing-field", path)
+              .message("missing required field " + field + suffix)
+              .expected("field " + field + " to be set")
+              .build();
+        }
+      case "type":
+        {
+          Object[] args = e.getArguments();
+          String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "value";
+          String wanted =
+              args != null && args.length > 1 ? String.valueOf(args[1]) : "another type";
+          return m.problem("wrong-type", at)
+              .message("wrong type: " + found + suffix)
+              .value(m.shown(at, m.doc.at(e.getInstanceLocation().toString())))
+              .expected(wanted.replace("[", "").replace("]", "").replace(", ", " or "))
+              .hint(
+                  found.equals("boolean") || found.equals("integer") || found.equals("number")
+                      ? "quote the value if it is meant as text (YAML reads true, yes, 1.0 unquoted"
+                          + " as non-strings)"
+                      : null)
+              .build();
+        }
       default:
         return m.problem("schema", at)
             .message(e.getMessage() + suffix)
@@ -160,8 +189,9 @@ final class SchemaCheck {
     // The error points at .../additionalProperties; its parent schema lists the known fields.
     StringBuilder pointer = new StringBuilder();
     for (int i = 0; i < fragment.getNameCount() - 1; i++) {
-      pointer.append('/').append(String.valueOf(fragment.getElement(i))
-          .replace("~", "~0").replace("/", "~1"));
+      pointer
+          .append('/')
+          .append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
     }
     schema.node(pointer.toString()).path("properties").fieldNames().forEachRemaining(names::add);
     return names;
@@ -214,11 +244,13 @@ final class SchemaCheck {
   private static JsonNode copyWithoutNulls(JsonNode node) {
     if (node.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
-      node.properties().forEach(e -> {
-        if (!e.getValue().isNull()) {
-          out.set(e.getKey(), copyWithoutNulls(e.getValue()));
-        }
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                if (!e.getValue().isNull()) {
+                  out.set(e.getKey(), copyWithoutNulls(e.getValue()));
+                }
+              });
       return out;
     }
     if (node.isArray()) {

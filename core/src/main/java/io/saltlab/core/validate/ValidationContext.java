@@ -6,8 +6,8 @@ import java.util.TreeSet;
 
 /**
  * What the cluster is declared to hold already, beyond the documents being validated: namespaces,
- * Secrets and ConfigMaps that references may point to (for example an image pull secret created
- * by hand with {@code kubectl create secret docker-registry}).
+ * Secrets and ConfigMaps that references may point to (for example an image pull secret created by
+ * hand with {@code kubectl create secret docker-registry}).
  *
  * <p>The namespaces every cluster has ({@code default}, {@code kube-system}, {@code kube-public},
  * {@code kube-node-lease}) always count as existing. Instances are immutable; use {@link

@@ -89,16 +89,20 @@ public final class ValidationReport {
   }
 
   /**
-   * Multi-line text for people: a summary line, the schema notice if any, then every problem on
-   * its own line.
+   * Multi-line text for people: a summary line, the schema notice if any, then every problem on its
+   * own line.
    *
    * @return the formatted report, ending without a newline
    */
   public String format() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Kubernetes ").append(target).append(": ").append(documentCount)
+    sb.append("Kubernetes ")
+        .append(target)
+        .append(": ")
+        .append(documentCount)
         .append(documentCount == 1 ? " document, " : " documents, ")
-        .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
+        .append(problems.size())
+        .append(problems.size() == 1 ? " problem" : " problems");
     if (schemaNotice != null) {
       sb.append("\n").append(schemaNotice);
     }

@@ -53,20 +53,21 @@ final class VersionSchema {
   }
 
   /**
-   * One registry for all versions: creating it loads most of the validator library's classes,
-   * which is the bulk of the cold-start cost. It is thread-safe, and nothing it is given is ever
-   * fetched: remote loading is off, and every version's document is handed over already parsed.
+   * One registry for all versions: creating it loads most of the validator library's classes, which
+   * is the bulk of the cold-start cost. It is thread-safe, and nothing it is given is ever fetched:
+   * remote loading is off, and every version's document is handed over already parsed.
    */
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
           SpecificationVersion.DRAFT_7,
-          b -> b.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder()
-                      .pathType(PathType.JSON_POINTER)
-                      .locale(Locale.ENGLISH)
-                      .formatAssertionsEnabled(false)
-                      .build())
-              .schemaLoader(l -> l.fetchRemoteResources(false)));
+          b ->
+              b.schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .pathType(PathType.JSON_POINTER)
+                          .locale(Locale.ENGLISH)
+                          .formatAssertionsEnabled(false)
+                          .build())
+                  .schemaLoader(l -> l.fetchRemoteResources(false)));
 
   private final KubernetesVersion version;
   private final JsonNode root;
@@ -79,14 +80,24 @@ final class VersionSchema {
     this.version = version;
     this.root = root;
     // A made-up IRI that only names the document inside the registry.
-    this.rootSchema = REGISTRY.getSchema(
-        SchemaLocation.of("https://schemas.saltlab.invalid/kubernetes-" + version + ".json"), root);
+    this.rootSchema =
+        REGISTRY.getSchema(
+            SchemaLocation.of("https://schemas.saltlab.invalid/kubernetes-" + version + ".json"),
+            root);
     TreeMap<String, Map<String, KindInfo>> index = new TreeMap<>();
     for (Map.Entry<String, JsonNode> a : root.path(SchemaConverter.KINDS_KEY).properties()) {
       TreeMap<String, KindInfo> byKind = new TreeMap<>();
-      a.getValue().properties().forEach(k -> byKind.put(k.getKey(),
-          new KindInfo(a.getKey(), k.getKey(), k.getValue().path("definition").asText(),
-              k.getValue().path("namespaced").asBoolean())));
+      a.getValue()
+          .properties()
+          .forEach(
+              k ->
+                  byKind.put(
+                      k.getKey(),
+                      new KindInfo(
+                          a.getKey(),
+                          k.getKey(),
+                          k.getValue().path("definition").asText(),
+                          k.getValue().path("namespaced").asBoolean())));
       index.put(a.getKey(), Collections.unmodifiableMap(byKind));
     }
     this.kinds = Collections.unmodifiableMap(index);
@@ -150,10 +161,11 @@ final class VersionSchema {
         found.add(k);
       }
     }
-    found.sort((a, b) -> {
-      int c = Integer.compare(maturity(b.apiVersion), maturity(a.apiVersion));
-      return c != 0 ? c : a.apiVersion.compareTo(b.apiVersion);
-    });
+    found.sort(
+        (a, b) -> {
+          int c = Integer.compare(maturity(b.apiVersion), maturity(a.apiVersion));
+          return c != 0 ? c : a.apiVersion.compareTo(b.apiVersion);
+        });
     return found;
   }
 
@@ -162,8 +174,8 @@ final class VersionSchema {
     TreeMap<String, Boolean> names = new TreeMap<>();
     for (Map<String, KindInfo> byKind : kinds.values()) {
       for (String k : byKind.keySet()) {
-        if (k.equalsIgnoreCase(kind) || Hints.distance(k.toLowerCase(Locale.ROOT),
-            kind.toLowerCase(Locale.ROOT)) <= 2) {
+        if (k.equalsIgnoreCase(kind)
+            || Hints.distance(k.toLowerCase(Locale.ROOT), kind.toLowerCase(Locale.ROOT)) <= 2) {
           names.put(k, true);
         }
       }
@@ -188,13 +200,20 @@ final class VersionSchema {
 
   /** Validates a document (nulls already removed) against the kind's definition. */
   List<Error> validate(KindInfo kind, JsonNode document) {
-    Schema schema = compiled.computeIfAbsent(kind.definition, def -> {
-      Schema sub = rootSchema.getSubSchema(new NodePath(PathType.JSON_POINTER).append("definitions").append(def));
-      // The validator builds its keyword validators lazily, without locking; built here, once and
-      // before any other thread can see the schema, so documents can be checked concurrently.
-      sub.initializeValidators();
-      return sub;
-    });
+    Schema schema =
+        compiled.computeIfAbsent(
+            kind.definition,
+            def -> {
+              Schema sub =
+                  rootSchema.getSubSchema(
+                      new NodePath(PathType.JSON_POINTER).append("definitions").append(def));
+              // The validator builds its keyword validators lazily, without locking; built here,
+              // once and
+              // before any other thread can see the schema, so documents can be checked
+              // concurrently.
+              sub.initializeValidators();
+              return sub;
+            });
     return schema.validate(document);
   }
 

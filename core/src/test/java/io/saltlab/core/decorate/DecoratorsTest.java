@@ -21,10 +21,19 @@ class DecoratorsTest {
 
   private static Deployment deployment(String name) {
     return new DeploymentBuilder()
-        .withNewMetadata().withName(name).endMetadata()
-        .withNewSpec().withNewTemplate().withNewSpec()
-        .addNewContainer().withName(name).withImage("img").endContainer()
-        .endSpec().endTemplate().endSpec()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withNewSpec()
+        .withNewTemplate()
+        .withNewSpec()
+        .addNewContainer()
+        .withName(name)
+        .withImage("img")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
         .build();
   }
 
@@ -41,7 +50,8 @@ class DecoratorsTest {
     List<HasMetadata> out =
         decorate(
             List.of(deployment("salt-master"), deployment("zookeeper")),
-            new AddHostPathVolumeDecorator("salt-master", "salt-conf", "/srv/salt/conf", "Directory"));
+            new AddHostPathVolumeDecorator(
+                "salt-master", "salt-conf", "/srv/salt/conf", "Directory"));
     Deployment master = (Deployment) out.get(0);
     Deployment other = (Deployment) out.get(1);
     assertThat(master.getSpec().getTemplate().getSpec().getVolumes())
@@ -59,19 +69,37 @@ class DecoratorsTest {
   void addHostPathVolumeLeavesTypeOutWhenNotGiven() {
     List<HasMetadata> out =
         decorate(List.of(deployment("m")), new AddHostPathVolumeDecorator("m", "v", "/x", null));
-    assertThat(((Deployment) out.get(0)).getSpec().getTemplate().getSpec().getVolumes().get(0).getHostPath().getType())
+    assertThat(
+            ((Deployment) out.get(0))
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getVolumes()
+                .get(0)
+                .getHostPath()
+                .getType())
         .isNull();
   }
 
   @Test
   void applyTargetApiVersionFollowsTheTable() {
-    StatefulSet sts = new StatefulSetBuilder().withNewMetadata().withName("s").endMetadata().build();
-    List<HasMetadata> old = decorate(List.of(deployment("d"), sts), new ApplyTargetApiVersionDecorator(KubernetesVersion.of("1.6")));
+    StatefulSet sts =
+        new StatefulSetBuilder().withNewMetadata().withName("s").endMetadata().build();
+    List<HasMetadata> old =
+        decorate(
+            List.of(deployment("d"), sts),
+            new ApplyTargetApiVersionDecorator(KubernetesVersion.of("1.6")));
     assertThat(old.get(0).getApiVersion()).isEqualTo("extensions/v1beta1");
     assertThat(old.get(1).getApiVersion()).isEqualTo("apps/v1beta1");
-    List<HasMetadata> v18 = decorate(List.of(deployment("d")), new ApplyTargetApiVersionDecorator(KubernetesVersion.of("1.8")));
+    List<HasMetadata> v18 =
+        decorate(
+            List.of(deployment("d")),
+            new ApplyTargetApiVersionDecorator(KubernetesVersion.of("1.8")));
     assertThat(v18.get(0).getApiVersion()).isEqualTo("apps/v1beta2");
-    List<HasMetadata> modern = decorate(List.of(deployment("d")), new ApplyTargetApiVersionDecorator(KubernetesVersion.of("1.36")));
+    List<HasMetadata> modern =
+        decorate(
+            List.of(deployment("d")),
+            new ApplyTargetApiVersionDecorator(KubernetesVersion.of("1.36")));
     assertThat(modern.get(0).getApiVersion()).isEqualTo("apps/v1");
   }
 
@@ -81,11 +109,14 @@ class DecoratorsTest {
     List<HasMetadata> out =
         decorate(
             List.of(deployment("d"), svc),
-            new AddLabelDecorator(new Label("app.kubernetes.io/managed-by", "saltlab", new String[0])),
+            new AddLabelDecorator(
+                new Label("app.kubernetes.io/managed-by", "saltlab", new String[0])),
             new AddImagePullSecretDecorator(Decorator.ANY, "registry-pull"));
     Deployment d = (Deployment) out.get(0);
-    assertThat(d.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "saltlab");
-    assertThat(out.get(1).getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "saltlab");
+    assertThat(d.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/managed-by", "saltlab");
+    assertThat(out.get(1).getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/managed-by", "saltlab");
     assertThat(d.getSpec().getTemplate().getSpec().getImagePullSecrets())
         .singleElement()
         .satisfies(r -> assertThat(r.getName()).isEqualTo("registry-pull"));

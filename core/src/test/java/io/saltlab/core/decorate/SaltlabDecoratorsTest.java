@@ -34,8 +34,12 @@ class SaltlabDecoratorsTest {
     DeploymentBuilder master = deployment("master");
     DeploymentBuilder other = deployment("other");
     for (DeploymentBuilder b : new DeploymentBuilder[] {master, other}) {
-      b.accept(new AddTcpProbeDecorator("master", "master", AddTcpProbeDecorator.Kind.LIVENESS, 4506, 30, 20, 5, 3));
-      b.accept(new AddTcpProbeDecorator("master", "master", AddTcpProbeDecorator.Kind.READINESS, 4506, 5, 10, 2, 3));
+      b.accept(
+          new AddTcpProbeDecorator(
+              "master", "master", AddTcpProbeDecorator.Kind.LIVENESS, 4506, 30, 20, 5, 3));
+      b.accept(
+          new AddTcpProbeDecorator(
+              "master", "master", AddTcpProbeDecorator.Kind.READINESS, 4506, 5, 10, 2, 3));
     }
     Container c = container(master);
     assertThat(c.getLivenessProbe().getTcpSocket().getPort().getIntVal()).isEqualTo(4506);
@@ -50,12 +54,17 @@ class SaltlabDecoratorsTest {
   @Test
   void subPathMountsOfOneVolumeAccumulateAndReplaceByPath() {
     DeploymentBuilder b = deployment("m");
-    b.accept(new AddSubPathMountDecorator("m", "m", "cfg", "/salt/states/top.sls", "states_top.sls"));
-    b.accept(new AddSubPathMountDecorator("m", "m", "cfg", "/salt/pillar/top.sls", "pillar_top.sls"));
+    b.accept(
+        new AddSubPathMountDecorator("m", "m", "cfg", "/salt/states/top.sls", "states_top.sls"));
+    b.accept(
+        new AddSubPathMountDecorator("m", "m", "cfg", "/salt/pillar/top.sls", "pillar_top.sls"));
     b.accept(new AddSubPathMountDecorator("m", "m", "other", "/salt/pillar/top.sls", "x"));
     assertThat(container(b).getVolumeMounts())
-        .extracting(m -> m.getName() + ":" + m.getMountPath() + ":" + m.getSubPath() + ":" + m.getReadOnly())
-        .containsExactly("cfg:/salt/states/top.sls:states_top.sls:true", "other:/salt/pillar/top.sls:x:true");
+        .extracting(
+            m ->
+                m.getName() + ":" + m.getMountPath() + ":" + m.getSubPath() + ":" + m.getReadOnly())
+        .containsExactly(
+            "cfg:/salt/states/top.sls:states_top.sls:true", "other:/salt/pillar/top.sls:x:true");
   }
 
   @Test
@@ -74,7 +83,10 @@ class SaltlabDecoratorsTest {
             .endSpec()
             .endTemplate()
             .endSpec();
-    b.accept(new AddSubPathMountDecorator("zk", "zk", "cfg", "/etc/salt/minion.d/saltlab.conf", "saltlab.conf"));
-    assertThat(b.build().getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts()).hasSize(1);
+    b.accept(
+        new AddSubPathMountDecorator(
+            "zk", "zk", "cfg", "/etc/salt/minion.d/saltlab.conf", "saltlab.conf"));
+    assertThat(b.build().getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+        .hasSize(1);
   }
 }

@@ -30,9 +30,11 @@ class TreeGeneratorTest {
     if (expected.isObject()) {
       assertThat(actual.properties().stream().map(Map.Entry::getKey))
           .as(at + " key order")
-          .containsExactlyElementsOf(expected.properties().stream().map(Map.Entry::getKey).toList());
+          .containsExactlyElementsOf(
+              expected.properties().stream().map(Map.Entry::getKey).toList());
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = expected.isObject() ? expected.properties().iterator() : null;
+    Iterator<Map.Entry<String, JsonNode>> fields =
+        expected.isObject() ? expected.properties().iterator() : null;
     if (fields != null) {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> e = fields.next();
@@ -58,27 +60,81 @@ class TreeGeneratorTest {
 
   @Test
   void kubernetesObjectsGiveTheTreesOfValueToTree() {
-    assertBuiltDirectly(new DeploymentBuilder()
-        .withNewMetadata().withName("web").addToLabels("a", "b").addToAnnotations("x", "").endMetadata()
-        .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("a", "b").endSelector()
-        .withNewTemplate().withNewSpec()
-        .addNewContainer().withName("c").withTty(true).addToArgs("--x", "")
-        .addNewPort().withContainerPort(8080).endPort()
-        .withNewResources().addToLimits("cpu", new Quantity("500m")).endResources()
-        .withNewLivenessProbe().withNewTcpSocket().withPort(new IntOrString("http")).endTcpSocket()
-        .withTimeoutSeconds(2).endLivenessProbe()
-        .endContainer()
-        .addNewVolume().withName("v").withNewSecret().withDefaultMode(0400).endSecret().endVolume()
-        .addNewVolume().withName("e").withNewEmptyDir().endEmptyDir().endVolume()
-        .endSpec().endTemplate().endSpec()
-        .build());
-    assertBuiltDirectly(new ServiceBuilder().withNewMetadata().withName("s").endMetadata()
-        .withNewSpec().addNewPort().withPort(80).withTargetPort(new IntOrString(8080)).endPort().endSpec()
-        .build());
-    assertBuiltDirectly(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata()
-        .addToData("multi", "a\nb\n").addToData("empty", "").build());
-    assertBuiltDirectly(new SecretBuilder().withNewMetadata().withName("s").endMetadata()
-        .withType("Opaque").addToData("k", "dmFsdWU=").withImmutable(false).build());
+    assertBuiltDirectly(
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName("web")
+            .addToLabels("a", "b")
+            .addToAnnotations("x", "")
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(2)
+            .withNewSelector()
+            .addToMatchLabels("a", "b")
+            .endSelector()
+            .withNewTemplate()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("c")
+            .withTty(true)
+            .addToArgs("--x", "")
+            .addNewPort()
+            .withContainerPort(8080)
+            .endPort()
+            .withNewResources()
+            .addToLimits("cpu", new Quantity("500m"))
+            .endResources()
+            .withNewLivenessProbe()
+            .withNewTcpSocket()
+            .withPort(new IntOrString("http"))
+            .endTcpSocket()
+            .withTimeoutSeconds(2)
+            .endLivenessProbe()
+            .endContainer()
+            .addNewVolume()
+            .withName("v")
+            .withNewSecret()
+            .withDefaultMode(0400)
+            .endSecret()
+            .endVolume()
+            .addNewVolume()
+            .withName("e")
+            .withNewEmptyDir()
+            .endEmptyDir()
+            .endVolume()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build());
+    assertBuiltDirectly(
+        new ServiceBuilder()
+            .withNewMetadata()
+            .withName("s")
+            .endMetadata()
+            .withNewSpec()
+            .addNewPort()
+            .withPort(80)
+            .withTargetPort(new IntOrString(8080))
+            .endPort()
+            .endSpec()
+            .build());
+    assertBuiltDirectly(
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName("c")
+            .endMetadata()
+            .addToData("multi", "a\nb\n")
+            .addToData("empty", "")
+            .build());
+    assertBuiltDirectly(
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("s")
+            .endMetadata()
+            .withType("Opaque")
+            .addToData("k", "dmFsdWU=")
+            .withImmutable(false)
+            .build());
   }
 
   @Test

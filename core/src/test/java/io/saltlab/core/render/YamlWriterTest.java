@@ -29,7 +29,12 @@ class YamlWriterTest {
   void putsIdentityFirstThenSortsKeys() {
     ObjectNode doc = JSON.createObjectNode();
     doc.putObject("spec").put("zeta", 1).put("alpha", 2);
-    doc.putObject("metadata").put("namespace", "ns").put("name", "web").putObject("labels").put("b", "2").put("a", "1");
+    doc.putObject("metadata")
+        .put("namespace", "ns")
+        .put("name", "web")
+        .putObject("labels")
+        .put("b", "2")
+        .put("a", "1");
     doc.put("kind", "Service");
     doc.put("apiVersion", "v1");
     assertThat(writer.write(doc))
@@ -51,7 +56,13 @@ class YamlWriterTest {
   void writesSequencesKubectlStyleAndEmptyCollectionsInline() {
     ObjectNode doc = JSON.createObjectNode();
     ArrayNode containers = doc.putArray("containers");
-    containers.addObject().put("name", "a").put("image", "img").putArray("args").add("--x").add("z");
+    containers
+        .addObject()
+        .put("name", "a")
+        .put("image", "img")
+        .putArray("args")
+        .add("--x")
+        .add("z");
     doc.putObject("emptyDir");
     doc.putArray("none");
     assertThat(writer.write(doc))
@@ -69,10 +80,55 @@ class YamlWriterTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "yes", "No", "ON", "off", "y", "n", "~", "null", "true", "False", "0o17", "012", "1e3",
-        "0x1F", "1_000", "12:30:00", "2001-12-14", ".inf", "-.inf", ".NaN", "-", "- x", ":", "a: b",
-        "#x", "a #b", "&a", "*a", "!tag", "%x", "@x", "`x", "'q'", "\"q\"", "tab\there", "line\nbreak",
-        "sep\u2028x", "nel\u0085x", " lead", "trail ", "trail:", "=", "<<", "[a]", "{a}", "?", "|", ">", ""
+        "yes",
+        "No",
+        "ON",
+        "off",
+        "y",
+        "n",
+        "~",
+        "null",
+        "true",
+        "False",
+        "0o17",
+        "012",
+        "1e3",
+        "0x1F",
+        "1_000",
+        "12:30:00",
+        "2001-12-14",
+        ".inf",
+        "-.inf",
+        ".NaN",
+        "-",
+        "- x",
+        ":",
+        "a: b",
+        "#x",
+        "a #b",
+        "&a",
+        "*a",
+        "!tag",
+        "%x",
+        "@x",
+        "`x",
+        "'q'",
+        "\"q\"",
+        "tab\there",
+        "line\nbreak",
+        "sep\u2028x",
+        "nel\u0085x",
+        " lead",
+        "trail ",
+        "trail:",
+        "=",
+        "<<",
+        "[a]",
+        "{a}",
+        "?",
+        "|",
+        ">",
+        ""
       })
   void quotesEverythingAParserCouldReadAsSomethingElse(String value) {
     assertThat(YamlWriter.isPlainSafe(value)).isFalse();
@@ -82,8 +138,14 @@ class YamlWriterTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "salt-master", "/home/vagrant/salt/conf", "registry.lab.local:5000/salt/master:3006.9",
-        "app.kubernetes.io/name", ".dockerconfigjson", "kubernetes.io/dockercfg", "a b", "x=1,y=2"
+        "salt-master",
+        "/home/vagrant/salt/conf",
+        "registry.lab.local:5000/salt/master:3006.9",
+        "app.kubernetes.io/name",
+        ".dockerconfigjson",
+        "kubernetes.io/dockercfg",
+        "a b",
+        "x=1,y=2"
       })
   void leavesOrdinaryTextPlain(String value) {
     assertThat(YamlWriter.isPlainSafe(value)).isTrue();
@@ -93,9 +155,16 @@ class YamlWriterTest {
   @Test
   void writesConfigFilesAsLiteralBlocks() {
     ObjectNode doc = JSON.createObjectNode();
-    doc.putObject("data").put("master.conf", "auto_accept: False\nfile_roots:\n  base:\n  - /salt/states\n");
+    doc.putObject("data")
+        .put("master.conf", "auto_accept: False\nfile_roots:\n  base:\n  - /salt/states\n");
     String yaml = writer.write(doc);
-    assertThat(yaml).contains("  master.conf: |\n    auto_accept: False\n    file_roots:\n      base:\n      - /salt/states\n");
+    assertThat(yaml)
+        .contains(
+            "  master.conf: |\n"
+                + "    auto_accept: False\n"
+                + "    file_roots:\n"
+                + "      base:\n"
+                + "      - /salt/states\n");
     assertRoundTrips("auto_accept: False\nfile_roots:\n  base:\n  - /salt/states\n");
   }
 
@@ -116,14 +185,54 @@ class YamlWriterTest {
   Arbitrary<String> hostile() {
     Arbitrary<String> words =
         Arbitraries.of(
-            "yes", "no", "on", "off", "y", "~", "null", "0o17", "012", "1e3", "0x1F", "-", ":", "#",
-            "&", "*", "!", "%", "@", "'", "\"", "\t", "\n", "\u2028", "\u2029", "\u0085", " ", "- ", ": ",
-            "a", "Z", "/", ".", "=", "\\", "é", "\uD83D\uDE00", "\r", "\u0000", "---", "...");
+            "yes",
+            "no",
+            "on",
+            "off",
+            "y",
+            "~",
+            "null",
+            "0o17",
+            "012",
+            "1e3",
+            "0x1F",
+            "-",
+            ":",
+            "#",
+            "&",
+            "*",
+            "!",
+            "%",
+            "@",
+            "'",
+            "\"",
+            "\t",
+            "\n",
+            "\u2028",
+            "\u2029",
+            "\u0085",
+            " ",
+            "- ",
+            ": ",
+            "a",
+            "Z",
+            "/",
+            ".",
+            "=",
+            "\\",
+            "é",
+            "\uD83D\uDE00",
+            "\r",
+            "\u0000",
+            "---",
+            "...");
     Arbitrary<String> mixed = words.list().ofMaxSize(12).map(l -> String.join("", l));
     Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(40);
     Arbitrary<String> longText = Arbitraries.strings().alpha().ofLength(5000);
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, mixed), net.jqwik.api.Tuple.of(4, any), net.jqwik.api.Tuple.of(1, longText));
+        net.jqwik.api.Tuple.of(5, mixed),
+        net.jqwik.api.Tuple.of(4, any),
+        net.jqwik.api.Tuple.of(1, longText));
   }
 
   private void assertRoundTrips(String value) {

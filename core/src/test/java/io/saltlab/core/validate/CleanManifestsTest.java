@@ -19,8 +19,10 @@ class CleanManifestsTest {
   private static final Path CLEAN = Path.of("src/test/resources/validate/clean");
 
   static Stream<Arguments> versions() {
-    Stream<Arguments> bundled = BundledSchemas.versions().stream().map(v -> Arguments.of(v, fileFor(v)));
-    return Stream.concat(bundled, Stream.of(Arguments.of(KubernetesVersion.of("1.20"), "apps-v1.yaml")));
+    Stream<Arguments> bundled =
+        BundledSchemas.versions().stream().map(v -> Arguments.of(v, fileFor(v)));
+    return Stream.concat(
+        bundled, Stream.of(Arguments.of(KubernetesVersion.of("1.20"), "apps-v1.yaml")));
   }
 
   private static String fileFor(KubernetesVersion v) {
@@ -33,7 +35,8 @@ class CleanManifestsTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("versions")
   void cleanLabHasNoProblems(KubernetesVersion version, String file) {
-    ValidationReport report = ManifestValidator.forTarget(version).validatePaths(CLEAN.resolve(file));
+    ValidationReport report =
+        ManifestValidator.forTarget(version).validatePaths(CLEAN.resolve(file));
 
     assertThat(report.problems()).as(report.format()).isEmpty();
     assertThat(report.isClean()).isTrue();

@@ -16,8 +16,12 @@ class CleanShapesTest {
 
   @Test
   void documentsDifferingOnlyInValuesShareAShape() throws Exception {
-    JsonNode a = json("{\"kind\":\"Service\",\"spec\":{\"ports\":[{\"port\":80,\"name\":\"a\"}],\"x\":true}}");
-    JsonNode b = json("{\"kind\":\"Service\",\"spec\":{\"ports\":[{\"port\":8080,\"name\":\"zz\"}],\"x\":false}}");
+    JsonNode a =
+        json(
+            "{\"kind\":\"Service\",\"spec\":{\"ports\":[{\"port\":80,\"name\":\"a\"}],\"x\":true}}");
+    JsonNode b =
+        json(
+            "{\"kind\":\"Service\",\"spec\":{\"ports\":[{\"port\":8080,\"name\":\"zz\"}],\"x\":false}}");
     assertThat(CleanShapes.sameShape(a, b)).isTrue();
     assertThat(CleanShapes.hash(a)).isEqualTo(CleanShapes.hash(b));
     CleanShapes clean = new CleanShapes();
@@ -31,19 +35,25 @@ class CleanShapesTest {
     JsonNode base = json("{\"a\":1,\"b\":\"s\",\"c\":[1,2]}");
     CleanShapes clean = new CleanShapes();
     clean.add("D", base);
-    for (String other : new String[] {
-        "{\"b\":\"s\",\"a\":1,\"c\":[1,2]}",     // key order
-        "{\"a\":\"1\",\"b\":\"s\",\"c\":[1,2]}",  // string for a number
-        "{\"a\":1.5,\"b\":\"s\",\"c\":[1,2]}",    // a fraction for an integer
-        "{\"a\":1,\"b\":\"s\",\"c\":[1]}",        // a shorter list
-        "{\"a\":1,\"b\":\"s\",\"c\":[1,2],\"d\":null}", // one more key
-        "{\"a\":1,\"bb\":\"s\",\"c\":[1,2]}",     // another key
-        "{\"a\":1,\"b\":{},\"c\":[1,2]}"}) {      // an object for a string
+    for (String other :
+        new String[] {
+          "{\"b\":\"s\",\"a\":1,\"c\":[1,2]}", // key order
+          "{\"a\":\"1\",\"b\":\"s\",\"c\":[1,2]}", // string for a number
+          "{\"a\":1.5,\"b\":\"s\",\"c\":[1,2]}", // a fraction for an integer
+          "{\"a\":1,\"b\":\"s\",\"c\":[1]}", // a shorter list
+          "{\"a\":1,\"b\":\"s\",\"c\":[1,2],\"d\":null}", // one more key
+          "{\"a\":1,\"bb\":\"s\",\"c\":[1,2]}", // another key
+          "{\"a\":1,\"b\":{},\"c\":[1,2]}"
+        }) { // an object for a string
       JsonNode doc = json(other);
       assertThat(CleanShapes.sameShape(base, doc)).as(other).isFalse();
       assertThat(clean.contains("D", doc)).as(other).isFalse();
     }
-    assertThat(CleanShapes.sameShape(json("{\"a\":1.0}"), json("{\"a\":2.0}"))).as("whole floats").isTrue();
-    assertThat(CleanShapes.sameShape(json("{\"a\":1.0}"), json("{\"a\":1}"))).as("whole float and integer").isFalse();
+    assertThat(CleanShapes.sameShape(json("{\"a\":1.0}"), json("{\"a\":2.0}")))
+        .as("whole floats")
+        .isTrue();
+    assertThat(CleanShapes.sameShape(json("{\"a\":1.0}"), json("{\"a\":1}")))
+        .as("whole float and integer")
+        .isFalse();
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * Measures what validation adds to a fresh JVM, as the renderer uses it: Jackson is already in use
  * and the documents are trees; the first call pays for loading the validator library's classes,
  * reading the bundled schema and compiling the kinds it meets. Prints wall-clock time and the
- * calling thread's CPU time (the latter is what the work costs when the machine is shared). Run
- * by {@link ColdStartTimingTest} in its own process, or by hand with the test classpath.
+ * calling thread's CPU time (the latter is what the work costs when the machine is shared). Run by
+ * {@link ColdStartTimingTest} in its own process, or by hand with the test classpath.
  */
 public final class ColdStartTiming {
 
@@ -33,9 +33,16 @@ public final class ColdStartTiming {
     Path base = Path.of("src/test/resources/validate");
     YAMLMapper yaml = new YAMLMapper();
     List<JsonNode> documents = new ArrayList<>();
-    for (String f : new String[] {"seed-lab23.yaml", "clean/apps-v1.yaml",
-        "defects/service-selector-matches-no-pod.yaml", "defects/duplicate-object.yaml"}) {
-      documents.addAll(yaml.readValues(yaml.createParser(Files.readString(base.resolve(f))), JsonNode.class).readAll());
+    for (String f :
+        new String[] {
+          "seed-lab23.yaml",
+          "clean/apps-v1.yaml",
+          "defects/service-selector-matches-no-pod.yaml",
+          "defects/duplicate-object.yaml"
+        }) {
+      documents.addAll(
+          yaml.readValues(yaml.createParser(Files.readString(base.resolve(f))), JsonNode.class)
+              .readAll());
     }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long c0 = threads.getCurrentThreadCpuTime();
@@ -46,10 +53,16 @@ public final class ColdStartTiming {
     ValidationReport warm = ManifestValidator.forTarget(target).validate(documents);
     long t2 = System.nanoTime();
     long c2 = threads.getCurrentThreadCpuTime();
-    System.out.printf("cold: %d documents on %s: first validation %d ms wall / %d ms CPU"
-            + " (validator classes, schema load and compile included); warm repeat %d ms wall / %d ms CPU;"
-            + " %d problems%n",
-        cold.documentCount(), target, (t1 - t0) / 1_000_000, (c1 - c0) / 1_000_000,
-        (t2 - t1) / 1_000_000, (c2 - c1) / 1_000_000, warm.problems().size());
+    System.out.printf(
+        "cold: %d documents on %s: first validation %d ms wall / %d ms CPU (validator classes,"
+            + " schema load and compile included); warm repeat %d ms wall / %d ms CPU; %d"
+            + " problems%n",
+        cold.documentCount(),
+        target,
+        (t1 - t0) / 1_000_000,
+        (c1 - c0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (c2 - c1) / 1_000_000,
+        warm.problems().size());
   }
 }

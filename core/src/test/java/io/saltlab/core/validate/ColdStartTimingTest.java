@@ -18,8 +18,15 @@ class ColdStartTimingTest {
   void printsColdAndWarmTimings() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     for (String version : new String[] {"1.36", "1.6"}) {
-      Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-          ColdStartTiming.class.getName(), version).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  java.toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  ColdStartTiming.class.getName(),
+                  version)
+              .redirectErrorStream(true)
+              .start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String line = output.lines().filter(l -> l.startsWith("cold:")).findFirst().orElse(output);

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One broken manifest per file under {@code validate/defects}, each named after its defect. A
  * file's {@code # expect: CHECK PATH} lines (path {@code -} for none) must be exactly the problems
- * reported, so each file also proves that the rest of it is clean. {@code # target: 1.N}
- * overrides the default target 1.36. Namespace {@code lab} is declared as existing.
+ * reported, so each file also proves that the rest of it is clean. {@code # target: 1.N} overrides
+ * the default target 1.36. Namespace {@code lab} is declared as existing.
  */
 class DefectCorpusTest {
 
@@ -30,8 +30,11 @@ class DefectCorpusTest {
 
   static Stream<Path> defects() throws IOException {
     try (Stream<Path> files = Files.list(CORPUS)) {
-      return files.filter(p -> p.toString().endsWith(".yaml")).sorted()
-          .collect(Collectors.toList()).stream();
+      return files
+          .filter(p -> p.toString().endsWith(".yaml"))
+          .sorted()
+          .collect(Collectors.toList())
+          .stream();
     }
   }
 
@@ -50,11 +53,13 @@ class DefectCorpusTest {
     }
     assertThat(expected).as("expect lines of %s", file).isNotEmpty();
 
-    ValidationReport report = ManifestValidator.forTarget(target).withContext(LAB).validatePaths(file);
+    ValidationReport report =
+        ManifestValidator.forTarget(target).withContext(LAB).validatePaths(file);
 
-    Set<String> reported = report.problems().stream()
-        .map(p -> p.check() + " " + (p.path().isEmpty() ? "-" : p.path()))
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> reported =
+        report.problems().stream()
+            .map(p -> p.check() + " " + (p.path().isEmpty() ? "-" : p.path()))
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(reported).as(report.format()).isEqualTo(expected);
     for (Problem p : report.problems()) {
       assertThat(p.source()).as("problems name the file").contains(file.getFileName().toString());

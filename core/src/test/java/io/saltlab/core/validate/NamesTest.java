@@ -19,7 +19,8 @@ class NamesTest {
   private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
   private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
   private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
   private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
 
   @Provide
@@ -30,11 +31,21 @@ class NamesTest {
 
   @Property(tries = 3000)
   void matchTheApiServersExpressions(@ForAll("names") String s) {
-    assertThat(Names.isLabel(s, 0, s.length())).as("label %s", s).isEqualTo(DNS1123_LABEL.matcher(s).matches());
-    assertThat(Names.isSubdomain(s)).as("subdomain %s", s).isEqualTo(DNS1123_SUBDOMAIN.matcher(s).matches());
-    assertThat(Names.isDns1035Label(s)).as("dns1035 %s", s).isEqualTo(DNS1035_LABEL.matcher(s).matches());
-    assertThat(Names.isQualifiedName(s)).as("qualified %s", s).isEqualTo(QUALIFIED_NAME.matcher(s).matches());
-    assertThat(Names.isConfigKey(s)).as("config key %s", s).isEqualTo(CONFIG_KEY.matcher(s).matches());
+    assertThat(Names.isLabel(s, 0, s.length()))
+        .as("label %s", s)
+        .isEqualTo(DNS1123_LABEL.matcher(s).matches());
+    assertThat(Names.isSubdomain(s))
+        .as("subdomain %s", s)
+        .isEqualTo(DNS1123_SUBDOMAIN.matcher(s).matches());
+    assertThat(Names.isDns1035Label(s))
+        .as("dns1035 %s", s)
+        .isEqualTo(DNS1035_LABEL.matcher(s).matches());
+    assertThat(Names.isQualifiedName(s))
+        .as("qualified %s", s)
+        .isEqualTo(QUALIFIED_NAME.matcher(s).matches());
+    assertThat(Names.isConfigKey(s))
+        .as("config key %s", s)
+        .isEqualTo(CONFIG_KEY.matcher(s).matches());
   }
 
   @Example

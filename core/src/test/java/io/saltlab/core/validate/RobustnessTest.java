@@ -23,9 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RobustnessTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<JsonNode> REPLACEMENTS = List.of(
-      NODES.nullNode(), NODES.textNode("x"), NODES.numberNode(-1), NODES.booleanNode(true),
-      NODES.arrayNode().add(1), NODES.objectNode().put("a", "b"));
+  private static final List<JsonNode> REPLACEMENTS =
+      List.of(
+          NODES.nullNode(),
+          NODES.textNode("x"),
+          NODES.numberNode(-1),
+          NODES.booleanNode(true),
+          NODES.arrayNode().add(1),
+          NODES.objectNode().put("a", "b"));
 
   @ParameterizedTest
   @ValueSource(strings = {"1.20", "1.36"})
@@ -54,11 +59,13 @@ class RobustnessTest {
   private static List<String> pointers(JsonNode node, String at) {
     List<String> out = new ArrayList<>();
     if (node.isObject()) {
-      node.properties().forEach(e -> {
-        String p = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
-        out.add(p);
-        out.addAll(pointers(e.getValue(), p));
-      });
+      node.properties()
+          .forEach(
+              e -> {
+                String p = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+                out.add(p);
+                out.addAll(pointers(e.getValue(), p));
+              });
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         out.add(at + "/" + i);

@@ -41,7 +41,9 @@ class SchemaConverterTest {
   void bundledResourcesAreTheConversionOfTheSharedSwaggerDocuments() throws IOException {
     Path swagger = swaggerDir();
     if (swagger == null) {
-      System.out.println("SchemaConverterTest skipped: no shared/k8s-openapi found above " + Path.of("").toAbsolutePath());
+      System.out.println(
+          "SchemaConverterTest skipped: no shared/k8s-openapi found above "
+              + Path.of("").toAbsolutePath());
     }
     assumeTrue(swagger != null, "shared/k8s-openapi not found; cannot check the bundled schemas");
 
@@ -52,25 +54,31 @@ class SchemaConverterTest {
     assertThat(expected).containsKey("versions.txt");
     try (var listing = Files.list(RESOURCES)) {
       assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> !n.equals("NOTICE")))
-          .as("no stale resources").containsExactlyInAnyOrderElementsOf(expected.keySet());
+          .as("no stale resources")
+          .containsExactlyInAnyOrderElementsOf(expected.keySet());
     }
     for (Map.Entry<String, byte[]> e : expected.entrySet()) {
       assertThat(Files.readAllBytes(RESOURCES.resolve(e.getKey())))
-          .as(e.getKey() + " differs from its conversion; rerun with -Dsaltlab.regenerateSchemas=true")
+          .as(
+              e.getKey()
+                  + " differs from its conversion; rerun with -Dsaltlab.regenerateSchemas=true")
           .isEqualTo(e.getValue());
     }
   }
 
   @Test
   void everyBundledVersionHasItsResourceAndTheNoticeNamesTheLicence() throws IOException {
-    assertThat(BundledSchemas.versions()).extracting(KubernetesVersion::toString).containsExactly(
-        "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11",
-        "1.28", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36");
+    assertThat(BundledSchemas.versions())
+        .extracting(KubernetesVersion::toString)
+        .containsExactly(
+            "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.28", "1.29", "1.30", "1.31",
+            "1.32", "1.33", "1.34", "1.35", "1.36");
     for (KubernetesVersion v : BundledSchemas.versions()) {
       assertThat(RESOURCES.resolve(SchemaConverter.resourceName(v))).exists();
     }
     assertThat(Files.readString(RESOURCES.resolve("NOTICE")))
-        .contains("Apache License, Version 2.0").contains("The Kubernetes Authors")
+        .contains("Apache License, Version 2.0")
+        .contains("The Kubernetes Authors")
         .contains("api/openapi-spec/swagger.json");
   }
 
@@ -79,19 +87,27 @@ class SchemaConverterTest {
     ObjectNode v136 = read("1.36");
     JsonNode defs = v136.get("definitions");
     // strict objects
-    assertThat(defs.at("/io.k8s.api.core.v1.Volume/additionalProperties").asBoolean(true)).isFalse();
+    assertThat(defs.at("/io.k8s.api.core.v1.Volume/additionalProperties").asBoolean(true))
+        .isFalse();
     // true maps keep their value schema
-    assertThat(defs.at("/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta/properties/labels/additionalProperties/type").asText())
+    assertThat(
+            defs.at(
+                    "/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta/properties/labels/additionalProperties/type")
+                .asText())
         .isEqualTo("string");
     // int-or-string and Quantity
-    assertThat(defs.at("/io.k8s.apimachinery.pkg.util.intstr.IntOrString/type").toString()).isEqualTo("[\"integer\",\"string\"]");
-    assertThat(defs.at("/io.k8s.apimachinery.pkg.api.resource.Quantity/type").toString()).isEqualTo("[\"string\",\"number\"]");
+    assertThat(defs.at("/io.k8s.apimachinery.pkg.util.intstr.IntOrString/type").toString())
+        .isEqualTo("[\"integer\",\"string\"]");
+    assertThat(defs.at("/io.k8s.apimachinery.pkg.api.resource.Quantity/type").toString())
+        .isEqualTo("[\"string\",\"number\"]");
     // free-form objects stay open
-    assertThat(defs.at("/io.k8s.apimachinery.pkg.runtime.RawExtension").has("additionalProperties")).isFalse();
+    assertThat(defs.at("/io.k8s.apimachinery.pkg.runtime.RawExtension").has("additionalProperties"))
+        .isFalse();
     // status is accepted unchecked, and descriptions are gone
     assertThat(defs.at("/io.k8s.api.apps.v1.Deployment/properties/status").size()).isZero();
     assertThat(defs.at("/io.k8s.api.apps.v1.Deployment").has("description")).isFalse();
-    assertThat(defs.at("/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta/properties/name").toString())
+    assertThat(
+            defs.at("/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta/properties/name").toString())
         .isEqualTo("{\"type\":\"string\"}");
     // kinds, with scope, from the POST collection paths
     assertThat(v136.at("/x-saltlab-kinds/apps~1v1/Deployment/namespaced").asBoolean()).isTrue();
@@ -100,19 +116,28 @@ class SchemaConverterTest {
 
     // 1.5: untagged definitions mapped by the path that posts them
     ObjectNode v15 = read("1.5");
-    assertThat(v15.at("/x-saltlab-kinds/extensions~1v1beta1/Deployment/definition").asText()).isEqualTo("v1beta1.Deployment");
-    assertThat(v15.at("/x-saltlab-kinds/apps~1v1beta1/StatefulSet/definition").asText()).isEqualTo("v1beta1.StatefulSet");
+    assertThat(v15.at("/x-saltlab-kinds/extensions~1v1beta1/Deployment/definition").asText())
+        .isEqualTo("v1beta1.Deployment");
+    assertThat(v15.at("/x-saltlab-kinds/apps~1v1beta1/StatefulSet/definition").asText())
+        .isEqualTo("v1beta1.StatefulSet");
     assertThat(v15.at("/x-saltlab-kinds/v1/Secret/definition").asText()).isEqualTo("v1.Secret");
     // 1.6: capitalised group-version-kind keys still give the kinds
     assertThat(read("1.6").at("/x-saltlab-kinds/apps~1v1beta1/Deployment/definition").asText())
         .isEqualTo("apps.v1beta1.Deployment");
     // 1.6: inline Quantity recognised from the releases that name it
-    assertThat(read("1.6").at("/definitions/v1.ResourceRequirements/properties/limits/additionalProperties/type").toString())
+    assertThat(
+            read("1.6")
+                .at(
+                    "/definitions/v1.ResourceRequirements/properties/limits/additionalProperties/type")
+                .toString())
         .isEqualTo("[\"string\",\"number\"]");
     // 1.9: duplicates resolve to io.k8s.api.*, the deprecated copies are not bundled
     ObjectNode v19 = read("1.9");
-    assertThat(v19.at("/x-saltlab-kinds/apps~1v1/Deployment/definition").asText()).isEqualTo("io.k8s.api.apps.v1.Deployment");
-    v19.get("definitions").fieldNames().forEachRemaining(n -> assertThat(n).doesNotStartWith("io.k8s.kubernetes.pkg."));
+    assertThat(v19.at("/x-saltlab-kinds/apps~1v1/Deployment/definition").asText())
+        .isEqualTo("io.k8s.api.apps.v1.Deployment");
+    v19.get("definitions")
+        .fieldNames()
+        .forEachRemaining(n -> assertThat(n).doesNotStartWith("io.k8s.kubernetes.pkg."));
   }
 
   private static ObjectNode read(String version) throws IOException {

@@ -23,8 +23,10 @@ class SeedLabTest {
   }
 
   private static List<String> at(ValidationReport report, String check) {
-    return report.problems().stream().filter(p -> p.check().equals(check))
-        .map(p -> p.resource() + " " + p.path()).collect(Collectors.toList());
+    return report.problems().stream()
+        .filter(p -> p.check().equals(check))
+        .map(p -> p.resource() + " " + p.path())
+        .collect(Collectors.toList());
   }
 
   @ParameterizedTest
@@ -32,14 +34,19 @@ class SeedLabTest {
   void reportsTheHostpathTyposOnEveryBundledTarget(String version) {
     ValidationReport report = validate(version);
 
-    assertThat(at(report, "unknown-field")).containsExactly(
-        "Deployment/salt-lab/salt-master spec.template.spec.volumes[0].hostpath",
-        "Deployment/salt-lab/salt-master spec.template.spec.volumes[1].hostpath",
-        "Deployment/salt-lab/salt-master spec.template.spec.volumes[2].hostpath",
-        "Deployment/salt-lab/salt-master spec.template.spec.volumes[3].hostpath",
-        "Deployment/salt-lab/salt-master spec.template.spec.volumes[4].hostpath");
-    assertThat(report.problems()).filteredOn(p -> p.check().equals("unknown-field"))
-        .allSatisfy(p -> assertThat(p.hint()).hasValueSatisfying(h -> assertThat(h).contains("did you mean hostPath?")));
+    assertThat(at(report, "unknown-field"))
+        .containsExactly(
+            "Deployment/salt-lab/salt-master spec.template.spec.volumes[0].hostpath",
+            "Deployment/salt-lab/salt-master spec.template.spec.volumes[1].hostpath",
+            "Deployment/salt-lab/salt-master spec.template.spec.volumes[2].hostpath",
+            "Deployment/salt-lab/salt-master spec.template.spec.volumes[3].hostpath",
+            "Deployment/salt-lab/salt-master spec.template.spec.volumes[4].hostpath");
+    assertThat(report.problems())
+        .filteredOn(p -> p.check().equals("unknown-field"))
+        .allSatisfy(
+            p ->
+                assertThat(p.hint())
+                    .hasValueSatisfying(h -> assertThat(h).contains("did you mean hostPath?")));
   }
 
   @ParameterizedTest
@@ -47,24 +54,43 @@ class SeedLabTest {
   void reportsTheCrossObjectDefectsOnEveryTarget(String version) {
     ValidationReport report = validate(version);
 
-    assertThat(at(report, "selector-matches-no-pod")).containsExactly(
-        "Service/salt-lab/salt-master spec.selector",
-        "Service/salt-lab/salt-minion spec.selector");
-    assertThat(report.problems()).filteredOn(p -> p.check().equals("selector-matches-no-pod"))
+    assertThat(at(report, "selector-matches-no-pod"))
+        .containsExactly(
+            "Service/salt-lab/salt-master spec.selector",
+            "Service/salt-lab/salt-minion spec.selector");
+    assertThat(report.problems())
+        .filteredOn(p -> p.check().equals("selector-matches-no-pod"))
         .extracting(p -> p.value().orElse(""))
         .containsExactly("{\"service\":\"salt-master\"}", "{\"service\":\"salt-minion\"}");
-    assertThat(report.problems()).filteredOn(p -> p.check().equals("selector-matches-no-pod"))
-        .first().satisfies(p -> assertThat(p.hint()).hasValueSatisfying(
-            h -> assertThat(h).startsWith("did you mean name: salt-master?")));
-    assertThat(at(report, "hostpath-variable")).hasSize(5).allSatisfy(
-        s -> assertThat(s).matches("Deployment/salt-lab/salt-master spec\\.template\\.spec\\.volumes\\[\\d]\\.hostpath\\.path"));
-    assertThat(report.problems()).filteredOn(p -> p.check().equals("hostpath-variable"))
+    assertThat(report.problems())
+        .filteredOn(p -> p.check().equals("selector-matches-no-pod"))
+        .first()
+        .satisfies(
+            p ->
+                assertThat(p.hint())
+                    .hasValueSatisfying(
+                        h -> assertThat(h).startsWith("did you mean name: salt-master?")));
+    assertThat(at(report, "hostpath-variable"))
+        .hasSize(5)
+        .allSatisfy(
+            s ->
+                assertThat(s)
+                    .matches(
+                        "Deployment/salt-lab/salt-master"
+                            + " spec\\.template\\.spec\\.volumes\\[\\d]\\.hostpath\\.path"));
+    assertThat(report.problems())
+        .filteredOn(p -> p.check().equals("hostpath-variable"))
         .extracting(p -> p.value().orElse(""))
-        .containsExactly("$HOME/salt/conf", "$HOME/salt/states", "$HOME/salt/pillar", "$HOME/salt/delivery",
+        .containsExactly(
+            "$HOME/salt/conf",
+            "$HOME/salt/states",
+            "$HOME/salt/pillar",
+            "$HOME/salt/delivery",
             "$HOME/salt/formulas");
-    assertThat(at(report, "pod-template-namespace")).containsExactly(
-        "Deployment/salt-lab/salt-master spec.template.metadata.namespace",
-        "Deployment/salt-lab/salt-minion spec.template.metadata.namespace");
+    assertThat(at(report, "pod-template-namespace"))
+        .containsExactly(
+            "Deployment/salt-lab/salt-master spec.template.metadata.namespace",
+            "Deployment/salt-lab/salt-minion spec.template.metadata.namespace");
   }
 
   @ParameterizedTest
@@ -72,20 +98,29 @@ class SeedLabTest {
   void removedExtensionsDeploymentNamesAppsV1(String version) {
     ValidationReport report = validate(version);
 
-    List<Problem> removed = report.problems().stream().filter(p -> p.check().equals("api-not-served"))
-        .collect(Collectors.toList());
-    assertThat(removed).extracting(Problem::resource)
+    List<Problem> removed =
+        report.problems().stream()
+            .filter(p -> p.check().equals("api-not-served"))
+            .collect(Collectors.toList());
+    assertThat(removed)
+        .extracting(Problem::resource)
         .containsExactly("Deployment/salt-lab/salt-master", "Deployment/salt-lab/salt-minion");
     Problem first = removed.get(0);
     assertThat(first.path()).isEqualTo("apiVersion");
     assertThat(first.value()).contains("extensions/v1beta1");
-    assertThat(first.message()).isEqualTo("extensions/v1beta1 Deployment is not served by Kubernetes " + version
-        + " (no API extensions/v1beta1 at all)");
+    assertThat(first.message())
+        .isEqualTo(
+            "extensions/v1beta1 Deployment is not served by Kubernetes "
+                + version
+                + " (no API extensions/v1beta1 at all)");
     assertThat(first.expected()).contains("an apiVersion serving Deployment: apps/v1");
-    assertThat(first.hint()).hasValueSatisfying(h -> assertThat(h).startsWith("use apiVersion: apps/v1 "));
+    assertThat(first.hint())
+        .hasValueSatisfying(h -> assertThat(h).startsWith("use apiVersion: apps/v1 "));
     // apps/v1 requires a selector that extensions/v1beta1 defaulted: said in the same report
-    assertThat(at(report, "missing-field")).contains("Deployment/salt-lab/salt-master spec.selector",
-        "Deployment/salt-lab/salt-minion spec.selector");
+    assertThat(at(report, "missing-field"))
+        .contains(
+            "Deployment/salt-lab/salt-master spec.selector",
+            "Deployment/salt-lab/salt-minion spec.selector");
   }
 
   @Test
@@ -99,8 +134,10 @@ class SeedLabTest {
     ValidationReport report = validate("1.20");
 
     assertThat(report.isSchemaChecked()).isFalse();
-    assertThat(report.schemaNotice()).contains("not schema-checked: no schema bundled for 1.20; bundled: "
-        + "1.5, 1.6, 1.7, 1.8, 1.9, 1.10, 1.11, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36");
+    assertThat(report.schemaNotice())
+        .contains(
+            "not schema-checked: no schema bundled for 1.20; bundled: 1.5, 1.6, 1.7, 1.8, 1.9,"
+                + " 1.10, 1.11, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36");
     assertThat(report.format()).contains("not schema-checked: no schema bundled for 1.20");
     assertThat(at(report, "unknown-field")).isEmpty();
     assertThat(report.isClean()).isFalse();
@@ -110,7 +147,8 @@ class SeedLabTest {
   void secretValuesNeverAppearInTheReport() {
     String text = validate("1.36").format();
 
-    assertThat(text).doesNotContain("c2FsdA==", "czNjcmV0", "cmVnaXN0cnkuZXhhbXBsZS5jb20=", "eyJyZWdpc3Ry");
+    assertThat(text)
+        .doesNotContain("c2FsdA==", "czNjcmV0", "cmVnaXN0cnkuZXhhbXBsZS5jb20=", "eyJyZWdpc3Ry");
   }
 
   @Test
@@ -118,7 +156,8 @@ class SeedLabTest {
     ValidationReport report = validate("1.36");
 
     String[] lines = report.format().split("\n");
-    assertThat(lines[0]).isEqualTo("Kubernetes 1.36: 6 documents, " + report.problems().size() + " problems");
+    assertThat(lines[0])
+        .isEqualTo("Kubernetes 1.36: 6 documents, " + report.problems().size() + " problems");
     assertThat(lines).hasSize(1 + report.problems().size());
     for (Problem p : report.problems()) {
       assertThat(report.format()).contains("  - " + p);

@@ -29,23 +29,26 @@ class ValidatorApiTest {
     return YAML.readValues(YAML.createParser(yaml), JsonNode.class).readAll();
   }
 
-  private static final String POD_WITH_REFS = String.join("\n",
-      "apiVersion: v1",
-      "kind: Pod",
-      "metadata: {name: minion-1, namespace: salt}",
-      "spec:",
-      "  imagePullSecrets: [{name: registry-creds}]",
-      "  containers:",
-      "  - name: minion",
-      "    image: saltstack/salt:3007",
-      "    envFrom: [{configMapRef: {name: minion-env}}]",
-      "");
+  private static final String POD_WITH_REFS =
+      String.join(
+          "\n",
+          "apiVersion: v1",
+          "kind: Pod",
+          "metadata: {name: minion-1, namespace: salt}",
+          "spec:",
+          "  imagePullSecrets: [{name: registry-creds}]",
+          "  containers:",
+          "  - name: minion",
+          "    image: saltstack/salt:3007",
+          "    envFrom: [{configMapRef: {name: minion-env}}]",
+          "");
 
   @Test
   void treesFromTheRendererAreNamedByPosition() throws IOException {
     ValidationReport report = ManifestValidator.forTarget(V136).validate(trees(POD_WITH_REFS));
 
-    assertThat(report.problems()).extracting(p -> p.source() + " " + p.check() + " " + p.path())
+    assertThat(report.problems())
+        .extracting(p -> p.source() + " " + p.check() + " " + p.path())
         .containsExactly(
             "document 1 missing-namespace metadata.namespace",
             "document 1 missing-configmap spec.containers[0].envFrom[0].configMapRef.name",
@@ -54,52 +57,65 @@ class ValidatorApiTest {
 
   @Test
   void declaredObjectsSatisfyReferences() throws IOException {
-    ValidationContext context = ValidationContext.builder()
-        .existingNamespace("salt")
-        .existingSecret("salt", "registry-creds")
-        .existingConfigMap("salt", "minion-env")
-        .build();
+    ValidationContext context =
+        ValidationContext.builder()
+            .existingNamespace("salt")
+            .existingSecret("salt", "registry-creds")
+            .existingConfigMap("salt", "minion-env")
+            .build();
 
-    assertThat(ManifestValidator.forTarget(V136).validate(context, trees(POD_WITH_REFS)).problems()).isEmpty();
-    assertThat(ManifestValidator.forTarget(V136).withContext(context).validateYaml(POD_WITH_REFS).isClean()).isTrue();
+    assertThat(ManifestValidator.forTarget(V136).validate(context, trees(POD_WITH_REFS)).problems())
+        .isEmpty();
+    assertThat(
+            ManifestValidator.forTarget(V136)
+                .withContext(context)
+                .validateYaml(POD_WITH_REFS)
+                .isClean())
+        .isTrue();
   }
 
   @Test
   void requireCleanThrowsWithEveryProblemInTheMessage() {
-    ValidationReport report = ManifestValidator.forTarget(V136)
-        .validatePaths(Path.of("src/test/resources/validate/seed-lab23.yaml"));
+    ValidationReport report =
+        ManifestValidator.forTarget(V136)
+            .validatePaths(Path.of("src/test/resources/validate/seed-lab23.yaml"));
 
     assertThatThrownBy(report::requireClean)
         .isInstanceOf(ManifestValidationException.class)
-        .satisfies(e -> {
-          ManifestValidationException mve = (ManifestValidationException) e;
-          assertThat(mve.report()).isSameAs(report);
-          for (Problem p : report.problems()) {
-            assertThat(mve.getMessage()).contains(p.toString());
-          }
-        });
+        .satisfies(
+            e -> {
+              ManifestValidationException mve = (ManifestValidationException) e;
+              assertThat(mve.report()).isSameAs(report);
+              for (Problem p : report.problems()) {
+                assertThat(mve.getMessage()).contains(p.toString());
+              }
+            });
     ValidationReport clean = ManifestValidator.forTarget(V136).validatePaths(CLEAN);
     assertThat(clean.requireClean()).isSameAs(clean);
   }
 
   @Test
   void secretPayloadIsRedactedInEveryProblem() {
-    String yaml = String.join("\n",
-        "apiVersion: v1",
-        "kind: Secret",
-        "metadata: {name: salt-keys, namespace: default}",
-        "data:",
-        "  master.pem: 12345",
-        "  minion.pem: not base64 hunter2",
-        "stringdata:",
-        "  password: hunter2",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "kind: Secret",
+            "metadata: {name: salt-keys, namespace: default}",
+            "data:",
+            "  master.pem: 12345",
+            "  minion.pem: not base64 hunter2",
+            "stringdata:",
+            "  password: hunter2",
+            "");
     ValidationReport report = ManifestValidator.forTarget(V136).validateYaml("keys.yaml", yaml);
 
-    assertThat(report.problems()).extracting(p -> p.check() + " " + p.path()).containsExactly(
-        "wrong-type data[\"master.pem\"]",
-        "not-base64 data[\"minion.pem\"]",
-        "unknown-field stringdata");
+    assertThat(report.problems())
+        .extracting(p -> p.check() + " " + p.path())
+        .containsExactly(
+            "wrong-type data[\"master.pem\"]",
+            "not-base64 data[\"minion.pem\"]",
+            "unknown-field stringdata");
     assertThat(report.problems()).allSatisfy(p -> assertThat(p.value()).contains(Problem.REDACTED));
     assertThat(report.format()).doesNotContain("hunter2").doesNotContain("12345");
   }
@@ -107,7 +123,9 @@ class ValidatorApiTest {
   @Test
   void yamlSyntaxErrorNamesFileAndLineWithoutQuotingIt(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("broken.yaml");
-    Files.writeString(file, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: \"hunter2\n");
+    Files.writeString(
+        file,
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: \"hunter2\n");
 
     ValidationReport report = ManifestValidator.forTarget(V136).validatePaths(file);
 
@@ -119,7 +137,8 @@ class ValidatorApiTest {
   }
 
   @Test
-  void directoriesAreReadRecursivelyInSortedOrderSkippingKustomization(@TempDir Path dir) throws IOException {
+  void directoriesAreReadRecursivelyInSortedOrderSkippingKustomization(@TempDir Path dir)
+      throws IOException {
     Files.createDirectories(dir.resolve("b/sub"));
     Files.writeString(dir.resolve("kustomization.yaml"), "resources: [a.yaml]\n");
     Files.writeString(dir.resolve("notes.txt"), "not yaml: [\n");
@@ -127,48 +146,62 @@ class ValidatorApiTest {
     Files.writeString(dir.resolve("a.yaml"), cm("a-config") + "---\n" + cm("a2-config"));
     Files.writeString(dir.resolve("b/c.yaml"), "---\n" + cm("c-config"));
 
-    ValidationReport report = ManifestValidator.forTarget(V136)
-        .withContext(ValidationContext.builder().existingNamespace("lab").build())
-        .validatePaths(dir, dir.resolve("missing.yaml"));
+    ValidationReport report =
+        ManifestValidator.forTarget(V136)
+            .withContext(ValidationContext.builder().existingNamespace("lab").build())
+            .validatePaths(dir, dir.resolve("missing.yaml"));
 
     assertThat(report.documentCount()).isEqualTo(4);
-    assertThat(report.problems()).extracting(p -> p.check() + " " + p.source())
+    assertThat(report.problems())
+        .extracting(p -> p.check() + " " + p.source())
         .containsExactly("unreadable " + dir.resolve("missing.yaml"));
     assertThat(report.problems().get(0).message()).isEqualTo("cannot read: no such file");
     // Problems follow file order: a duplicate in b/sub/z.yml is reported after one in a.yaml.
     Files.writeString(dir.resolve("b/sub/z.yml"), cm("a-config"));
     Files.writeString(dir.resolve("a.yaml"), cm("a-config") + "---\n" + cm("a-config"));
-    List<String> sources = ManifestValidator.forTarget(V136)
-        .withContext(ValidationContext.builder().existingNamespace("lab").build())
-        .validatePaths(dir).problems().stream().map(Problem::source).collect(Collectors.toList());
-    assertThat(sources).containsExactly(dir.resolve("a.yaml") + "#2 (line 8)", dir.resolve("b/sub/z.yml") + "#1 (line 1)");
+    List<String> sources =
+        ManifestValidator.forTarget(V136)
+            .withContext(ValidationContext.builder().existingNamespace("lab").build())
+            .validatePaths(dir)
+            .problems()
+            .stream()
+            .map(Problem::source)
+            .collect(Collectors.toList());
+    assertThat(sources)
+        .containsExactly(
+            dir.resolve("a.yaml") + "#2 (line 8)", dir.resolve("b/sub/z.yml") + "#1 (line 1)");
   }
 
   private static String cm(String name) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: lab\ndata: {a: b}\n";
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+        + name
+        + "\n  namespace: lab\ndata: {a: b}\n";
   }
 
   @Test
   void customResourcesDefinedInTheInputAreNotUnknownKinds() {
-    String yaml = String.join("\n",
-        "apiVersion: apiextensions.k8s.io/v1",
-        "kind: CustomResourceDefinition",
-        "metadata: {name: minions.salt.example.com}",
-        "spec:",
-        "  group: salt.example.com",
-        "  scope: Namespaced",
-        "  names: {kind: Minion, plural: minions, singular: minion}",
-        "  versions:",
-        "  - name: v1",
-        "    served: true",
-        "    storage: true",
-        "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}",
-        "---",
-        "apiVersion: salt.example.com/v1",
-        "kind: Minion",
-        "metadata: {name: minion-1, namespace: default}",
-        "spec: {grains: {role: web}}",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "apiVersion: apiextensions.k8s.io/v1",
+            "kind: CustomResourceDefinition",
+            "metadata: {name: minions.salt.example.com}",
+            "spec:",
+            "  group: salt.example.com",
+            "  scope: Namespaced",
+            "  names: {kind: Minion, plural: minions, singular: minion}",
+            "  versions:",
+            "  - name: v1",
+            "    served: true",
+            "    storage: true",
+            "    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields:"
+                + " true}}",
+            "---",
+            "apiVersion: salt.example.com/v1",
+            "kind: Minion",
+            "metadata: {name: minion-1, namespace: default}",
+            "spec: {grains: {role: web}}",
+            "");
 
     ValidationReport report = ManifestValidator.forTarget(V136).validateYaml(yaml);
 
@@ -177,37 +210,52 @@ class ValidatorApiTest {
 
   @Test
   void nullFieldsCountAsAbsentAndListsAreExpanded() {
-    String yaml = String.join("\n",
-        "apiVersion: v1",
-        "kind: List",
-        "items:",
-        "- apiVersion: v1",
-        "  kind: ConfigMap",
-        "  metadata: {name: one, namespace: default, creationTimestamp: null}",
-        "  data: {a: b}",
-        "- apiVersion: v1",
-        "  kind: ConfigMap",
-        "  metadata: {name: one, namespace: default}",
-        "");
+    String yaml =
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "kind: List",
+            "items:",
+            "- apiVersion: v1",
+            "  kind: ConfigMap",
+            "  metadata: {name: one, namespace: default, creationTimestamp: null}",
+            "  data: {a: b}",
+            "- apiVersion: v1",
+            "  kind: ConfigMap",
+            "  metadata: {name: one, namespace: default}",
+            "");
 
     ValidationReport report = ManifestValidator.forTarget(V136).validateYaml("list.yaml", yaml);
 
     assertThat(report.documentCount()).isEqualTo(2);
-    assertThat(report.problems()).extracting(p -> p.check() + " " + p.source())
+    assertThat(report.problems())
+        .extracting(p -> p.check() + " " + p.source())
         .containsExactly("duplicate-object list.yaml#1 (line 1) items[1]");
   }
 
   @Test
   void reportsAreDeterministicAndValidatorsAreThreadSafe() throws Exception {
     Path seed = Path.of("src/test/resources/validate/seed-lab23.yaml");
-    List<String> expected = ManifestValidator.forTarget(KubernetesVersion.of("1.33")).validatePaths(seed)
-        .problems().stream().map(Problem::toString).collect(Collectors.toList());
+    List<String> expected =
+        ManifestValidator.forTarget(KubernetesVersion.of("1.33"))
+            .validatePaths(seed)
+            .problems()
+            .stream()
+            .map(Problem::toString)
+            .collect(Collectors.toList());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<List<String>>> runs = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        runs.add(pool.submit(() -> ManifestValidator.forTarget(KubernetesVersion.of("1.33")).validatePaths(seed)
-            .problems().stream().map(Problem::toString).collect(Collectors.toList())));
+        runs.add(
+            pool.submit(
+                () ->
+                    ManifestValidator.forTarget(KubernetesVersion.of("1.33"))
+                        .validatePaths(seed)
+                        .problems()
+                        .stream()
+                        .map(Problem::toString)
+                        .collect(Collectors.toList())));
       }
       for (Future<List<String>> run : runs) {
         assertThat(run.get()).isEqualTo(expected);
@@ -225,7 +273,8 @@ class ValidatorApiTest {
 
     ValidationReport report = ManifestValidator.forTarget(V136).validate(docs);
 
-    assertThat(report.problems()).extracting(p -> p.source() + " " + p.check() + " " + p.path())
+    assertThat(report.problems())
+        .extracting(p -> p.source() + " " + p.check() + " " + p.path())
         .containsExactly(
             "document 1 not-an-object ",
             "document 3 missing-field apiVersion",

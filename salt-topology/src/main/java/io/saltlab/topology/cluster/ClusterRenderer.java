@@ -31,6 +31,7 @@ final class ClusterRenderer {
   private final int minor;
   private final Registry registry;
   private final boolean yum;
+
   /** Targets before 1.24 still have dockershim: they run docker, later ones containerd. */
   private final boolean docker;
 
@@ -53,8 +54,10 @@ final class ClusterRenderer {
     }
     files.put(SALT_HOST_PATHS, saltHostPaths());
     files.put(README, readme());
-    files.put(GITIGNORE, "# The kubeadm bootstrap token the Vagrantfile makes on first use, and Vagrant's state.\n"
-        + ".saltlab-kubeadm-token\n.vagrant/\n");
+    files.put(
+        GITIGNORE,
+        "# The kubeadm bootstrap token the Vagrantfile makes on first use, and Vagrant's state.\n"
+            + ".saltlab-kubeadm-token\n.vagrant/\n");
     // The same first line as every manifest: how `saltlab render` tells its files from the user's.
     files.replaceAll((name, content) -> Manifests.withHeader(name, content, target));
     return files;
@@ -64,7 +67,8 @@ final class ClusterRenderer {
 
   private String vagrantfile() {
     StringBuilder out = new StringBuilder();
-    out.append("""
+    out.append(
+        """
         # -*- mode: ruby -*-
         # vi: set ft=ruby :
         #
@@ -104,10 +108,10 @@ final class ClusterRenderer {
           # no shared folder is needed (centos/7 would otherwise need rsync on the host).
           config.vm.synced_folder ".", "/vagrant", disabled: true
         """
-        .replace("@SUMMARY@", summary())
-        .replace("@USER@", user().replaceAll("[^A-Za-z0-9@._-]", "?"))
-        .replace("@SERVER@", registry.server())
-        .replace("@BOX@", cluster.box()));
+            .replace("@SUMMARY@", summary())
+            .replace("@USER@", user().replaceAll("[^A-Za-z0-9@._-]", "?"))
+            .replace("@SERVER@", registry.server())
+            .replace("@BOX@", cluster.box()));
     for (ClusterNode n : cluster.nodes()) {
       out.append(vagrantNode(n));
     }
@@ -119,24 +123,46 @@ final class ClusterRenderer {
     boolean cp = n.role() == NodeRole.CONTROL_PLANE;
     String args = "args: [\"" + n.name() + "\", \"" + n.ip() + "\"], ";
     StringBuilder out = new StringBuilder("\n");
-    out.append("  config.vm.define \"").append(n.name()).append('"').append(cp ? ", primary: true" : "")
+    out.append("  config.vm.define \"")
+        .append(n.name())
+        .append('"')
+        .append(cp ? ", primary: true" : "")
         .append(" do |node|\n");
     out.append("    node.vm.hostname = \"").append(n.name()).append("\"\n");
     out.append("    node.vm.network \"private_network\", ip: \"").append(n.ip()).append("\"\n");
     out.append("    node.vm.provider \"virtualbox\" do |vb|\n");
-    out.append("      vb.name = \"").append(cluster.name()).append('-').append(n.name()).append("\"\n");
+    out.append("      vb.name = \"")
+        .append(cluster.name())
+        .append('-')
+        .append(n.name())
+        .append("\"\n");
     out.append("      vb.cpus = ").append(n.cpus()).append('\n');
     out.append("      vb.memory = ").append(n.memoryMb()).append('\n');
     out.append("    end\n");
-    cluster.registryCaFile().ifPresent(f -> out.append("    node.vm.provision \"registry-ca\", type: \"file\", source: \"")
-        .append(f).append("\", destination: \"").append(CA_UPLOAD).append("\"\n"));
-    out.append("    node.vm.provision \"common\", type: \"shell\", path: \"").append(COMMON).append("\",\n")
-        .append("      ").append(args).append("env: PROVISION_ENV\n");
+    cluster
+        .registryCaFile()
+        .ifPresent(
+            f ->
+                out.append("    node.vm.provision \"registry-ca\", type: \"file\", source: \"")
+                    .append(f)
+                    .append("\", destination: \"")
+                    .append(CA_UPLOAD)
+                    .append("\"\n"));
+    out.append("    node.vm.provision \"common\", type: \"shell\", path: \"")
+        .append(COMMON)
+        .append("\",\n")
+        .append("      ")
+        .append(args)
+        .append("env: PROVISION_ENV\n");
     String role = cp ? CONTROL_PLANE : WORKER;
-    out.append("    node.vm.provision \"").append(cp ? "control-plane" : "worker").append("\", type: \"shell\", path: \"")
-        .append(role).append("\", env: PROVISION_ENV\n");
+    out.append("    node.vm.provision \"")
+        .append(cp ? "control-plane" : "worker")
+        .append("\", type: \"shell\", path: \"")
+        .append(role)
+        .append("\", env: PROVISION_ENV\n");
     if (n.name().equals(cluster.saltMasterNodeName())) {
-      out.append("    node.vm.provision \"salt-host-paths\", type: \"shell\", path: \"").append(SALT_HOST_PATHS)
+      out.append("    node.vm.provision \"salt-host-paths\", type: \"shell\", path: \"")
+          .append(SALT_HOST_PATHS)
           .append("\"\n");
     }
     out.append("  end\n");
@@ -147,9 +173,15 @@ final class ClusterRenderer {
 
   private String common() {
     StringBuilder out = new StringBuilder();
-    out.append(header("run on every node as root: hosts, proxy, kernel settings, container runtime, registry trust and login, kubelet/kubeadm/kubectl " + target + ".x.",
-        "NODE_NAME NODE_IP"));
-    out.append("""
+    out.append(
+        header(
+            "run on every node as root: hosts, proxy, kernel settings, container runtime, registry"
+                + " trust and login, kubelet/kubeadm/kubectl "
+                + target
+                + ".x.",
+            "NODE_NAME NODE_IP"));
+    out.append(
+        """
 
         # Replaces a file with stdin when the content differs, so that services restart only on a
         # change; sets CHANGED to yes or no.
@@ -188,14 +220,17 @@ final class ClusterRenderer {
     for (ClusterNode n : cluster.nodes()) {
       out.append(n.ip()).append(' ').append(n.name()).append('\n');
     }
-    cluster.registryAddress().ifPresent(a -> out.append(a).append(' ').append(cluster.registryHost()).append('\n'));
+    cluster
+        .registryAddress()
+        .ifPresent(a -> out.append(a).append(' ').append(cluster.registryHost()).append('\n'));
     out.append("# END saltlab cluster\nEOF\n");
     out.append(proxyEnvironment());
     if (yum) {
       out.append(centosVault());
       out.append(selinux());
     }
-    out.append("""
+    out.append(
+        """
 
         step "swap off"
         # The kubelet refuses to start with swap on (from 1.8) and kubeadm's preflight checks it.
@@ -203,7 +238,8 @@ final class ClusterRenderer {
         sed -i -E 's@^([^#].*[[:space:]]swap[[:space:]].*)$@#\\1@' /etc/fstab
         """);
     out.append(firewall());
-    out.append("""
+    out.append(
+        """
 
         step "kernel: bridge netfilter and forwarding"
         # Pod traffic crosses a Linux bridge; iptables (kube-proxy, the network add-on) must see it.
@@ -234,168 +270,198 @@ final class ClusterRenderer {
       return "";
     }
     StringBuilder vars = new StringBuilder();
-    cluster.httpProxy().ifPresent(p -> vars.append("export http_proxy=").append(sq(p)).append('\n')
-        .append("export HTTP_PROXY=").append(sq(p)).append('\n'));
-    cluster.httpsProxy().ifPresent(p -> vars.append("export https_proxy=").append(sq(p)).append('\n')
-        .append("export HTTPS_PROXY=").append(sq(p)).append('\n'));
+    cluster
+        .httpProxy()
+        .ifPresent(
+            p ->
+                vars.append("export http_proxy=")
+                    .append(sq(p))
+                    .append('\n')
+                    .append("export HTTP_PROXY=")
+                    .append(sq(p))
+                    .append('\n'));
+    cluster
+        .httpsProxy()
+        .ifPresent(
+            p ->
+                vars.append("export https_proxy=")
+                    .append(sq(p))
+                    .append('\n')
+                    .append("export HTTPS_PROXY=")
+                    .append(sq(p))
+                    .append('\n'));
     String noProxy = sq(String.join(",", cluster.noProxyEntries()));
-    vars.append("export no_proxy=").append(noProxy).append('\n').append("export NO_PROXY=").append(noProxy).append('\n');
+    vars.append("export no_proxy=")
+        .append(noProxy)
+        .append('\n')
+        .append("export NO_PROXY=")
+        .append(noProxy)
+        .append('\n');
     return """
 
-        step "proxy: environment for this script, login shells and the package manager"
-        # Both spellings: curl, yum and apt read the lower-case ones, Go programs (kubeadm) either.
-        # NO_PROXY lists every node's address since many clients ignore its CIDR entries.
-        @VARS@write_file /etc/profile.d/saltlab-proxy.sh 0644 <<'EOF'
-        @VARS@EOF
-        """.replace("@VARS@", vars.toString());
+    step "proxy: environment for this script, login shells and the package manager"
+    # Both spellings: curl, yum and apt read the lower-case ones, Go programs (kubeadm) either.
+    # NO_PROXY lists every node's address since many clients ignore its CIDR entries.
+    @VARS@write_file /etc/profile.d/saltlab-proxy.sh 0644 <<'EOF'
+    @VARS@EOF
+    """
+        .replace("@VARS@", vars.toString());
   }
 
   private String centosVault() {
     return """
 
-        step "yum: CentOS 7 repositories from vault.centos.org"
-        # CentOS 7 reached its end of life on 2024-06-30: mirrorlist.centos.org is gone and its
-        # packages only remain on vault.centos.org.
-        if grep -q '^mirrorlist=' /etc/yum.repos.d/CentOS-*.repo; then
-          sed -i -e 's/^mirrorlist=/#mirrorlist=/' \\
-            -e 's@^#[[:space:]]*baseurl=http://mirror.centos.org@baseurl=http://vault.centos.org@' \\
-            /etc/yum.repos.d/CentOS-*.repo
-        fi
-        """;
+    step "yum: CentOS 7 repositories from vault.centos.org"
+    # CentOS 7 reached its end of life on 2024-06-30: mirrorlist.centos.org is gone and its
+    # packages only remain on vault.centos.org.
+    if grep -q '^mirrorlist=' /etc/yum.repos.d/CentOS-*.repo; then
+      sed -i -e 's/^mirrorlist=/#mirrorlist=/' \\
+        -e 's@^#[[:space:]]*baseurl=http://mirror.centos.org@baseurl=http://vault.centos.org@' \\
+        /etc/yum.repos.d/CentOS-*.repo
+    fi
+    """;
   }
 
   private String selinux() {
     return """
 
-        step "selinux: permissive"
-        # Containers read host paths (the salt-master's directories, the CNI configuration) that the
-        # targeted policy denies them; kubeadm's install guide sets SELinux to permissive.
-        if [ "$(getenforce)" = "Enforcing" ]; then
-          setenforce 0
-        fi
-        sed -i 's/^SELINUX=enforcing$/SELINUX=permissive/' /etc/selinux/config
-        """;
+    step "selinux: permissive"
+    # Containers read host paths (the salt-master's directories, the CNI configuration) that the
+    # targeted policy denies them; kubeadm's install guide sets SELinux to permissive.
+    if [ "$(getenforce)" = "Enforcing" ]; then
+      setenforce 0
+    fi
+    sed -i 's/^SELINUX=enforcing$/SELINUX=permissive/' /etc/selinux/config
+    """;
   }
 
   private String firewall() {
     if (yum) {
       return """
 
-          step "firewall: firewalld replaced by iptables"
-          # Kubernetes programs iptables itself; firewalld rewrites the rules under it and kubeadm join
-          # to the control plane fails (the write-up's lesson).
-          if rpm -q firewalld > /dev/null 2>&1; then
-            systemctl stop firewalld
-            systemctl disable firewalld
-            yum remove -y firewalld
-          fi
-          if ! rpm -q iptables-services > /dev/null 2>&1; then
-            yum install -y iptables-services
-          fi
-          systemctl enable iptables
-          systemctl start iptables
-          # iptables-services ends INPUT and FORWARD with REJECT rules that block the API server (6443),
-          # the kubelet (10250) and pod traffic; the write-up deleted them by hand with iptables -D.
-          rejected=no
-          for chain in INPUT FORWARD; do
-            while iptables -C "${chain}" -j REJECT --reject-with icmp-host-prohibited 2> /dev/null; do
-              iptables -D "${chain}" -j REJECT --reject-with icmp-host-prohibited
-              rejected=yes
-            done
-          done
-          # Saved only when changed, so that kube-proxy's own rules are never frozen into the file.
-          if [ "${rejected}" = yes ]; then
-            service iptables save
-          fi
-          """;
+      step "firewall: firewalld replaced by iptables"
+      # Kubernetes programs iptables itself; firewalld rewrites the rules under it and kubeadm join
+      # to the control plane fails (the write-up's lesson).
+      if rpm -q firewalld > /dev/null 2>&1; then
+        systemctl stop firewalld
+        systemctl disable firewalld
+        yum remove -y firewalld
+      fi
+      if ! rpm -q iptables-services > /dev/null 2>&1; then
+        yum install -y iptables-services
+      fi
+      systemctl enable iptables
+      systemctl start iptables
+      # iptables-services ends INPUT and FORWARD with REJECT rules that block the API server (6443),
+      # the kubelet (10250) and pod traffic; the write-up deleted them by hand with iptables -D.
+      rejected=no
+      for chain in INPUT FORWARD; do
+        while iptables -C "${chain}" -j REJECT --reject-with icmp-host-prohibited 2> /dev/null; do
+          iptables -D "${chain}" -j REJECT --reject-with icmp-host-prohibited
+          rejected=yes
+        done
+      done
+      # Saved only when changed, so that kube-proxy's own rules are never frozen into the file.
+      if [ "${rejected}" = yes ]; then
+        service iptables save
+      fi
+      """;
     }
     return """
 
-        step "firewall: ufw off"
-        # Kubernetes programs iptables itself and needs 6443, 10250 and the add-on's ports open.
-        if command -v ufw > /dev/null 2>&1 && ufw status | grep -q 'Status: active'; then
-          ufw disable
-        fi
-        """;
+    step "firewall: ufw off"
+    # Kubernetes programs iptables itself and needs 6443, 10250 and the add-on's ports open.
+    if command -v ufw > /dev/null 2>&1 && ufw status | grep -q 'Status: active'; then
+      ufw disable
+    fi
+    """;
   }
 
   private String kubernetesRepository() {
     if (yum && docker) {
       return """
 
-          step "kubernetes: the 2017 yum repository"
-          # This is the repository of the seed write-up (packages.cloud.google.com). Google froze it in
-          # September 2023 and has since shut it down, so this step documents the 2017 set-up and the
-          # package step below fails today unless the host name is pointed at a mirror of it; targets
-          # 1.24 and later use pkgs.k8s.io, which keeps its packages.
-          write_file /etc/yum.repos.d/kubernetes.repo 0644 <<'EOF'
-          [kubernetes]
-          name=Kubernetes
-          baseurl=https://packages.cloud.google.com/yum/repos/kubernetes-el7-x86_64
-          enabled=1
-          gpgcheck=1
-          repo_gpgcheck=1
-          gpgkey=https://packages.cloud.google.com/yum/doc/yum-key.gpg https://packages.cloud.google.com/yum/doc/rpm-package-key.gpg
-          EOF
-          """;
+      step "kubernetes: the 2017 yum repository"
+      # This is the repository of the seed write-up (packages.cloud.google.com). Google froze it in
+      # September 2023 and has since shut it down, so this step documents the 2017 set-up and the
+      # package step below fails today unless the host name is pointed at a mirror of it; targets
+      # 1.24 and later use pkgs.k8s.io, which keeps its packages.
+      write_file /etc/yum.repos.d/kubernetes.repo 0644 <<'EOF'
+      [kubernetes]
+      name=Kubernetes
+      baseurl=https://packages.cloud.google.com/yum/repos/kubernetes-el7-x86_64
+      enabled=1
+      gpgcheck=1
+      repo_gpgcheck=1
+      gpgkey=https://packages.cloud.google.com/yum/doc/yum-key.gpg https://packages.cloud.google.com/yum/doc/rpm-package-key.gpg
+      EOF
+      """;
     }
     if (yum) {
       return """
 
-          step "kubernetes: pkgs.k8s.io yum repository for @V@"
-          # One repository per minor version: the packages cannot drift to another minor. The exclude
-          # line keeps a routine yum update from upgrading them; installs lift it explicitly.
-          write_file /etc/yum.repos.d/kubernetes.repo 0644 <<'EOF'
-          [kubernetes]
-          name=Kubernetes @V@
-          baseurl=https://pkgs.k8s.io/core:/stable:/v@V@/rpm/
-          enabled=1
-          gpgcheck=1
-          gpgkey=https://pkgs.k8s.io/core:/stable:/v@V@/rpm/repodata/repomd.xml.key
-          exclude=kubelet kubeadm kubectl cri-tools kubernetes-cni
-          EOF
-          """.replace("@V@", target.toString());
+      step "kubernetes: pkgs.k8s.io yum repository for @V@"
+      # One repository per minor version: the packages cannot drift to another minor. The exclude
+      # line keeps a routine yum update from upgrading them; installs lift it explicitly.
+      write_file /etc/yum.repos.d/kubernetes.repo 0644 <<'EOF'
+      [kubernetes]
+      name=Kubernetes @V@
+      baseurl=https://pkgs.k8s.io/core:/stable:/v@V@/rpm/
+      enabled=1
+      gpgcheck=1
+      gpgkey=https://pkgs.k8s.io/core:/stable:/v@V@/rpm/repodata/repomd.xml.key
+      exclude=kubelet kubeadm kubectl cri-tools kubernetes-cni
+      EOF
+      """
+          .replace("@V@", target.toString());
     }
     return """
 
-        step "kubernetes: pkgs.k8s.io apt repository for @V@"
-        export DEBIAN_FRONTEND=noninteractive
-        if [ ! -f /etc/apt/keyrings/kubernetes-@V@.gpg ]; then
-          apt-get update
-          apt-get install -y apt-transport-https ca-certificates curl gpg
-          install -d -m 0755 /etc/apt/keyrings
-          curl -fsSL https://pkgs.k8s.io/core:/stable:/v@V@/deb/Release.key \\
-            | gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes-@V@.gpg
-        fi
-        # One repository per minor version: the packages cannot drift to another minor.
-        write_file /etc/apt/sources.list.d/kubernetes.list 0644 <<'EOF'
-        deb [signed-by=/etc/apt/keyrings/kubernetes-@V@.gpg] https://pkgs.k8s.io/core:/stable:/v@V@/deb/ /
-        EOF
-        apt-get update
-        """.replace("@V@", target.toString());
+    step "kubernetes: pkgs.k8s.io apt repository for @V@"
+    export DEBIAN_FRONTEND=noninteractive
+    if [ ! -f /etc/apt/keyrings/kubernetes-@V@.gpg ]; then
+      apt-get update
+      apt-get install -y apt-transport-https ca-certificates curl gpg
+      install -d -m 0755 /etc/apt/keyrings
+      curl -fsSL https://pkgs.k8s.io/core:/stable:/v@V@/deb/Release.key \\
+        | gpg --dearmor --yes -o /etc/apt/keyrings/kubernetes-@V@.gpg
+    fi
+    # One repository per minor version: the packages cannot drift to another minor.
+    write_file /etc/apt/sources.list.d/kubernetes.list 0644 <<'EOF'
+    deb [signed-by=/etc/apt/keyrings/kubernetes-@V@.gpg] https://pkgs.k8s.io/core:/stable:/v@V@/deb/ /
+    EOF
+    apt-get update
+    """
+        .replace("@V@", target.toString());
   }
 
   private String dockerRuntime() {
     String server = registry.server();
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
 
-        step "container runtime: docker from CentOS extras"
-        # Targets before 1.24 talk to docker through the kubelet's dockershim. CentOS extras ships
-        # docker 1.12/1.13, the version kubeadm was validated with in 2017.
-        if ! rpm -q docker > /dev/null 2>&1; then
-          yum install -y docker
-        fi
-        RESTART_RUNTIME=no
-        """);
+            step "container runtime: docker from CentOS extras"
+            # Targets before 1.24 talk to docker through the kubelet's dockershim. CentOS extras ships
+            # docker 1.12/1.13, the version kubeadm was validated with in 2017.
+            if ! rpm -q docker > /dev/null 2>&1; then
+              yum install -y docker
+            fi
+            RESTART_RUNTIME=no
+            """);
     if (cluster.registryCaFile().isPresent()) {
-      out.append("""
+      out.append(
+          """
 
           step "container runtime: trust @SERVER@ through its CA certificate"
           # docker verifies a registry's TLS certificate against certs.d/<host:port>/ca.crt.
           write_file '/etc/docker/certs.d/@SERVER@/ca.crt' 0644 < @CA@
-          """.replace("@SERVER@", server).replace("@CA@", CA_UPLOAD));
+          """
+              .replace("@SERVER@", server)
+              .replace("@CA@", CA_UPLOAD));
     } else {
-      out.append("""
+      out.append(
+          """
 
           step "container runtime: @SERVER@ as an insecure registry"
           # daemon.json rather than /etc/sysconfig/docker or the unit file: the packaged files stay as
@@ -408,10 +474,12 @@ final class ClusterRenderer {
           if [ "${CHANGED}" = yes ]; then
             RESTART_RUNTIME=yes
           fi
-          """.replace("@SERVER@", server));
+          """
+              .replace("@SERVER@", server));
     }
     out.append(runtimeProxy("docker"));
-    out.append("""
+    out.append(
+        """
         systemctl daemon-reload
         systemctl enable docker
         if [ "${RESTART_RUNTIME}" = yes ] || ! systemctl is-active --quiet docker; then
@@ -423,70 +491,82 @@ final class ClusterRenderer {
 
   private String containerdRuntime() {
     String server = registry.server();
-    String install = yum
-        ? """
-          # Docker's repository carries containerd for CentOS 7 (frozen with CentOS 7 itself).
-          write_file /etc/yum.repos.d/docker-ce.repo 0644 <<'EOF'
-          [docker-ce-stable]
-          name=Docker CE Stable - $basearch
-          baseurl=https://download.docker.com/linux/centos/$releasever/$basearch/stable
-          enabled=1
-          gpgcheck=1
-          gpgkey=https://download.docker.com/linux/centos/gpg
-          EOF
-          if ! rpm -q containerd.io > /dev/null 2>&1; then
-            yum install -y containerd.io
-          fi
-          """
-        : """
-          if ! dpkg-query -W -f='${Status}' containerd 2> /dev/null | grep -q 'install ok installed'; then
-            apt-get install -y containerd
-          fi
-          """;
-    String hosts = cluster.registryCaFile().isPresent()
-        ? """
-          server = "https://@SERVER@"
+    String install =
+        yum
+            ? """
+            # Docker's repository carries containerd for CentOS 7 (frozen with CentOS 7 itself).
+            write_file /etc/yum.repos.d/docker-ce.repo 0644 <<'EOF'
+            [docker-ce-stable]
+            name=Docker CE Stable - $basearch
+            baseurl=https://download.docker.com/linux/centos/$releasever/$basearch/stable
+            enabled=1
+            gpgcheck=1
+            gpgkey=https://download.docker.com/linux/centos/gpg
+            EOF
+            if ! rpm -q containerd.io > /dev/null 2>&1; then
+              yum install -y containerd.io
+            fi
+            """
+            : """
+            if ! dpkg-query -W -f='${Status}' containerd 2> /dev/null | grep -q 'install ok installed'; then
+              apt-get install -y containerd
+            fi
+            """;
+    String hosts =
+        cluster.registryCaFile().isPresent()
+            ? """
+            server = "https://@SERVER@"
 
-          [host."https://@SERVER@"]
-            capabilities = ["pull", "resolve"]
-            ca = "/etc/containerd/certs.d/@SERVER@/ca.crt"
-          """
-        : """
-          server = "http://@SERVER@"
+            [host."https://@SERVER@"]
+              capabilities = ["pull", "resolve"]
+              ca = "/etc/containerd/certs.d/@SERVER@/ca.crt"
+            """
+            : """
+            server = "http://@SERVER@"
 
-          [host."http://@SERVER@"]
-            capabilities = ["pull", "resolve"]
-            skip_verify = true
-          """;
-    StringBuilder out = new StringBuilder("""
+            [host."http://@SERVER@"]
+              capabilities = ["pull", "resolve"]
+              skip_verify = true
+            """;
+    StringBuilder out =
+        new StringBuilder(
+            """
 
-        step "container runtime: containerd"
-        # Targets from 1.24 on have no dockershim: the kubelet talks CRI to containerd directly.
-        @INSTALL@RESTART_RUNTIME=no
-        # The packaged config.toml may disable the CRI plugin; the default one with the systemd cgroup
-        # driver (kubeadm's default from 1.22) and registry host files under certs.d is used instead.
-        config="$(containerd config default \\
-          | sed -e 's/SystemdCgroup = false/SystemdCgroup = true/' \\
-            -e 's@config_path = ""@config_path = "/etc/containerd/certs.d"@')"
-        write_file /etc/containerd/config.toml 0644 <<< "${config}"
-        if [ "${CHANGED}" = yes ]; then
-          RESTART_RUNTIME=yes
-        fi
-        write_file /etc/crictl.yaml 0644 <<'EOF'
-        runtime-endpoint: unix:///run/containerd/containerd.sock
-        image-endpoint: unix:///run/containerd/containerd.sock
-        EOF
+            step "container runtime: containerd"
+            # Targets from 1.24 on have no dockershim: the kubelet talks CRI to containerd directly.
+            @INSTALL@RESTART_RUNTIME=no
+            # The packaged config.toml may disable the CRI plugin; the default one with the systemd cgroup
+            # driver (kubeadm's default from 1.22) and registry host files under certs.d is used instead.
+            config="$(containerd config default \\
+              | sed -e 's/SystemdCgroup = false/SystemdCgroup = true/' \\
+                -e 's@config_path = ""@config_path = "/etc/containerd/certs.d"@')"
+            write_file /etc/containerd/config.toml 0644 <<< "${config}"
+            if [ "${CHANGED}" = yes ]; then
+              RESTART_RUNTIME=yes
+            fi
+            write_file /etc/crictl.yaml 0644 <<'EOF'
+            runtime-endpoint: unix:///run/containerd/containerd.sock
+            image-endpoint: unix:///run/containerd/containerd.sock
+            EOF
 
-        step "container runtime: registry @SERVER@ in certs.d"
-        """.replace("@INSTALL@", install));
+            step "container runtime: registry @SERVER@ in certs.d"
+            """
+                .replace("@INSTALL@", install));
     if (cluster.registryCaFile().isPresent()) {
-      out.append("write_file '/etc/containerd/certs.d/@SERVER@/ca.crt' 0644 < @CA@\n".replace("@CA@", CA_UPLOAD));
+      out.append(
+          "write_file '/etc/containerd/certs.d/@SERVER@/ca.crt' 0644 < @CA@\n"
+              .replace("@CA@", CA_UPLOAD));
     } else {
-      out.append("# An insecure registry, as in the seed write-up: plain HTTP, or TLS without verification.\n");
+      out.append(
+          "# An insecure registry, as in the seed write-up: plain HTTP, or TLS without"
+              + " verification.\n");
     }
-    out.append("write_file '/etc/containerd/certs.d/@SERVER@/hosts.toml' 0644 <<'EOF'\n").append(hosts).append("EOF\n");
+    out.append("write_file '/etc/containerd/certs.d/@SERVER@/hosts.toml' 0644 <<'EOF'\n")
+        .append(hosts)
+        .append("EOF\n");
     out.append(runtimeProxy("containerd"));
-    out.append("""
+    out.append(
+        """
         systemctl daemon-reload
         systemctl enable containerd
         if [ "${RESTART_RUNTIME}" = yes ] || ! systemctl is-active --quiet containerd; then
@@ -501,30 +581,39 @@ final class ClusterRenderer {
     if (cluster.httpProxy().isEmpty() && cluster.httpsProxy().isEmpty()) {
       return """
 
-          step "container runtime: no proxy"
-          # A drop-in left by an earlier model with a proxy goes.
-          if [ -f @DROPIN@ ]; then
-            rm -f @DROPIN@
-            RESTART_RUNTIME=yes
-          fi
-          """.replace("@DROPIN@", dropIn);
+      step "container runtime: no proxy"
+      # A drop-in left by an earlier model with a proxy goes.
+      if [ -f @DROPIN@ ]; then
+        rm -f @DROPIN@
+        RESTART_RUNTIME=yes
+      fi
+      """
+          .replace("@DROPIN@", dropIn);
     }
     StringBuilder env = new StringBuilder();
-    cluster.httpProxy().ifPresent(p -> env.append("Environment=\"HTTP_PROXY=").append(p).append("\"\n"));
-    cluster.httpsProxy().ifPresent(p -> env.append("Environment=\"HTTPS_PROXY=").append(p).append("\"\n"));
-    env.append("Environment=\"NO_PROXY=").append(String.join(",", cluster.noProxyEntries())).append("\"\n");
+    cluster
+        .httpProxy()
+        .ifPresent(p -> env.append("Environment=\"HTTP_PROXY=").append(p).append("\"\n"));
+    cluster
+        .httpsProxy()
+        .ifPresent(p -> env.append("Environment=\"HTTPS_PROXY=").append(p).append("\"\n"));
+    env.append("Environment=\"NO_PROXY=")
+        .append(String.join(",", cluster.noProxyEntries()))
+        .append("\"\n");
     return """
 
-        step "container runtime: proxy through a systemd drop-in"
-        # A drop-in rather than an edit of the packaged unit file, which package updates overwrite
-        # (the write-up edited /lib/systemd/system/docker.service).
-        write_file @DROPIN@ 0644 <<'EOF'
-        [Service]
-        @ENV@EOF
-        if [ "${CHANGED}" = yes ]; then
-          RESTART_RUNTIME=yes
-        fi
-        """.replace("@DROPIN@", dropIn).replace("@ENV@", env.toString());
+    step "container runtime: proxy through a systemd drop-in"
+    # A drop-in rather than an edit of the packaged unit file, which package updates overwrite
+    # (the write-up edited /lib/systemd/system/docker.service).
+    write_file @DROPIN@ 0644 <<'EOF'
+    [Service]
+    @ENV@EOF
+    if [ "${CHANGED}" = yes ]; then
+      RESTART_RUNTIME=yes
+    fi
+    """
+        .replace("@DROPIN@", dropIn)
+        .replace("@ENV@", env.toString());
   }
 
   private String kubernetesPackages() {
@@ -534,58 +623,71 @@ final class ClusterRenderer {
       String disable = docker ? "" : " --disableexcludes=kubernetes";
       return """
 
-          step "kubernetes: kubelet, kubeadm and kubectl @V@.x"
-          if ! rpm -q --qf '%{VERSION}' kubeadm 2> /dev/null | grep -q '^@VRE@\\.'; then
-            yum install -y@DISABLE@ 'kubelet-@V@.*' 'kubeadm-@V@.*' 'kubectl-@V@.*'@CNI@
-          fi
-          systemctl enable kubelet
-          """.replace("@VRE@", v.replace(".", "\\.")).replace("@V@", v).replace("@CNI@", cni)
+      step "kubernetes: kubelet, kubeadm and kubectl @V@.x"
+      if ! rpm -q --qf '%{VERSION}' kubeadm 2> /dev/null | grep -q '^@VRE@\\.'; then
+        yum install -y@DISABLE@ 'kubelet-@V@.*' 'kubeadm-@V@.*' 'kubectl-@V@.*'@CNI@
+      fi
+      systemctl enable kubelet
+      """
+          .replace("@VRE@", v.replace(".", "\\."))
+          .replace("@V@", v)
+          .replace("@CNI@", cni)
           .replace("@DISABLE@", disable);
     }
     return """
 
-        step "kubernetes: kubelet, kubeadm and kubectl @V@.x"
-        if ! dpkg-query -W -f='${Version}' kubeadm 2> /dev/null | grep -q '^@VRE@\\.'; then
-          apt-get install -y kubelet kubeadm kubectl
-        fi
-        # Held so that a routine upgrade never moves the cluster to another version behind kubeadm.
-        apt-mark hold kubelet kubeadm kubectl > /dev/null
-        systemctl enable kubelet
-        """.replace("@VRE@", v.replace(".", "\\.")).replace("@V@", v);
+    step "kubernetes: kubelet, kubeadm and kubectl @V@.x"
+    if ! dpkg-query -W -f='${Version}' kubeadm 2> /dev/null | grep -q '^@VRE@\\.'; then
+      apt-get install -y kubelet kubeadm kubectl
+    fi
+    # Held so that a routine upgrade never moves the cluster to another version behind kubeadm.
+    apt-mark hold kubelet kubeadm kubectl > /dev/null
+    systemctl enable kubelet
+    """
+        .replace("@VRE@", v.replace(".", "\\."))
+        .replace("@V@", v);
   }
 
   private String kubeletNodeIp() {
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
 
-        step "kubelet: --node-ip ${NODE_IP}"
-        # Without it the kubelet registers the NAT interface's 10.0.2.15, the same on every VM.
-        KUBELET_EXTRA_ARGS="--node-ip=${NODE_IP}"
-        """);
+            step "kubelet: --node-ip ${NODE_IP}"
+            # Without it the kubelet registers the NAT interface's 10.0.2.15, the same on every VM.
+            KUBELET_EXTRA_ARGS="--node-ip=${NODE_IP}"
+            """);
     if (docker) {
-      out.append("""
+      out.append(
+          """
           # The kubelet's cgroup driver must match docker's, which CentOS's docker sets to systemd.
           cgroup_driver="$(docker info 2> /dev/null | sed -n 's/^ *Cgroup Driver: *//p')"
           KUBELET_EXTRA_ARGS="${KUBELET_EXTRA_ARGS} --cgroup-driver=${cgroup_driver:-cgroupfs}"
           """);
     }
     if (minor < 11) {
-      out.append("""
+      out.append(
+          """
           # kubeadm @V@'s unit drop-in passes $KUBELET_EXTRA_ARGS but reads no environment file.
           write_file /etc/systemd/system/kubelet.service.d/20-saltlab.conf 0644 <<EOF
           [Service]
           Environment="KUBELET_EXTRA_ARGS=${KUBELET_EXTRA_ARGS}"
           EOF
-          """.replace("@V@", target.toString()));
+          """
+              .replace("@V@", target.toString()));
     } else {
       String file = yum ? "/etc/sysconfig/kubelet" : "/etc/default/kubelet";
-      out.append("""
+      out.append(
+          """
           # The packaged unit drop-in reads KUBELET_EXTRA_ARGS from this file.
           write_file @FILE@ 0644 <<EOF
           KUBELET_EXTRA_ARGS=${KUBELET_EXTRA_ARGS}
           EOF
-          """.replace("@FILE@", file));
+          """
+              .replace("@FILE@", file));
     }
-    out.append("""
+    out.append(
+        """
         if [ "${CHANGED}" = yes ]; then
           systemctl daemon-reload
           # Before kubeadm init or join the kubelet has no configuration yet and kubeadm starts it.
@@ -605,24 +707,26 @@ final class ClusterRenderer {
   private String registryLogin() {
     return """
 
-        step "registry: credentials for @SERVER@"
-        # What docker login writes, written directly: the same file serves docker 1.12 (which has no
-        # --password-stdin) and containerd nodes, whose kubelet reads /var/lib/kubelet/config.json,
-        # and the password never appears on a command line. It comes from REGISTRY_PASSWORD, which
-        # the Vagrantfile forwards from the host's environment; no generated file holds it.
-        if [ -n "${REGISTRY_PASSWORD:-}" ]; then
-          auth="$(printf '%s:%s' @USER@ "${REGISTRY_PASSWORD}" | base64 | tr -d '\\n')"
-          for config in /root/.docker/config.json /var/lib/kubelet/config.json; do
-            printf '{\\n  "auths": {\\n    "%s": {\\n      "auth": "%s"\\n    }\\n  }\\n}\\n' @SERVER_Q@ "${auth}" \\
-              | write_file "${config}" 0600
-          done
-        elif [ -f /var/lib/kubelet/config.json ]; then
-          echo "saltlab: REGISTRY_PASSWORD is not set; keeping the credentials of an earlier run"
-        else
-          echo "saltlab: REGISTRY_PASSWORD is not set; run: export REGISTRY_PASSWORD=... then vagrant provision" >&2
-          exit 1
-        fi
-        """.replace("@SERVER_Q@", sq(registry.server())).replace("@SERVER@", registry.server())
+    step "registry: credentials for @SERVER@"
+    # What docker login writes, written directly: the same file serves docker 1.12 (which has no
+    # --password-stdin) and containerd nodes, whose kubelet reads /var/lib/kubelet/config.json,
+    # and the password never appears on a command line. It comes from REGISTRY_PASSWORD, which
+    # the Vagrantfile forwards from the host's environment; no generated file holds it.
+    if [ -n "${REGISTRY_PASSWORD:-}" ]; then
+      auth="$(printf '%s:%s' @USER@ "${REGISTRY_PASSWORD}" | base64 | tr -d '\\n')"
+      for config in /root/.docker/config.json /var/lib/kubelet/config.json; do
+        printf '{\\n  "auths": {\\n    "%s": {\\n      "auth": "%s"\\n    }\\n  }\\n}\\n' @SERVER_Q@ "${auth}" \\
+          | write_file "${config}" 0600
+      done
+    elif [ -f /var/lib/kubelet/config.json ]; then
+      echo "saltlab: REGISTRY_PASSWORD is not set; keeping the credentials of an earlier run"
+    else
+      echo "saltlab: REGISTRY_PASSWORD is not set; run: export REGISTRY_PASSWORD=... then vagrant provision" >&2
+      exit 1
+    fi
+    """
+        .replace("@SERVER_Q@", sq(registry.server()))
+        .replace("@SERVER@", registry.server())
         .replace("@USER@", sq(user()));
   }
 
@@ -631,11 +735,19 @@ final class ClusterRenderer {
   private String controlPlane() {
     ClusterNode cp = cluster.controlPlane();
     StringBuilder out = new StringBuilder();
-    out.append(header("run on the control plane " + cp.name() + " after common.sh: kubeadm init, the "
-        + cluster.networkAddon().id() + " add-on and the workers' bootstrap token.", ""));
+    out.append(
+        header(
+            "run on the control plane "
+                + cp.name()
+                + " after common.sh: kubeadm init, the "
+                + cluster.networkAddon().id()
+                + " add-on and the workers' bootstrap token.",
+            ""));
     out.append(tokenCheck());
-    String version = minor >= 10 ? " \\\n    --kubernetes-version=\"$(kubeadm version -o short)\"" : "";
-    out.append("""
+    String version =
+        minor >= 10 ? " \\\n    --kubernetes-version=\"$(kubeadm version -o short)\"" : "";
+    out.append(
+        """
 
         export KUBECONFIG=/etc/kubernetes/admin.conf
 
@@ -669,11 +781,15 @@ final class ClusterRenderer {
         if ! kubeadm token list 2> /dev/null | grep -q "^${KUBEADM_TOKEN%%.*}"; then
           kubeadm token create "${KUBEADM_TOKEN}"
         fi
-        """.replace("@IP@", cp.ip()).replace("@PODS@", cluster.podNetworkCidr())
-        .replace("@SERVICES@", cluster.serviceCidr()).replace("@VERSION@", version));
+        """
+            .replace("@IP@", cp.ip())
+            .replace("@PODS@", cluster.podNetworkCidr())
+            .replace("@SERVICES@", cluster.serviceCidr())
+            .replace("@VERSION@", version));
     out.append(addon(cp));
     if (cp.name().equals(cluster.saltMasterNodeName())) {
-      out.append("""
+      out.append(
+          """
 
           step "schedule pods on @NODE@, which holds the salt-master's directories"
           # kubeadm taints the control plane; the salt-master must run where its host paths are.
@@ -682,20 +798,25 @@ final class ClusterRenderer {
               kubectl taint nodes @NODE@ "${key}-"
             fi
           done
-          """.replace("@NODE@", cp.name()));
+          """
+              .replace("@NODE@", cp.name()));
     }
     out.append(done());
     return out.toString();
   }
 
   private String addon(ClusterNode cp) {
-    List<String> urls = cluster.addonManifestUrl().map(List::of)
-        .orElseGet(() -> cluster.networkAddon().manifestUrls(target));
+    List<String> urls =
+        cluster
+            .addonManifestUrl()
+            .map(List::of)
+            .orElseGet(() -> cluster.networkAddon().manifestUrls(target));
     String id = cluster.networkAddon().id();
     StringBuilder out = new StringBuilder();
     out.append("\nstep \"network add-on: ").append(id).append("\"\n");
     if (cluster.networkAddon() == NetworkAddon.FLANNEL) {
-      out.append("""
+      out.append(
+          """
           # flannel's manifest hard-codes 10.244.0.0/16 and picks the interface of the default route,
           # the NAT one on Vagrant VMs; it is given the pod range and the private interface instead.
           iface="$(ip -o -4 addr show | awk -v ip='@IP@' 'index($4, ip "/") == 1 { print $2; exit }')"
@@ -703,25 +824,35 @@ final class ClusterRenderer {
             echo "saltlab: no interface holds @IP@" >&2
             exit 1
           fi
-          """.replace("@IP@", cp.ip()));
+          """
+              .replace("@IP@", cp.ip()));
     } else {
-      out.append("""
+      out.append(
+          """
           # Calico's first-found address detection may pick the NAT interface; it is told to use the
           # one that reaches the control plane, and the pod range is given explicitly.
           """);
     }
     for (int i = 0; i < urls.size(); i++) {
       String file = "/root/saltlab-" + id + "-" + (i + 1) + ".yml";
-      out.append("curl -fsSL ").append(sq(urls.get(i))).append(" -o ").append(file).append(".download\n");
+      out.append("curl -fsSL ")
+          .append(sq(urls.get(i)))
+          .append(" -o ")
+          .append(file)
+          .append(".download\n");
       if (cluster.networkAddon() == NetworkAddon.FLANNEL) {
-        out.append("""
+        out.append(
+            """
             sed -e 's@10\\.244\\.0\\.0/16@@PODS@@g' \\
               -e "s@\\"--kube-subnet-mgr\\"@\\"--kube-subnet-mgr\\", \\"--iface=${iface}\\"@" \\
               -e "s@^\\( *\\)- --kube-subnet-mgr\\$@&\\n\\1- --iface=${iface}@" \\
               @FILE@.download > @FILE@
-            """.replace("@PODS@", cluster.podNetworkCidr()).replace("@FILE@", file));
+            """
+                .replace("@PODS@", cluster.podNetworkCidr())
+                .replace("@FILE@", file));
       } else {
-        out.append("""
+        out.append(
+            """
             awk -v reach='@IP@' -v pods='@PODS@' '
               { print }
               /^ *- name: IP$/ { indent = $0; sub(/-.*/, "", indent); next }
@@ -732,7 +863,10 @@ final class ClusterRenderer {
                 print indent "  value: \\"" pods "\\""
                 indent = ""
               }' @FILE@.download > @FILE@
-            """.replace("@IP@", cp.ip()).replace("@PODS@", cluster.podNetworkCidr()).replace("@FILE@", file));
+            """
+                .replace("@IP@", cp.ip())
+                .replace("@PODS@", cluster.podNetworkCidr())
+                .replace("@FILE@", file));
       }
       out.append("kubectl apply -f ").append(file).append('\n');
     }
@@ -745,9 +879,17 @@ final class ClusterRenderer {
     ClusterNode cp = cluster.controlPlane();
     String unsafe = minor >= 8 ? " \\\n    --discovery-token-unsafe-skip-ca-verification" : "";
     StringBuilder out = new StringBuilder();
-    out.append(header("run on each worker after common.sh: kubeadm join to " + cp.name() + " (" + cp.ip() + ").", ""));
+    out.append(
+        header(
+            "run on each worker after common.sh: kubeadm join to "
+                + cp.name()
+                + " ("
+                + cp.ip()
+                + ").",
+            ""));
     out.append(tokenCheck());
-    out.append("""
+    out.append(
+        """
 
         step "kubeadm join @CP@"
         # The token comes from the Vagrantfile, the same the control plane created. Its CA cannot be
@@ -757,7 +899,10 @@ final class ClusterRenderer {
           kubeadm join --token "${KUBEADM_TOKEN}"@UNSAFE@ \\
             @IP@:6443
         fi
-        """.replace("@CP@", cp.name()).replace("@IP@", cp.ip()).replace("@UNSAFE@", unsafe));
+        """
+            .replace("@CP@", cp.name())
+            .replace("@IP@", cp.ip())
+            .replace("@UNSAFE@", unsafe));
     out.append(done());
     return out.toString();
   }
@@ -765,12 +910,12 @@ final class ClusterRenderer {
   private String tokenCheck() {
     return """
 
-        step "check the bootstrap token"
-        if ! [[ "${KUBEADM_TOKEN:-}" =~ ^[a-z0-9]{6}\\.[a-z0-9]{16}$ ]]; then
-          echo "saltlab: KUBEADM_TOKEN is missing or malformed; the Vagrantfile passes it from .saltlab-kubeadm-token" >&2
-          exit 1
-        fi
-        """;
+    step "check the bootstrap token"
+    if ! [[ "${KUBEADM_TOKEN:-}" =~ ^[a-z0-9]{6}\\.[a-z0-9]{16}$ ]]; then
+      echo "saltlab: KUBEADM_TOKEN is missing or malformed; the Vagrantfile passes it from .saltlab-kubeadm-token" >&2
+      exit 1
+    fi
+    """;
   }
 
   // ---------------------------------------------------------------- salt-host-paths.sh
@@ -780,7 +925,9 @@ final class ClusterRenderer {
     for (SaltDirectory d : SaltDirectory.values()) {
       dirs.append("  ").append(sq(cluster.lab().master().hostPath(d))).append(" \\\n");
     }
-    return header("run on " + cluster.saltMasterNodeName() + ": the salt-master's host-path directories.", "")
+    return header(
+            "run on " + cluster.saltMasterNodeName() + ": the salt-master's host-path directories.",
+            "")
         + """
 
         step "salt-master host paths under @ROOT@"
@@ -795,7 +942,9 @@ final class ClusterRenderer {
         @DIRS@  ; do
           install -d -m 0755 -o "${owner}" -g "${owner}" "${dir}"
         done
-        """.replace("@ROOT@", cluster.lab().master().hostRoot()).replace("@DIRS@", dirs.toString())
+        """
+            .replace("@ROOT@", cluster.lab().master().hostRoot())
+            .replace("@DIRS@", dirs.toString())
         + done();
   }
 
@@ -804,86 +953,125 @@ final class ClusterRenderer {
   private String readme() {
     StringBuilder nodes = new StringBuilder();
     for (ClusterNode n : cluster.nodes()) {
-      nodes.append("| ").append(n.name()).append(" | ").append(n.ip()).append(" | ")
-          .append(n.role() == NodeRole.CONTROL_PLANE ? "control plane" : "worker").append(" | ")
-          .append(n.cpus()).append(" | ").append(n.memoryMb()).append(" MiB |")
-          .append(n.name().equals(cluster.saltMasterNodeName()) ? " salt-master host paths |" : " |").append('\n');
+      nodes
+          .append("| ")
+          .append(n.name())
+          .append(" | ")
+          .append(n.ip())
+          .append(" | ")
+          .append(n.role() == NodeRole.CONTROL_PLANE ? "control plane" : "worker")
+          .append(" | ")
+          .append(n.cpus())
+          .append(" | ")
+          .append(n.memoryMb())
+          .append(" MiB |")
+          .append(
+              n.name().equals(cluster.saltMasterNodeName()) ? " salt-master host paths |" : " |")
+          .append('\n');
     }
     return """
-        # Cluster @NAME@: Kubernetes @V@ on @OS@
+    # Cluster @NAME@: Kubernetes @V@ on @OS@
 
-        | node | address | role | CPUs | memory | holds |
-        | --- | --- | --- | --- | --- | --- |
-        @NODES@
+    | node | address | role | CPUs | memory | holds |
+    | --- | --- | --- | --- | --- | --- |
+    @NODES@
 
-        - Box `@BOX@`, container runtime @RUNTIME@, pod network @ADDON@ on `@PODS@`, Services on `@SERVICES@`.
-        - Registry `@SERVER@` (user `@USER@`), @TRUST@.
+    - Box `@BOX@`, container runtime @RUNTIME@, pod network @ADDON@ on `@PODS@`, Services on `@SERVICES@`.
+    - Registry `@SERVER@` (user `@USER@`), @TRUST@.
 
-        ## Use
+    ## Use
 
-        ```sh
-        export REGISTRY_PASSWORD=...   # never written to these files
-        vagrant up
-        vagrant ssh @CP@ -c 'kubectl get nodes -o wide'
-        ```
+    ```sh
+    export REGISTRY_PASSWORD=...   # never written to these files
+    vagrant up
+    vagrant ssh @CP@ -c 'kubectl get nodes -o wide'
+    ```
 
-        `vagrant provision` runs every step again safely; a failure names its step.
+    `vagrant provision` runs every step again safely; a failure names its step.
 
-        ## Files
+    ## Files
 
-        - `Vagrantfile`: one VM per node on a private network; runs the scripts below.
-        - `provision/common.sh`: every node: /etc/hosts, proxy, SELinux, swap, firewall, kernel settings,
-          container runtime and registry trust, kubelet/kubeadm/kubectl @V@.x, kubelet `--node-ip`, registry login.
-        - `provision/control-plane.sh`: `kubeadm init`, kubeconfig, bootstrap token, network add-on.
-        - `provision/worker.sh`: `kubeadm join` (absent when the cluster has one node).
-        - `provision/salt-host-paths.sh`: the salt-master's host directories on @HOST@.
-        """
-        .replace("@NAME@", cluster.name()).replace("@V@", target.toString()).replace("@OS@", cluster.os().displayName())
+    - `Vagrantfile`: one VM per node on a private network; runs the scripts below.
+    - `provision/common.sh`: every node: /etc/hosts, proxy, SELinux, swap, firewall, kernel settings,
+      container runtime and registry trust, kubelet/kubeadm/kubectl @V@.x, kubelet `--node-ip`, registry login.
+    - `provision/control-plane.sh`: `kubeadm init`, kubeconfig, bootstrap token, network add-on.
+    - `provision/worker.sh`: `kubeadm join` (absent when the cluster has one node).
+    - `provision/salt-host-paths.sh`: the salt-master's host directories on @HOST@.
+    """
+        .replace("@NAME@", cluster.name())
+        .replace("@V@", target.toString())
+        .replace("@OS@", cluster.os().displayName())
         .replace("@NODES@", nodes.toString().stripTrailing())
-        .replace("@BOX@", cluster.box()).replace("@RUNTIME@", docker ? "docker" : "containerd")
-        .replace("@ADDON@", cluster.networkAddon().id()).replace("@PODS@", cluster.podNetworkCidr())
-        .replace("@SERVICES@", cluster.serviceCidr()).replace("@SERVER@", registry.server())
+        .replace("@BOX@", cluster.box())
+        .replace("@RUNTIME@", docker ? "docker" : "containerd")
+        .replace("@ADDON@", cluster.networkAddon().id())
+        .replace("@PODS@", cluster.podNetworkCidr())
+        .replace("@SERVICES@", cluster.serviceCidr())
+        .replace("@SERVER@", registry.server())
         .replace("@USER@", user())
-        .replace("@TRUST@", cluster.registryCaFile().map(f -> "trusted through the CA certificate `" + f
-            + "` to put beside the Vagrantfile").orElse("trusted as an insecure registry"))
-        .replace("@CP@", cluster.controlPlane().name()).replace("@HOST@", cluster.saltMasterNodeName());
+        .replace(
+            "@TRUST@",
+            cluster
+                .registryCaFile()
+                .map(
+                    f ->
+                        "trusted through the CA certificate `"
+                            + f
+                            + "` to put beside the Vagrantfile")
+                .orElse("trusted as an insecure registry"))
+        .replace("@CP@", cluster.controlPlane().name())
+        .replace("@HOST@", cluster.saltMasterNodeName());
   }
 
   // ---------------------------------------------------------------- shared
 
   private String summary() {
-    return "The cluster under the saltlab lab \"" + cluster.lab().name() + "\": Kubernetes " + target + " on "
-        + cluster.os().displayName() + ", " + cluster.nodes().size() + " VirtualBox VMs ("
-        + cluster.nodes().stream().map(ClusterNode::name).collect(Collectors.joining(", ")) + ").";
+    return "The cluster under the saltlab lab \""
+        + cluster.lab().name()
+        + "\": Kubernetes "
+        + target
+        + " on "
+        + cluster.os().displayName()
+        + ", "
+        + cluster.nodes().size()
+        + " VirtualBox VMs ("
+        + cluster.nodes().stream().map(ClusterNode::name).collect(Collectors.joining(", "))
+        + ").";
   }
 
   private String header(String purpose, String usage) {
-    String args = usage.isEmpty()
-        ? ""
-        : """
+    String args =
+        usage.isEmpty()
+            ? ""
+            : """
 
-        if [ "$#" -ne @N@ ]; then
-          echo "usage: $0 @USAGE@" >&2
-          exit 2
-        fi
-        """.replace("@N@", String.valueOf(usage.split(" ").length)).replace("@USAGE@", usage)
-            + (usage.equals("NODE_NAME NODE_IP") ? "NODE_NAME=\"$1\"\nNODE_IP=\"$2\"\n" : "");
+            if [ "$#" -ne @N@ ]; then
+              echo "usage: $0 @USAGE@" >&2
+              exit 2
+            fi
+            """
+                    .replace("@N@", String.valueOf(usage.split(" ").length))
+                    .replace("@USAGE@", usage)
+                + (usage.equals("NODE_NAME NODE_IP") ? "NODE_NAME=\"$1\"\nNODE_IP=\"$2\"\n" : "");
     return """
-        #!/usr/bin/env bash
-        # @SUMMARY@
-        # This script is @PURPOSE@
-        #
-        # Safe to run again (vagrant provision): each step checks what is already done. It stops at
-        # the first error and names the step that failed.
-        set -Eeuo pipefail
+    #!/usr/bin/env bash
+    # @SUMMARY@
+    # This script is @PURPOSE@
+    #
+    # Safe to run again (vagrant provision): each step checks what is already done. It stops at
+    # the first error and names the step that failed.
+    set -Eeuo pipefail
 
-        STEP="start"
-        trap 'echo "saltlab: step \\"${STEP}\\" failed (exit $?, line ${LINENO})" >&2' ERR
-        step() {
-          STEP="$1"
-          echo "saltlab: ${STEP}"
-        }
-        """.replace("@SUMMARY@", summary()).replace("@PURPOSE@", purpose) + args;
+    STEP="start"
+    trap 'echo "saltlab: step \\"${STEP}\\" failed (exit $?, line ${LINENO})" >&2' ERR
+    step() {
+      STEP="$1"
+      echo "saltlab: ${STEP}"
+    }
+    """
+            .replace("@SUMMARY@", summary())
+            .replace("@PURPOSE@", purpose)
+        + args;
   }
 
   private static String done() {

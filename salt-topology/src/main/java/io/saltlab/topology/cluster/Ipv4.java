@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** IPv4 addresses and CIDR ranges as 32-bit numbers, for the cluster's network checks. */
 final class Ipv4 {
   private static final Pattern ADDRESS =
-      Pattern.compile("(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})");
+      Pattern.compile(
+          "(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})");
 
   private Ipv4() {}
 
@@ -79,7 +80,12 @@ final class Ipv4 {
   }
 
   static String format(long address) {
-    return ((address >> 24) & 0xFF) + "." + ((address >> 16) & 0xFF) + "." + ((address >> 8) & 0xFF) + "."
+    return ((address >> 24) & 0xFF)
+        + "."
+        + ((address >> 16) & 0xFF)
+        + "."
+        + ((address >> 8) & 0xFF)
+        + "."
         + (address & 0xFF);
   }
 }

@@ -25,8 +25,8 @@ import org.immutables.value.Value;
  * version, a pod network add-on, and the salt-master's host directories on one node.
  *
  * <p>The registry is the lab's {@link io.saltlab.topology.Registry}: the host the runtime trusts,
- * the host in {@code /etc/hosts} and {@code NO_PROXY} and the host the nodes log in to are the
- * one in the lab's pull Secret, by construction. Its password never reaches a generated file: the
+ * the host in {@code /etc/hosts} and {@code NO_PROXY} and the host the nodes log in to are the one
+ * in the lab's pull Secret, by construction. Its password never reaches a generated file: the
  * Vagrantfile forwards {@code REGISTRY_PASSWORD} from the host's environment at provision time.
  *
  * <p>Building checks the whole cluster and throws one {@link InvalidLabException} listing every
@@ -62,13 +62,18 @@ public abstract class LabCluster {
    */
   public abstract Optional<String> subnet();
 
-  /** The pods' addresses ({@code kubeadm init --pod-network-cidr}); {@code 10.244.0.0/16} unless set. */
+  /**
+   * The pods' addresses ({@code kubeadm init --pod-network-cidr}); {@code 10.244.0.0/16} unless
+   * set.
+   */
   @Value.Default
   public String podNetworkCidr() {
     return "10.244.0.0/16";
   }
 
-  /** The Services' addresses ({@code kubeadm init --service-cidr}); {@code 10.96.0.0/12} unless set. */
+  /**
+   * The Services' addresses ({@code kubeadm init --service-cidr}); {@code 10.96.0.0/12} unless set.
+   */
   @Value.Default
   public String serviceCidr() {
     return "10.96.0.0/12";
@@ -86,7 +91,9 @@ public abstract class LabCluster {
    */
   public abstract Optional<String> addonManifestUrl();
 
-  /** The proxy for http URLs, for example {@code http://proxy.example.com:3128}; none unless set. */
+  /**
+   * The proxy for http URLs, for example {@code http://proxy.example.com:3128}; none unless set.
+   */
   public abstract Optional<String> httpProxy();
 
   /** The proxy for https URLs; none unless set. */
@@ -96,8 +103,8 @@ public abstract class LabCluster {
   public abstract List<String> noProxy();
 
   /**
-   * The registry's IPv4 address, written to every node's {@code /etc/hosts} when its name is not
-   * in DNS; for a registry on the Vagrant host itself that is the host-only address {@code
+   * The registry's IPv4 address, written to every node's {@code /etc/hosts} when its name is not in
+   * DNS; for a registry on the Vagrant host itself that is the host-only address {@code
    * 192.168.56.1}.
    */
   public abstract Optional<String> registryAddress();
@@ -159,7 +166,8 @@ public abstract class LabCluster {
    * Renders the Vagrantfile, the provisioning scripts and their notes for a target version.
    *
    * @param target the cluster's version, the same the lab's manifests are rendered for
-   * @return relative path to file content, sorted by path; deterministic for the same cluster and target
+   * @return relative path to file content, sorted by path; deterministic for the same cluster and
+   *     target
    * @throws InvalidLabException when the OS or the add-on cannot run that version
    */
   public SortedMap<String, String> render(KubernetesVersion target) {
@@ -176,7 +184,8 @@ public abstract class LabCluster {
    *
    * @param target the cluster's version, for example {@code 1.36} or {@code 1.6}
    * @return relative path to file content, sorted by path
-   * @throws io.saltlab.core.UnsupportedVersionException when the version is outside the supported range
+   * @throws io.saltlab.core.UnsupportedVersionException when the version is outside the supported
+   *     range
    */
   public SortedMap<String, String> render(String target) {
     return render(KubernetesVersion.of(target));
@@ -211,11 +220,16 @@ public abstract class LabCluster {
       Path file = root.resolve(e.getKey()).normalize();
       if (!file.startsWith(root) || Path.of(e.getKey()).isAbsolute()) {
         throw new IllegalArgumentException(
-            "file path '" + e.getKey() + "' leaves the folder " + root + "; expected a relative path such as provision/common.sh");
+            "file path '"
+                + e.getKey()
+                + "' leaves the folder "
+                + root
+                + "; expected a relative path such as provision/common.sh");
       }
       Files.createDirectories(file.getParent());
       Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-      if (e.getKey().endsWith(".sh") && Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      if (e.getKey().endsWith(".sh")
+          && Files.getFileStore(file).supportsFileAttributeView("posix")) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
       written.add(file);
@@ -225,9 +239,9 @@ public abstract class LabCluster {
 
   /**
    * The seed write-up's cluster: CentOS 7 VMs kube0 (control plane, 192.168.56.10), node1
-   * (192.168.56.11) and node2 (192.168.56.12) on VirtualBox's host-only network, flannel, no
-   * proxy, an insecure registry reached at the Vagrant host's host-only address 192.168.56.1 when
-   * its name is not in DNS, and the salt-master's directories on kube0.
+   * (192.168.56.11) and node2 (192.168.56.12) on VirtualBox's host-only network, flannel, no proxy,
+   * an insecure registry reached at the Vagrant host's host-only address 192.168.56.1 when its name
+   * is not in DNS, and the salt-master's directories on kube0.
    *
    * @param lab the lab the cluster runs
    * @return the cluster
@@ -246,14 +260,15 @@ public abstract class LabCluster {
 
   /**
    * The seed write-up's layout for a target: CentOS 7 as in the write-up wherever its kubelet runs
-   * (1.6-1.34); from 1.35, whose kubelet refuses CentOS 7's cgroup v1, the same three VMs on
-   * Ubuntu 24.04. Empty for 1.5, which kubeadm did not support.
+   * (1.6-1.34); from 1.35, whose kubelet refuses CentOS 7's cgroup v1, the same three VMs on Ubuntu
+   * 24.04. Empty for 1.5, which kubeadm did not support.
    *
    * @param lab the lab the cluster runs
    * @param target the Kubernetes version
    * @return the cluster, or empty when no supported box runs the target
    */
-  public static java.util.Optional<LabCluster> seedCluster(SaltLab lab, io.saltlab.core.KubernetesVersion target) {
+  public static java.util.Optional<LabCluster> seedCluster(
+      SaltLab lab, io.saltlab.core.KubernetesVersion target) {
     int minor = target.minor();
     NodeOs os = minor <= NodeOs.CENTOS_7.maxMinor() ? NodeOs.CENTOS_7 : NodeOs.UBUNTU_24_04;
     if (minor < os.minMinor()) {

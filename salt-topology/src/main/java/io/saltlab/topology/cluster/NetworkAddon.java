@@ -14,7 +14,9 @@ public enum NetworkAddon {
    * DaemonSet, RBAC from 1.6), later ones the v0.26.1 release manifest.
    */
   FLANNEL(6),
-  /** Calico v3.29.1 (manifest install, its own IPAM); needs apps/v1 DaemonSets, so 1.16 or later. */
+  /**
+   * Calico v3.29.1 (manifest install, its own IPAM); needs apps/v1 DaemonSets, so 1.16 or later.
+   */
   CALICO(16);
 
   private final int minMinor;
@@ -36,10 +38,12 @@ public enum NetworkAddon {
    */
   public List<String> manifestUrls(KubernetesVersion target) {
     if (this == CALICO) {
-      return List.of("https://raw.githubusercontent.com/projectcalico/calico/v3.29.1/manifests/calico.yaml");
+      return List.of(
+          "https://raw.githubusercontent.com/projectcalico/calico/v3.29.1/manifests/calico.yaml");
     }
     if (target.isAtLeast(16)) {
-      return List.of("https://github.com/flannel-io/flannel/releases/download/v0.26.1/kube-flannel.yml");
+      return List.of(
+          "https://github.com/flannel-io/flannel/releases/download/v0.26.1/kube-flannel.yml");
     }
     return List.of(
         "https://raw.githubusercontent.com/coreos/flannel/v0.7.1/Documentation/kube-flannel-rbac.yml",

@@ -4,8 +4,8 @@ import io.saltlab.core.EditDistance;
 import io.saltlab.topology.AppRole;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
-import io.saltlab.topology.Registry;
 import io.saltlab.topology.MinionIdentity;
+import io.saltlab.topology.Registry;
 import io.saltlab.topology.RolePort;
 import io.saltlab.topology.SaltLab;
 import io.saltlab.topology.SaltMaster;
@@ -51,11 +51,11 @@ import java.util.regex.Pattern;
  *     env: {ZOO_MY_ID: "1"}
  * }</pre>
  *
- * <p>Parsing is strict: unknown keys (with a "did you mean" hint), duplicate keys, wrong types
- * (a number where text is expected must be quoted), anchors and aliases are errors; size and
- * nesting are bounded. Every problem is reported at once with its line and column, and the lab's
- * own checks ({@link InvalidLabException}) are mapped back to the lines of the file. Passwords are
- * never written in the spec: only the environment variable or file that holds them.
+ * <p>Parsing is strict: unknown keys (with a "did you mean" hint), duplicate keys, wrong types (a
+ * number where text is expected must be quoted), anchors and aliases are errors; size and nesting
+ * are bounded. Every problem is reported at once with its line and column, and the lab's own checks
+ * ({@link InvalidLabException}) are mapped back to the lines of the file. Passwords are never
+ * written in the spec: only the environment variable or file that holds them.
  */
 public final class LabSpec {
 
@@ -64,9 +64,10 @@ public final class LabSpec {
   private final String source;
   private final Path baseDirectory;
   private final Map<String, String> environment;
+
   /**
-   * Most problems listed: a file with more is broken as a whole (100,000 unknown keys), and
-   * listing them all would cost seconds and bury the first one.
+   * Most problems listed: a file with more is broken as a whole (100,000 unknown keys), and listing
+   * them all would cost seconds and bury the first one.
    */
   static final int MAX_PROBLEMS = 100;
 
@@ -105,19 +106,43 @@ public final class LabSpec {
     try {
       long size = Files.size(file);
       if (size > 4L * SpecParser.MAX_CHARS) {
-        throw new LabSpecException(source, List.of(new SpecProblem(source, 0, 0, "",
-            "the file is " + size + " bytes; a lab spec is a few kilobytes (limit " + SpecParser.MAX_CHARS + " characters)")));
+        throw new LabSpecException(
+            source,
+            List.of(
+                new SpecProblem(
+                    source,
+                    0,
+                    0,
+                    "",
+                    "the file is "
+                        + size
+                        + " bytes; a lab spec is a few kilobytes (limit "
+                        + SpecParser.MAX_CHARS
+                        + " characters)")));
       }
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
     } catch (CharacterCodingException e) {
-      throw new LabSpecException(source, List.of(new SpecProblem(source, 0, 0, "", "the file is not UTF-8 text")));
+      throw new LabSpecException(
+          source, List.of(new SpecProblem(source, 0, 0, "", "the file is not UTF-8 text")));
     } catch (IOException e) {
-      throw new LabSpecException(source, List.of(new SpecProblem(source, 0, 0, "",
-          "cannot read the file (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")")));
+      throw new LabSpecException(
+          source,
+          List.of(
+              new SpecProblem(
+                  source,
+                  0,
+                  0,
+                  "",
+                  "cannot read the file ("
+                      + e.getClass().getSimpleName()
+                      + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                      + ")")));
     }
     Path parent = file.toAbsolutePath().getParent();
     return parse(text, source, parent, environment);
@@ -133,7 +158,8 @@ public final class LabSpec {
    * @return the lab
    * @throws LabSpecException listing every problem, with lines and columns
    */
-  public static SaltLab parse(String text, String source, Path baseDirectory, Map<String, String> environment) {
+  public static SaltLab parse(
+      String text, String source, Path baseDirectory, Map<String, String> environment) {
     LabSpec spec = new LabSpec(source, baseDirectory, Map.copyOf(environment));
     return spec.bind(text);
   }
@@ -151,8 +177,16 @@ public final class LabSpec {
         lab,
         "",
         Set.of(
-            "name", "namespace", "registry", "master", "minionImage", "roles", "autosignTokenEnv",
-            "autosignTokenFile", "clusterDomain", "minionConfigDir"));
+            "name",
+            "namespace",
+            "registry",
+            "master",
+            "minionImage",
+            "roles",
+            "autosignTokenEnv",
+            "autosignTokenFile",
+            "clusterDomain",
+            "minionConfigDir"));
     SaltLab.Builder builder = SaltLab.builder();
     requiredText(lab, "", "name", builder::name);
     optionalText(lab, "", "namespace", builder::namespace);
@@ -160,7 +194,11 @@ public final class LabSpec {
     optionalText(lab, "", "clusterDomain", builder::clusterDomain);
     optionalText(lab, "", "minionConfigDir", builder::minionConfigDir);
     SecretValue token =
-        secret(lab, "", "autosignTokenEnv", "autosignTokenFile",
+        secret(
+            lab,
+            "",
+            "autosignTokenEnv",
+            "autosignTokenFile",
             "the lab's autosign token, for example SALTLAB_AUTOSIGN_TOKEN");
     if (token != null) {
       builder.autosignToken(token);
@@ -208,7 +246,17 @@ public final class LabSpec {
 
   private Registry registry(SpecNode.Mapping m) {
     String at = "registry";
-    allowed(m, at, Set.of("server", "username", "passwordEnv", "passwordFile", "email", "secretName", "existingSecret"));
+    allowed(
+        m,
+        at,
+        Set.of(
+            "server",
+            "username",
+            "passwordEnv",
+            "passwordFile",
+            "email",
+            "secretName",
+            "existingSecret"));
     Registry.Builder b = Registry.builder();
     requiredText(m, at, "server", b::server);
     SpecNode.Entry existing = m.entries.get("existingSecret");
@@ -217,8 +265,17 @@ public final class LabSpec {
       for (String key : List.of("passwordEnv", "passwordFile", "email", "secretName")) {
         SpecNode.Entry e = m.entries.get(key);
         if (e != null) {
-          problem(e.line, e.column, join(at, key), "not with existingSecret: the existing Secret "
-              + (key.equals("secretName") ? "is named by existingSecret itself" : "holds the credentials") + "; remove '" + key + "'");
+          problem(
+              e.line,
+              e.column,
+              join(at, key),
+              "not with existingSecret: the existing Secret "
+                  + (key.equals("secretName")
+                      ? "is named by existingSecret itself"
+                      : "holds the credentials")
+                  + "; remove '"
+                  + key
+                  + "'");
         }
       }
       optionalText(m, at, "username", b::username);
@@ -229,8 +286,13 @@ public final class LabSpec {
     optionalText(m, at, "email", b::email);
     optionalText(m, at, "secretName", b::secretName);
     SecretValue password =
-        secret(m, at, "passwordEnv", "passwordFile", "the password, for example SALTLAB_REGISTRY_PASSWORD;"
-            + " or use 'existingSecret: NAME' for a pull Secret already in the cluster");
+        secret(
+            m,
+            at,
+            "passwordEnv",
+            "passwordFile",
+            "the password, for example SALTLAB_REGISTRY_PASSWORD;"
+                + " or use 'existingSecret: NAME' for a pull Secret already in the cluster");
     if (password == null) {
       return null;
     }
@@ -242,16 +304,30 @@ public final class LabSpec {
    * A secret named by exactly one of two keys: an environment variable or a file (relative to the
    * spec). Secrets themselves never stand in a spec file.
    */
-  private SecretValue secret(SpecNode.Mapping m, String at, String envKey, String fileKey, String what) {
+  private SecretValue secret(
+      SpecNode.Mapping m, String at, String envKey, String fileKey, String what) {
     SpecNode.Entry env = m.entries.get(envKey);
     SpecNode.Entry file = m.entries.get(fileKey);
     if (env != null && file != null) {
-      problem(file.line, file.column, join(at, fileKey), "give either " + envKey + " or " + fileKey + ", not both");
+      problem(
+          file.line,
+          file.column,
+          join(at, fileKey),
+          "give either " + envKey + " or " + fileKey + ", not both");
       return null;
     }
     if (env == null && file == null) {
-      problem(m.line, m.column, at.isEmpty() ? envKey : at, "missing '" + envKey + "' (an environment variable holding "
-          + what + ") or '" + fileKey + "' (a file holding only that secret)");
+      problem(
+          m.line,
+          m.column,
+          at.isEmpty() ? envKey : at,
+          "missing '"
+              + envKey
+              + "' (an environment variable holding "
+              + what
+              + ") or '"
+              + fileKey
+              + "' (a file holding only that secret)");
       return null;
     }
     SpecNode.Entry chosen = env != null ? env : file;
@@ -261,7 +337,9 @@ public final class LabSpec {
       return null;
     }
     try {
-      return env != null ? SecretValue.fromEnv(value, environment) : SecretValue.fromFile(baseDirectory.resolve(value));
+      return env != null
+          ? SecretValue.fromEnv(value, environment)
+          : SecretValue.fromFile(baseDirectory.resolve(value));
     } catch (IllegalArgumentException e) {
       problem(chosen.value.line, chosen.value.column, field, e.getMessage());
       return null;
@@ -270,7 +348,19 @@ public final class LabSpec {
 
   private SaltMaster master(SpecNode.Mapping m) {
     String at = "master";
-    allowed(m, at, Set.of("name", "image", "command", "args", "publishPort", "returnPort", "hostRoot", "mountRoot", "node"));
+    allowed(
+        m,
+        at,
+        Set.of(
+            "name",
+            "image",
+            "command",
+            "args",
+            "publishPort",
+            "returnPort",
+            "hostRoot",
+            "mountRoot",
+            "node"));
     SaltMaster.Builder b = SaltMaster.builder();
     optionalText(m, at, "name", b::name);
     requiredText(m, at, "image", b::image);
@@ -289,19 +379,32 @@ public final class LabSpec {
     if (m == null) {
       return null;
     }
-    allowed(m, at, Set.of("name", "image", "replicas", "command", "args", "ports", "env", "labels", "identity"));
+    allowed(
+        m,
+        at,
+        Set.of(
+            "name", "image", "replicas", "command", "args", "ports", "env", "labels", "identity"));
     AppRole.Builder b = AppRole.builder();
     requiredText(m, at, "name", b::name);
-    optionalText(m, at, "identity", v -> {
-      try {
-        b.identity(MinionIdentity.valueOf(v));
-      } catch (IllegalArgumentException e) {
-        SpecNode.Entry entry = m.entries.get("identity");
-        problem(entry.value.line, entry.value.column, join(at, "identity"),
-            "'" + v + "' is not an identity; expected STATEFUL (a StatefulSet, ids <role>-<ordinal>) or FIXED"
-                + " (one pod, id <role>)");
-      }
-    });
+    optionalText(
+        m,
+        at,
+        "identity",
+        v -> {
+          try {
+            b.identity(MinionIdentity.valueOf(v));
+          } catch (IllegalArgumentException e) {
+            SpecNode.Entry entry = m.entries.get("identity");
+            problem(
+                entry.value.line,
+                entry.value.column,
+                join(at, "identity"),
+                "'"
+                    + v
+                    + "' is not an identity; expected STATEFUL (a StatefulSet, ids"
+                    + " <role>-<ordinal>) or FIXED (one pod, id <role>)");
+          }
+        });
     optionalText(m, at, "image", b::image);
     optionalInt(m, at, "replicas", b::replicas);
     optionalTexts(m, at, "command", b::command);
@@ -340,8 +443,16 @@ public final class LabSpec {
         omitted++;
       } else if (!keys.contains(e.key)) {
         String hint = closest(e.key, keys);
-        problem(e.line, e.column, join(at, e.key), "unknown key '" + e.key + "'"
-            + (hint != null ? "; did you mean '" + hint + "'?" : "; expected one of " + new java.util.TreeSet<>(keys)));
+        problem(
+            e.line,
+            e.column,
+            join(at, e.key),
+            "unknown key '"
+                + e.key
+                + "'"
+                + (hint != null
+                    ? "; did you mean '" + hint + "'?"
+                    : "; expected one of " + new java.util.TreeSet<>(keys)));
       }
     }
   }
@@ -368,7 +479,8 @@ public final class LabSpec {
     }
   }
 
-  private void requiredInt(SpecNode.Mapping m, String at, String key, java.util.function.IntConsumer setter) {
+  private void requiredInt(
+      SpecNode.Mapping m, String at, String key, java.util.function.IntConsumer setter) {
     if (!m.entries.containsKey(key)) {
       problem(m.line, m.column, join(at, key), "missing required key '" + key + "'");
       return;
@@ -376,24 +488,35 @@ public final class LabSpec {
     optionalInt(m, at, key, setter);
   }
 
-  private void optionalInt(SpecNode.Mapping m, String at, String key, java.util.function.IntConsumer setter) {
+  private void optionalInt(
+      SpecNode.Mapping m, String at, String key, java.util.function.IntConsumer setter) {
     SpecNode.Entry e = m.entries.get(key);
     if (e == null) {
       return;
     }
     String field = join(at, key);
-    if (!(e.value instanceof SpecNode.Scalar) || ((SpecNode.Scalar) e.value).type != SpecNode.Scalar.Type.INTEGER) {
-      problem(e.value.line, e.value.column, field, "expected a whole number, found " + e.value.describe());
+    if (!(e.value instanceof SpecNode.Scalar)
+        || ((SpecNode.Scalar) e.value).type != SpecNode.Scalar.Type.INTEGER) {
+      problem(
+          e.value.line,
+          e.value.column,
+          field,
+          "expected a whole number, found " + e.value.describe());
       return;
     }
     try {
       setter.accept(Integer.parseInt(((SpecNode.Scalar) e.value).text));
     } catch (NumberFormatException ex) {
-      problem(e.value.line, e.value.column, field, "number " + ((SpecNode.Scalar) e.value).text + " is out of range");
+      problem(
+          e.value.line,
+          e.value.column,
+          field,
+          "number " + ((SpecNode.Scalar) e.value).text + " is out of range");
     }
   }
 
-  private void optionalTexts(SpecNode.Mapping m, String at, String key, Consumer<List<String>> setter) {
+  private void optionalTexts(
+      SpecNode.Mapping m, String at, String key, Consumer<List<String>> setter) {
     SpecNode.Entry e = m.entries.get(key);
     if (e == null) {
       return;
@@ -415,7 +538,8 @@ public final class LabSpec {
     }
   }
 
-  private void optionalTextMap(SpecNode.Mapping m, String at, String key, Consumer<Map<String, String>> setter) {
+  private void optionalTextMap(
+      SpecNode.Mapping m, String at, String key, Consumer<Map<String, String>> setter) {
     SpecNode.Entry e = m.entries.get(key);
     if (e == null) {
       return;
@@ -447,7 +571,11 @@ public final class LabSpec {
     if (node instanceof SpecNode.Mapping) {
       return (SpecNode.Mapping) node;
     }
-    problem(node.line, node.column, field, "expected a mapping (key: value lines), found " + node.describe());
+    problem(
+        node.line,
+        node.column,
+        field,
+        "expected a mapping (key: value lines), found " + node.describe());
     return null;
   }
 
@@ -455,7 +583,11 @@ public final class LabSpec {
     if (node instanceof SpecNode.Sequence) {
       return (SpecNode.Sequence) node;
     }
-    problem(node.line, node.column, field, "expected a list ('- item' lines or [a, b]), found " + node.describe());
+    problem(
+        node.line,
+        node.column,
+        field,
+        "expected a list ('- item' lines or [a, b]), found " + node.describe());
     return null;
   }
 
@@ -467,7 +599,11 @@ public final class LabSpec {
       }
       if (s.type != SpecNode.Scalar.Type.NULL) {
         // YAML reads 1, 1.0 and yes as numbers and booleans; Kubernetes wants text here.
-        problem(s.line, s.column, field, "expected text, found " + s.describe() + "; quote it: \"" + s.text + "\"");
+        problem(
+            s.line,
+            s.column,
+            field,
+            "expected text, found " + s.describe() + "; quote it: \"" + s.text + "\"");
         return null;
       }
     }
@@ -477,7 +613,9 @@ public final class LabSpec {
 
   private boolean problemsIn(String at) {
     for (SpecProblem p : problems) {
-      if (p.field().equals(at) || p.field().startsWith(at + ".") || p.field().startsWith(at + "[")) {
+      if (p.field().equals(at)
+          || p.field().startsWith(at + ".")
+          || p.field().startsWith(at + "[")) {
         return true;
       }
     }
@@ -492,11 +630,19 @@ public final class LabSpec {
     problems.add(new SpecProblem(source, line, column, field, message));
   }
 
-  /** The exception for the problems found; a count stands in for those beyond {@link #MAX_PROBLEMS}. */
+  /**
+   * The exception for the problems found; a count stands in for those beyond {@link #MAX_PROBLEMS}.
+   */
   private LabSpecException failure() {
     List<SpecProblem> listed = new ArrayList<>(problems);
     if (omitted > 0) {
-      listed.add(new SpecProblem(source, 0, 0, "", "and " + omitted + " more problems not listed; fix the ones above first"));
+      listed.add(
+          new SpecProblem(
+              source,
+              0,
+              0,
+              "",
+              "and " + omitted + " more problems not listed; fix the ones above first"));
     }
     return new LabSpecException(source, listed);
   }
@@ -506,8 +652,8 @@ public final class LabSpec {
   }
 
   /**
-   * The node a lab problem's field path points to ({@code roles[2].ports[0].port}), or the
-   * deepest node on the way when the path goes beyond the file (a defaulted value).
+   * The node a lab problem's field path points to ({@code roles[2].ports[0].port}), or the deepest
+   * node on the way when the path goes beyond the file (a defaulted value).
    */
   private SpecNode locate(String field) {
     SpecNode node = root;

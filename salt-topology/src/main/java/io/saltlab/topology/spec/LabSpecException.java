@@ -12,6 +12,7 @@ public class LabSpecException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final String source;
+
   /** The problems; a serialised exception keeps only its message. */
   private final transient List<SpecProblem> problems;
 
@@ -50,14 +51,20 @@ public class LabSpecException extends IllegalArgumentException {
   /** File order reads best; problems without a position (the file as a whole) go last. */
   private static List<SpecProblem> sorted(List<SpecProblem> problems) {
     List<SpecProblem> sorted = new ArrayList<>(problems);
-    sorted.sort(java.util.Comparator.comparingInt((SpecProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
-        .thenComparingInt(SpecProblem::column));
+    sorted.sort(
+        java.util.Comparator.comparingInt(
+                (SpecProblem p) -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
+            .thenComparingInt(SpecProblem::column));
     return sorted;
   }
 
   private static String message(String source, List<SpecProblem> problems) {
-    StringBuilder out = new StringBuilder("lab spec ").append(source).append(" is invalid (")
-        .append(problems.size()).append(problems.size() == 1 ? " problem):" : " problems):");
+    StringBuilder out =
+        new StringBuilder("lab spec ")
+            .append(source)
+            .append(" is invalid (")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem):" : " problems):");
     for (SpecProblem p : problems) {
       out.append("\n  - ").append(p);
     }

@@ -66,7 +66,13 @@ abstract class SpecNode {
 
   /** A scalar as the YAML parser typed it. */
   static final class Scalar extends SpecNode {
-    enum Type { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+    enum Type {
+      STRING,
+      INTEGER,
+      DECIMAL,
+      BOOLEAN,
+      NULL
+    }
 
     final Type type;
     final String text;

@@ -21,7 +21,8 @@ public final class SpecProblem {
    * @param source the file name as given, for messages
    * @param line 1-based line, or 0 when unknown
    * @param column 1-based column, or 0 when unknown
-   * @param field path of the field, for example {@code roles[1].ports[0].port}, or empty for the document
+   * @param field path of the field, for example {@code roles[1].ports[0].port}, or empty for the
+   *     document
    * @param message what is wrong and what would be right, one line
    */
   public SpecProblem(String source, int line, int column, String field, String message) {

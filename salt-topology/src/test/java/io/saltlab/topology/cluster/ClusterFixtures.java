@@ -13,7 +13,9 @@ final class ClusterFixtures {
 
   private ClusterFixtures() {}
 
-  /** A lab like the seed write-up's (the examples module's SeedLab, which this module cannot see). */
+  /**
+   * A lab like the seed write-up's (the examples module's SeedLab, which this module cannot see).
+   */
   static SaltLab seedLab() {
     return seedLab("kube0");
   }
@@ -23,14 +25,19 @@ final class ClusterFixtures {
     String registry = "registry.lab.local:5000";
     return SaltLab.builder()
         .name("salt-lab")
-        .registry(Registry.builder()
-            .server(registry)
-            .username("lab")
-            .password(SecretValue.of(PASSWORD))
-            .email("lab@example.com")
-            .build())
-        .master(SaltMaster.builder().image(registry + "/salt/master:3006.9").hostRoot("/home/vagrant/salt")
-            .node(masterNode).build())
+        .registry(
+            Registry.builder()
+                .server(registry)
+                .username("lab")
+                .password(SecretValue.of(PASSWORD))
+                .email("lab@example.com")
+                .build())
+        .master(
+            SaltMaster.builder()
+                .image(registry + "/salt/master:3006.9")
+                .hostRoot("/home/vagrant/salt")
+                .node(masterNode)
+                .build())
         .autosignToken(SecretValue.of("example-token-not-a-secret"))
         .minionImage(registry + "/salt/minion:3006.9")
         .addRoles(AppRole.builder().name("salt-minion").build())
@@ -50,8 +57,14 @@ final class ClusterFixtures {
     return LabCluster.builder()
         .lab(seedLab("node1"))
         .os(NodeOs.UBUNTU_24_04)
-        .addNodes(ClusterNode.builder().name("kube0").ip("192.168.56.10").role(NodeRole.CONTROL_PLANE)
-            .cpus(2).memoryMb(4096).build())
+        .addNodes(
+            ClusterNode.builder()
+                .name("kube0")
+                .ip("192.168.56.10")
+                .role(NodeRole.CONTROL_PLANE)
+                .cpus(2)
+                .memoryMb(4096)
+                .build())
         .addNodes(ClusterNode.worker("node1", "192.168.56.11"))
         .addNodes(ClusterNode.worker("node2", "192.168.56.12"))
         .networkAddon(NetworkAddon.CALICO)

@@ -20,13 +20,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Compares rendered clusters byte for byte with approved files under {@code
  * src/test/resources/io/saltlab/topology/cluster/golden/<case>/}. A missing, differing or extra
- * file fails. Outside CI ({@code CI=true}) each differing or missing file is written next to
- * where it belongs as {@code <name>.received.txt} for review; approved files are never written:
- * approving is renaming a received file by hand.
+ * file fails. Outside CI ({@code CI=true}) each differing or missing file is written next to where
+ * it belongs as {@code <name>.received.txt} for review; approved files are never written: approving
+ * is renaming a received file by hand.
  */
 class ClusterGoldenTest {
   /** Read from the source tree: Maven's resource copy drops dot files such as .gitignore. */
-  private static final Path GOLDEN = Path.of("src/test/resources/io/saltlab/topology/cluster/golden");
+  private static final Path GOLDEN =
+      Path.of("src/test/resources/io/saltlab/topology/cluster/golden");
+
   private static final String RECEIVED = ".received.txt";
 
   static Stream<Arguments> cases() {
@@ -59,7 +61,8 @@ class ClusterGoldenTest {
       if (!ci) {
         Files.createDirectories(received.getParent());
         Files.write(received, actual);
-        failures.add("  review " + received + " and rename it to " + approved.getFileName() + " to approve");
+        failures.add(
+            "  review " + received + " and rename it to " + approved.getFileName() + " to approve");
       }
     }
     for (String extra : approvedFiles(dir)) {
@@ -72,10 +75,12 @@ class ClusterGoldenTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void approvedFilesHoldNoPassword(String name, LabCluster cluster, String target) throws IOException {
+  void approvedFilesHoldNoPassword(String name, LabCluster cluster, String target)
+      throws IOException {
     for (String file : approvedFiles(GOLDEN.resolve(name))) {
       assertThat(Files.readString(GOLDEN.resolve(name).resolve(file), StandardCharsets.UTF_8))
-          .as(file).doesNotContain(ClusterFixtures.PASSWORD);
+          .as(file)
+          .doesNotContain(ClusterFixtures.PASSWORD);
     }
   }
 

@@ -24,22 +24,35 @@ class ClusterRenderTest {
       KubernetesVersion v = c.os() == NodeOs.CENTOS_7 ? V1_6 : V1_36;
       SortedMap<String, String> files = c.render(v);
       assertThat(files).isEqualTo(c.render(v));
-      assertThat(files.keySet()).containsExactly(".gitignore", "README.md", "Vagrantfile", "provision/common.sh",
-          "provision/control-plane.sh", "provision/salt-host-paths.sh", "provision/worker.sh");
-      files.forEach((name, content) -> assertThat(content).as(name).doesNotContain(ClusterFixtures.PASSWORD)
-          .doesNotContain("TODO").doesNotContain("FIXME"));
+      assertThat(files.keySet())
+          .containsExactly(
+              ".gitignore",
+              "README.md",
+              "Vagrantfile",
+              "provision/common.sh",
+              "provision/control-plane.sh",
+              "provision/salt-host-paths.sh",
+              "provision/worker.sh");
+      files.forEach(
+          (name, content) ->
+              assertThat(content)
+                  .as(name)
+                  .doesNotContain(ClusterFixtures.PASSWORD)
+                  .doesNotContain("TODO")
+                  .doesNotContain("FIXME"));
     }
   }
 
   @Test
   void vagrantfileHasOneVmPerNodeOnThePrivateNetwork() {
     String v = ClusterFixtures.seed().render(V1_6).get("Vagrantfile");
-    assertThat(v).contains(
-        "config.vm.box = \"centos/7\"",
-        "node.vm.network \"private_network\", ip: \"192.168.56.10\"",
-        "node.vm.network \"private_network\", ip: \"192.168.56.11\"",
-        "node.vm.network \"private_network\", ip: \"192.168.56.12\"",
-        "\"REGISTRY_PASSWORD\" => ENV.fetch(\"REGISTRY_PASSWORD\", \"\")");
+    assertThat(v)
+        .contains(
+            "config.vm.box = \"centos/7\"",
+            "node.vm.network \"private_network\", ip: \"192.168.56.10\"",
+            "node.vm.network \"private_network\", ip: \"192.168.56.11\"",
+            "node.vm.network \"private_network\", ip: \"192.168.56.12\"",
+            "\"REGISTRY_PASSWORD\" => ENV.fetch(\"REGISTRY_PASSWORD\", \"\")");
     assertThat(v.indexOf("define \"kube0\"")).isLessThan(v.indexOf("define \"node1\""));
   }
 
@@ -47,44 +60,74 @@ class ClusterRenderTest {
   void theRuntimeTrustsTheRegistryOfThePullSecret() {
     String server = ClusterFixtures.seedLab().registry().server();
     String old = ClusterFixtures.seed().render(V1_6).get("provision/common.sh");
-    assertThat(old).contains("\"insecure-registries\": [\"" + server + "\"]", "'" + server + "' \"${auth}\"");
+    assertThat(old)
+        .contains("\"insecure-registries\": [\"" + server + "\"]", "'" + server + "' \"${auth}\"");
     String current = ClusterFixtures.current().render(V1_36).get("provision/common.sh");
-    assertThat(current).contains("/etc/containerd/certs.d/" + server + "/hosts.toml",
-        "[host.\"https://" + server + "\"]", "/etc/systemd/system/containerd.service.d/saltlab-proxy.conf");
+    assertThat(current)
+        .contains(
+            "/etc/containerd/certs.d/" + server + "/hosts.toml",
+            "[host.\"https://" + server + "\"]",
+            "/etc/systemd/system/containerd.service.d/saltlab-proxy.conf");
   }
 
   @Test
   void noProxyHoldsEveryNodeTheRegistryAndBothRanges() {
     LabCluster c = ClusterFixtures.current();
-    assertThat(c.noProxyEntries()).contains("192.168.56.10", "192.168.56.11", "192.168.56.12",
-        "registry.lab.local", "10.96.0.0/12", "10.244.0.0/16", ".example.com");
+    assertThat(c.noProxyEntries())
+        .contains(
+            "192.168.56.10",
+            "192.168.56.11",
+            "192.168.56.12",
+            "registry.lab.local",
+            "10.96.0.0/12",
+            "10.244.0.0/16",
+            ".example.com");
     String common = c.render(V1_36).get("provision/common.sh");
     assertThat(common).contains("export NO_PROXY='" + String.join(",", c.noProxyEntries()) + "'");
-    assertThat(ClusterFixtures.seed().render(V1_6).get("provision/common.sh")).doesNotContain("NO_PROXY");
+    assertThat(ClusterFixtures.seed().render(V1_6).get("provision/common.sh"))
+        .doesNotContain("NO_PROXY");
   }
 
   @Test
   void repositoriesAndRuntimeFollowTheTarget() {
     String old = ClusterFixtures.seed().render(V1_6).get("provision/common.sh");
-    assertThat(old).contains("packages.cloud.google.com/yum/repos/kubernetes-el7-x86_64", "shut it down",
-        "yum install -y docker", "'kubeadm-1.6.*'").doesNotContain("pkgs.k8s.io/core");
+    assertThat(old)
+        .contains(
+            "packages.cloud.google.com/yum/repos/kubernetes-el7-x86_64",
+            "shut it down",
+            "yum install -y docker",
+            "'kubeadm-1.6.*'")
+        .doesNotContain("pkgs.k8s.io/core");
     String mid = ClusterFixtures.seed().render("1.30").get("provision/common.sh");
-    assertThat(mid).contains("https://pkgs.k8s.io/core:/stable:/v1.30/rpm/", "containerd.io", "'kubeadm-1.30.*'")
+    assertThat(mid)
+        .contains(
+            "https://pkgs.k8s.io/core:/stable:/v1.30/rpm/", "containerd.io", "'kubeadm-1.30.*'")
         .doesNotContain("packages.cloud.google.com");
     String current = ClusterFixtures.current().render(V1_36).get("provision/common.sh");
-    assertThat(current).contains("https://pkgs.k8s.io/core:/stable:/v1.36/deb/", "apt-get install -y containerd",
-        "/etc/default/kubelet");
+    assertThat(current)
+        .contains(
+            "https://pkgs.k8s.io/core:/stable:/v1.36/deb/",
+            "apt-get install -y containerd",
+            "/etc/default/kubelet");
   }
 
   @Test
   void kubeadmUsesThePrivateAddresses() {
     Map<String, String> files = ClusterFixtures.seed().render(V1_6);
-    assertThat(files.get("provision/control-plane.sh")).contains(
-        "--apiserver-advertise-address=192.168.56.10", "--pod-network-cidr=10.244.0.0/16",
-        "--service-cidr=10.96.0.0/12", "kube-flannel.yml", "--iface=${iface}");
-    assertThat(files.get("provision/common.sh")).contains("KUBELET_EXTRA_ARGS=\"--node-ip=${NODE_IP}\"",
-        "192.168.56.12 node2", "192.168.56.1 registry.lab.local");
-    assertThat(files.get("provision/worker.sh")).contains("192.168.56.10:6443")
+    assertThat(files.get("provision/control-plane.sh"))
+        .contains(
+            "--apiserver-advertise-address=192.168.56.10",
+            "--pod-network-cidr=10.244.0.0/16",
+            "--service-cidr=10.96.0.0/12",
+            "kube-flannel.yml",
+            "--iface=${iface}");
+    assertThat(files.get("provision/common.sh"))
+        .contains(
+            "KUBELET_EXTRA_ARGS=\"--node-ip=${NODE_IP}\"",
+            "192.168.56.12 node2",
+            "192.168.56.1 registry.lab.local");
+    assertThat(files.get("provision/worker.sh"))
+        .contains("192.168.56.10:6443")
         .doesNotContain("unsafe-skip-ca-verification");
     assertThat(ClusterFixtures.current().render(V1_36).get("provision/worker.sh"))
         .contains("--discovery-token-unsafe-skip-ca-verification");
@@ -95,10 +138,13 @@ class ClusterRenderTest {
     LabCluster current = ClusterFixtures.current();
     Map<String, String> files = current.render(V1_36);
     for (SaltDirectory d : SaltDirectory.values()) {
-      assertThat(files.get("provision/salt-host-paths.sh")).contains("'" + current.lab().master().hostPath(d) + "'");
+      assertThat(files.get("provision/salt-host-paths.sh"))
+          .contains("'" + current.lab().master().hostPath(d) + "'");
     }
     String vagrantfile = files.get("Vagrantfile");
-    String node1 = vagrantfile.substring(vagrantfile.indexOf("define \"node1\""), vagrantfile.indexOf("define \"node2\""));
+    String node1 =
+        vagrantfile.substring(
+            vagrantfile.indexOf("define \"node1\""), vagrantfile.indexOf("define \"node2\""));
     assertThat(node1).contains("salt-host-paths.sh");
     assertThat(vagrantfile.split("salt-host-paths.sh", -1)).hasSize(2);
     assertThat(files.get("provision/control-plane.sh")).doesNotContain("kubectl taint");
@@ -108,12 +154,18 @@ class ClusterRenderTest {
 
   @Test
   void everyScriptStopsOnTheFirstErrorAndNamesTheStep() {
-    ClusterFixtures.current().render(V1_36).forEach((name, content) -> {
-      if (name.endsWith(".sh")) {
-        assertThat(content).as(name).startsWith("#!/usr/bin/env bash\n").contains("set -Eeuo pipefail",
-            "trap 'echo \"saltlab: step \\\"${STEP}\\\" failed");
-      }
-    });
+    ClusterFixtures.current()
+        .render(V1_36)
+        .forEach(
+            (name, content) -> {
+              if (name.endsWith(".sh")) {
+                assertThat(content)
+                    .as(name)
+                    .startsWith("#!/usr/bin/env bash\n")
+                    .contains(
+                        "set -Eeuo pipefail", "trap 'echo \"saltlab: step \\\"${STEP}\\\" failed");
+              }
+            });
   }
 
   @Test
@@ -121,7 +173,8 @@ class ClusterRenderTest {
     var written = ClusterFixtures.seed().writeTo(dir, V1_6);
     assertThat(written).hasSize(7);
     Path common = dir.resolve("provision/common.sh");
-    assertThat(Files.readString(common)).isEqualTo(ClusterFixtures.seed().render(V1_6).get("provision/common.sh"));
+    assertThat(Files.readString(common))
+        .isEqualTo(ClusterFixtures.seed().render(V1_6).get("provision/common.sh"));
     if (Files.getFileStore(common).supportsFileAttributeView("posix")) {
       assertThat(Files.getPosixFilePermissions(common)).contains(PosixFilePermission.OWNER_EXECUTE);
     }
@@ -131,8 +184,12 @@ class ClusterRenderTest {
 
   @Test
   void aSingleNodeClusterHasNoWorkerScript() {
-    LabCluster one = LabCluster.builder().lab(ClusterFixtures.seedLab("solo")).os(NodeOs.DEBIAN_12)
-        .addNodes(ClusterNode.controlPlane("solo", "192.168.56.20")).build();
+    LabCluster one =
+        LabCluster.builder()
+            .lab(ClusterFixtures.seedLab("solo"))
+            .os(NodeOs.DEBIAN_12)
+            .addNodes(ClusterNode.controlPlane("solo", "192.168.56.20"))
+            .build();
     Map<String, String> files = one.render(V1_36);
     assertThat(files).doesNotContainKey("provision/worker.sh");
     assertThat(files.get("Vagrantfile")).contains("debian/bookworm64").doesNotContain("worker.sh");

@@ -35,11 +35,16 @@ class ClusterToolsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("clusters")
-  void shellcheckFindsNothing(String name, LabCluster cluster, String target, @TempDir Path dir) throws Exception {
-    requireTool("shellcheck", "shellcheck is not installed (run .ci/install-tools.sh); skipping the shellcheck of " + name);
+  void shellcheckFindsNothing(String name, LabCluster cluster, String target, @TempDir Path dir)
+      throws Exception {
+    requireTool(
+        "shellcheck",
+        "shellcheck is not installed (run .ci/install-tools.sh); skipping the shellcheck of "
+            + name);
     Map<String, String> files = cluster.render(KubernetesVersion.of(target));
     LabCluster.write(files, dir);
-    List<String> command = new ArrayList<>(List.of("shellcheck", "--shell=bash", "--severity=style", "--format=gcc"));
+    List<String> command =
+        new ArrayList<>(List.of("shellcheck", "--shell=bash", "--severity=style", "--format=gcc"));
     files.keySet().stream().filter(f -> f.endsWith(".sh")).forEach(command::add);
     assertThat(command).hasSizeGreaterThan(4);
     Result r = run(dir, Map.of(), command);
@@ -49,20 +54,37 @@ class ClusterToolsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("clusters")
-  void vagrantfileIsValid(String name, LabCluster cluster, String target, @TempDir Path dir) throws Exception {
+  void vagrantfileIsValid(String name, LabCluster cluster, String target, @TempDir Path dir)
+      throws Exception {
     Map<String, String> files = cluster.render(KubernetesVersion.of(target));
     LabCluster.write(files, dir);
-    cluster.registryCaFile().ifPresent(ca -> write(dir.resolve(ca), "placeholder CA certificate for validate\n"));
+    cluster
+        .registryCaFile()
+        .ifPresent(ca -> write(dir.resolve(ca), "placeholder CA certificate for validate\n"));
     if (onPath("vagrant")) {
       // VAGRANT_HOME keeps the test away from the user's boxes and plugins; no provider is needed.
       Path home = Files.createDirectories(dir.resolve(".vagrant-home"));
-      Result r = run(dir, Map.of("VAGRANT_HOME", home.toString(), "VAGRANT_CHECKPOINT_DISABLE", "1",
-          "VAGRANT_DEFAULT_PROVIDER", "virtualbox"), List.of("vagrant", "validate", "--ignore-provider"));
+      Result r =
+          run(
+              dir,
+              Map.of(
+                  "VAGRANT_HOME",
+                  home.toString(),
+                  "VAGRANT_CHECKPOINT_DISABLE",
+                  "1",
+                  "VAGRANT_DEFAULT_PROVIDER",
+                  "virtualbox"),
+              List.of("vagrant", "validate", "--ignore-provider"));
       assertThat(r.exit).as("vagrant validate for " + name + ":\n" + r.output).isZero();
       assertThat(r.output).contains("Vagrantfile validated successfully");
     } else {
-      requireTool("ruby", "neither vagrant nor ruby is installed (run .ci/install-tools.sh); skipping the Vagrantfile check of " + name);
-      System.out.println("vagrant is not installed; checking the Vagrantfile of " + name + " with ruby -c only");
+      requireTool(
+          "ruby",
+          "neither vagrant nor ruby is installed (run .ci/install-tools.sh); skipping the"
+              + " Vagrantfile check of "
+              + name);
+      System.out.println(
+          "vagrant is not installed; checking the Vagrantfile of " + name + " with ruby -c only");
       Result r = run(dir, Map.of(), List.of("ruby", "-c", "Vagrantfile"));
       assertThat(r.exit).as("ruby -c for " + name + ":\n" + r.output).isZero();
     }
@@ -97,7 +119,8 @@ class ClusterToolsTest {
   record Result(int exit, String output) {}
 
   static Result run(Path dir, Map<String, String> env, List<String> command) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Malformed and hostile lab spec files: the checked-in corpus under {@code hostile-specs/} plus
  * files too large to check in, generated here (50 MB, a 3 GB sparse file, 10,000-deep nesting,
- * 100,000 keys, a 1-million-character value, a folder). Each must end in a {@link
- * LabSpecException} whose every problem has a position and a message, quickly and in little
- * memory (this class runs in its own JVM with {@code -Xmx256m}, see the module's pom), and never
- * in a hang, an {@link OutOfMemoryError}, a {@link StackOverflowError} or another exception.
+ * 100,000 keys, a 1-million-character value, a folder). Each must end in a {@link LabSpecException}
+ * whose every problem has a position and a message, quickly and in little memory (this class runs
+ * in its own JVM with {@code -Xmx256m}, see the module's pom), and never in a hang, an {@link
+ * OutOfMemoryError}, a {@link StackOverflowError} or another exception.
  */
 class HostileSpecFilesTest {
   /** A hang guard only: every file takes milliseconds. */
   private static final Duration LIMIT = Duration.ofSeconds(10);
+
   private static final String PASSWORD = "hostile-spec-password-value";
   private static final String TOKEN = "hostile-spec-token-value-0123456789";
   private static final Map<String, String> ENV =
@@ -48,7 +49,8 @@ class HostileSpecFilesTest {
   /** The checked-in corpus folder. */
   static Path corpus() {
     try {
-      return Path.of(Objects.requireNonNull(HostileSpecFilesTest.class.getResource("/hostile-specs")).toURI());
+      return Path.of(
+          Objects.requireNonNull(HostileSpecFilesTest.class.getResource("/hostile-specs")).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -61,7 +63,8 @@ class HostileSpecFilesTest {
       files = list.sorted().toList();
     }
     assertThat(files).as("hostile spec corpus").hasSizeGreaterThanOrEqualTo(30);
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> refusedClearly(f)));
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> refusedClearly(f)));
   }
 
   @TestFactory
@@ -70,41 +73,68 @@ class HostileSpecFilesTest {
     files.add(fifty_megabytes());
     files.add(sparse(3L << 30));
     files.add(write("deep-block-mapping-10000.yaml", deepBlock(10_000)));
-    files.add(write("deep-flow-mapping-10000.yaml", "master: " + "{a: ".repeat(10_000) + "x" + "}".repeat(10_000) + "\n"));
-    files.add(write("deep-sequence-100000.yaml", "name: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n"));
+    files.add(
+        write(
+            "deep-flow-mapping-10000.yaml",
+            "master: " + "{a: ".repeat(10_000) + "x" + "}".repeat(10_000) + "\n"));
+    files.add(
+        write(
+            "deep-sequence-100000.yaml",
+            "name: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n"));
     files.add(write("keys-100000.yaml", manyKeys(100_000)));
-    files.add(write("value-of-one-million-characters.yaml", "name: " + "a".repeat(SpecParser.MAX_CHARS - 10) + "\n"));
-    files.add(write("just-over-the-size-limit.yaml", "# " + "x".repeat(SpecParser.MAX_CHARS) + "\n"));
+    files.add(
+        write(
+            "value-of-one-million-characters.yaml",
+            "name: " + "a".repeat(SpecParser.MAX_CHARS - 10) + "\n"));
+    files.add(
+        write("just-over-the-size-limit.yaml", "# " + "x".repeat(SpecParser.MAX_CHARS) + "\n"));
     files.add(write("long-line-of-quotes.yaml", "name: \"" + "\\\"".repeat(400_000) + "\n"));
     Path folder = generated.resolve("a-folder.yaml");
     Files.createDirectories(folder);
     files.add(folder);
     files.add(generated.resolve("no-such-file.yaml"));
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> refusedClearly(f)));
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> refusedClearly(f)));
   }
 
   @AfterAll
   static void report() {
-    System.out.println("hostile spec files: " + FILES.get() + " malformed files refused with a LabSpecException, "
-        + "slowest " + SLOWEST_MS.get() + " ms, at most " + MOST_PROBLEMS.get() + " problems listed, "
-        + "max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB, 0 hangs, 0 errors");
+    System.out.println(
+        "hostile spec files: "
+            + FILES.get()
+            + " malformed files refused with a LabSpecException, "
+            + "slowest "
+            + SLOWEST_MS.get()
+            + " ms, at most "
+            + MOST_PROBLEMS.get()
+            + " problems listed, "
+            + "max heap "
+            + (Runtime.getRuntime().maxMemory() >> 20)
+            + " MB, 0 hangs, 0 errors");
   }
 
-  /** The one outcome allowed: a LabSpecException listing positioned problems, without the secrets. */
+  /**
+   * The one outcome allowed: a LabSpecException listing positioned problems, without the secrets.
+   */
   static LabSpecException refusedClearly(Path file) {
     long start = System.nanoTime();
-    Throwable thrown = assertTimeoutPreemptively(LIMIT, () -> {
-      try {
-        LabSpec.read(file, ENV);
-        return null;
-      } catch (Throwable t) {
-        // Anything, including errors, is judged below rather than failing the guard.
-        return t;
-      }
-    }, () -> file.getFileName() + " took longer than " + LIMIT);
+    Throwable thrown =
+        assertTimeoutPreemptively(
+            LIMIT,
+            () -> {
+              try {
+                LabSpec.read(file, ENV);
+                return null;
+              } catch (Throwable t) {
+                // Anything, including errors, is judged below rather than failing the guard.
+                return t;
+              }
+            },
+            () -> file.getFileName() + " took longer than " + LIMIT);
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(thrown).as("%s is refused", file.getFileName()).isNotNull();
-    assertThat(thrown).as("%s is refused with a LabSpecException, not %s", file.getFileName(), thrown)
+    assertThat(thrown)
+        .as("%s is refused with a LabSpecException, not %s", file.getFileName(), thrown)
         .isExactlyInstanceOf(LabSpecException.class);
     LabSpecException e = (LabSpecException) thrown;
     assertThat(e.headline()).matches("lab spec .+ is invalid \\(\\d+ problems?\\)");
@@ -116,7 +146,8 @@ class HostileSpecFilesTest {
     assertThat(e.getMessage()).doesNotContain(PASSWORD, TOKEN, "\tat ", "Exception in thread");
     // A line of a message is printed to a terminal: it holds no raw control characters.
     assertThat(e.getMessage().chars().filter(c -> c < 0x20 && c != '\n').count())
-        .as("control characters in %s", e.getMessage()).isZero();
+        .as("control characters in %s", e.getMessage())
+        .isZero();
     FILES.incrementAndGet();
     SLOWEST_MS.accumulateAndGet(ms, Math::max);
     MOST_PROBLEMS.accumulateAndGet(e.problems().size(), Math::max);
@@ -153,7 +184,10 @@ class HostileSpecFilesTest {
     for (int i = 0; i < block; i++) {
       out.append(" ".repeat(i)).append("a:\n");
     }
-    out.append(" ".repeat(block)).append("[".repeat(depth - block)).append("]".repeat(depth - block)).append('\n');
+    out.append(" ".repeat(block))
+        .append("[".repeat(depth - block))
+        .append("]".repeat(depth - block))
+        .append('\n');
     return out.toString();
   }
 
