@@ -1,12 +1,13 @@
 package io.saltlab.cli;
 
+import io.saltlab.cluster.ClusterProvider;
+import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.examples.SeedLabProvider;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
-import io.saltlab.topology.cluster.LabCluster;
 import io.saltlab.topology.spec.LabSpec;
 import io.saltlab.topology.spec.LabSpecException;
 import java.lang.reflect.Constructor;
@@ -95,7 +96,10 @@ final class LabSource {
     }
   }
 
-  /** A lab and the provider that may add a cluster to it (a spec file has none). */
+  /**
+   * A lab and the provider that may add a cluster to it: a provider class that also implements
+   * {@link ClusterProvider} (a spec file has none).
+   */
   record Loaded(SaltLab lab, Optional<LabProvider> provider) {
     /**
      * The lab's cluster for a target, if any.
@@ -104,7 +108,10 @@ final class LabSource {
      * @return the cluster or empty
      */
     Optional<LabCluster> cluster(KubernetesVersion target) {
-      return provider.flatMap(p -> p.cluster(lab, target));
+      return provider
+          .filter(ClusterProvider.class::isInstance)
+          .map(ClusterProvider.class::cast)
+          .flatMap(p -> p.cluster(lab, target));
     }
   }
 

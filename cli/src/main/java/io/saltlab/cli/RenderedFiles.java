@@ -1,10 +1,10 @@
 package io.saltlab.cli;
 
+import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.SaltLab;
-import io.saltlab.topology.cluster.LabCluster;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.saltlab.cluster.ClusterNode;
+import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.render.RenderedResource;
@@ -15,8 +17,6 @@ import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.RolePort;
 import io.saltlab.topology.SaltLab;
 import io.saltlab.topology.SecretValue;
-import io.saltlab.topology.cluster.ClusterNode;
-import io.saltlab.topology.cluster.LabCluster;
 import io.saltlab.topology.spec.LabSpec;
 import io.saltlab.topology.spec.LabSpecException;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.saltlab.examples;
 
+import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
-import io.saltlab.topology.cluster.LabCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;

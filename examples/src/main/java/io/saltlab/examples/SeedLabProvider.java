@@ -1,16 +1,18 @@
 package io.saltlab.examples;
 
+import io.saltlab.cluster.ClusterProvider;
+import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
-import io.saltlab.topology.cluster.LabCluster;
 import java.util.Optional;
 
 /**
- * The seed lab as a {@link LabProvider}, so that {@code saltlab render --class
- * io.saltlab.examples.SeedLabProvider} shows how a lab kept in code is handed to the command line.
+ * The seed lab as a {@link LabProvider} and {@link ClusterProvider}, so that {@code saltlab render
+ * --class io.saltlab.examples.SeedLabProvider} shows how a lab kept in code, with the VMs under it,
+ * is handed to the command line.
  */
-public final class SeedLabProvider implements LabProvider {
+public final class SeedLabProvider implements LabProvider, ClusterProvider {
 
   /** Creates the provider; tools call this through reflection. */
   public SeedLabProvider() {}

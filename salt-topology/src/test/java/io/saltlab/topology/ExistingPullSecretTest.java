@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.render.RenderedResource;
-import io.saltlab.topology.cluster.ClusterNode;
-import io.saltlab.topology.cluster.LabCluster;
-import io.saltlab.topology.cluster.NodeOs;
 import io.saltlab.topology.spec.LabSpec;
 import io.saltlab.topology.spec.LabSpecException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A lab that uses a pull Secret already in the cluster: no password anywhere, no Secret rendered,
- * pods still name it, validation accepts the reference; in Java, in a spec file and in the cluster
- * bootstrap.
+ * pods still name it, validation accepts the reference; in Java and in a spec file (the cluster
+ * bootstrap's side is in the cluster module).
  */
 class ExistingPullSecretTest {
 
@@ -142,35 +138,5 @@ class ExistingPullSecretTest {
         .hasMessageContaining("lab.yaml:5:3: registry.passwordEnv: not with existingSecret")
         .hasMessageContaining("lab.yaml:6:3: registry.secretName: not with existingSecret")
         .hasMessageNotContaining("pw-value");
-  }
-
-  @Test
-  void clusterLogsInWithTheLabsUserAndThePasswordFromTheEnvironment() {
-    Registry registry =
-        Registry.builder()
-            .server("registry.example.com:5000")
-            .username("deployer")
-            .secretName("team-pull")
-            .existingSecret(true)
-            .build();
-    SortedMap<String, String> files = cluster(lab(registry).build()).render("1.36");
-    String all = String.join("\n", files.values());
-    assertThat(all).contains("registry.example.com:5000", "deployer", "REGISTRY_PASSWORD");
-  }
-
-  @Test
-  void clusterNeedsAUserWhenTheLabHasNone() {
-    SaltLab lab = lab(Registry.existing("registry.example.com:5000", "team-pull")).build();
-    assertThatThrownBy(() -> cluster(lab))
-        .isInstanceOf(InvalidLabException.class)
-        .hasMessageContaining("lab.registry.username: '(missing)'");
-  }
-
-  private static LabCluster cluster(SaltLab lab) {
-    return LabCluster.builder()
-        .lab(lab)
-        .os(NodeOs.UBUNTU_24_04)
-        .addNodes(ClusterNode.controlPlane("kube0", "192.168.56.10"))
-        .build();
   }
 }

@@ -1,4 +1,4 @@
-package io.saltlab.topology.cluster;
+package io.saltlab.cluster;
 
 import io.saltlab.topology.AppRole;
 import io.saltlab.topology.Registry;

@@ -1,4 +1,4 @@
-package io.saltlab.topology.cluster;
+package io.saltlab.cluster;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.saltlab.topology.cluster;
+package io.saltlab.cluster;
 
 /**
  * The operating system every node runs, with the Vagrant box that brings it.

@@ -1,4 +1,4 @@
-package io.saltlab.topology.cluster;
+package io.saltlab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,15 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Compares rendered clusters byte for byte with approved files under {@code
- * src/test/resources/io/saltlab/topology/cluster/golden/<case>/}. A missing, differing or extra
- * file fails. Outside CI ({@code CI=true}) each differing or missing file is written next to where
- * it belongs as {@code <name>.received.txt} for review; approved files are never written: approving
- * is renaming a received file by hand.
+ * src/test/resources/io/saltlab/cluster/golden/<case>/}. A missing, differing or extra file fails.
+ * Outside CI ({@code CI=true}) each differing or missing file is written next to where it belongs
+ * as {@code <name>.received.txt} for review; approved files are never written: approving is
+ * renaming a received file by hand.
  */
 class ClusterGoldenTest {
   /** Read from the source tree: Maven's resource copy drops dot files such as .gitignore. */
-  private static final Path GOLDEN =
-      Path.of("src/test/resources/io/saltlab/topology/cluster/golden");
+  private static final Path GOLDEN = Path.of("src/test/resources/io/saltlab/cluster/golden");
 
   private static final String RECEIVED = ".received.txt";
 

@@ -1,4 +1,4 @@
-package io.saltlab.topology.cluster;
+package io.saltlab.cluster;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.topology.InvalidLabException;

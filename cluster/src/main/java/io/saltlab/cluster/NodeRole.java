@@ -1,4 +1,4 @@
-package io.saltlab.topology.cluster;
+package io.saltlab.cluster;
 
 /** What a node does in the cluster. */
 public enum NodeRole {

@@ -1,4 +1,4 @@
-package io.saltlab.topology.cluster;
+package io.saltlab.cluster;
 
 /** How a node's operating system installs packages; decides the repository format. */
 public enum PackageManager {
