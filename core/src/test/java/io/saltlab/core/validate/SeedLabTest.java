@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The manifests of the seed write-up (validate/seed-lab23.yaml), exactly as published with the
- * placeholders filled, carry real defects; the validator must name each of them.
+ * The defects of the seed write-up's manifests (docs/seed.md), reproduced in our own minimal
+ * validate/seed-lab23.yaml: the validator must name each of them.
  */
 class SeedLabTest {
 
