@@ -2,6 +2,7 @@ package io.saltlab.bench;
 
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
+import java.util.Map;
 
 /**
  * The {@link BenchLabs} lab for {@code saltlab render --class io.saltlab.bench.BenchLabProvider}:
@@ -13,8 +14,17 @@ public final class BenchLabProvider implements LabProvider {
   /** The environment variable giving the number of roles. */
   public static final String ROLES = "SALTLAB_BENCH_ROLES";
 
-  /** Creates the provider; the command line calls it by reflection. */
-  public BenchLabProvider() {}
+  private final Map<String, String> environment;
+
+  /** Creates the provider reading this process's environment; the command line calls it. */
+  public BenchLabProvider() {
+    this(System.getenv());
+  }
+
+  /** Creates the provider reading the given variables instead (tests). */
+  BenchLabProvider(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   /**
    * The lab of {@code $SALTLAB_BENCH_ROLES} roles.
@@ -24,7 +34,7 @@ public final class BenchLabProvider implements LabProvider {
    */
   @Override
   public SaltLab lab() {
-    String value = System.getenv(ROLES);
+    String value = environment.get(ROLES);
     try {
       int roles = Integer.parseInt(value == null ? "" : value.trim());
       if (roles < 0) {

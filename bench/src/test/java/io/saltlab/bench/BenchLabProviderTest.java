@@ -2,8 +2,8 @@ package io.saltlab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,20 +13,22 @@ class BenchLabProviderTest {
 
   @Test
   void withoutTheVariableItSaysWhichVariableAndWhatItWants() {
-    assumeTrue(
-        System.getenv(BenchLabProvider.ROLES) == null,
-        "SALTLAB_BENCH_ROLES is set in this environment");
-    assertThatThrownBy(() -> new BenchLabProvider().lab())
+    assertThatThrownBy(() -> new BenchLabProvider(Map.of()).lab())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SALTLAB_BENCH_ROLES")
         .hasMessageContaining("unset");
   }
 
   @Test
+  void refusesAValueThatIsNotANumberOfRoles() {
+    assertThatThrownBy(() -> new BenchLabProvider(Map.of(BenchLabProvider.ROLES, "-3")).lab())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'-3'");
+  }
+
+  @Test
   void givesTheBenchLabOfThatSize() {
-    String value = System.getenv(BenchLabProvider.ROLES);
-    assumeTrue(
-        value != null && value.matches("\\d+"), "SALTLAB_BENCH_ROLES is not set to a number");
-    assertThat(new BenchLabProvider().lab().roles()).hasSize(Integer.parseInt(value));
+    assertThat(new BenchLabProvider(Map.of(BenchLabProvider.ROLES, "7")).lab().roles()).hasSize(7);
+    assertThat(new BenchLabProvider(Map.of(BenchLabProvider.ROLES, " 0 ")).lab().roles()).isEmpty();
   }
 }

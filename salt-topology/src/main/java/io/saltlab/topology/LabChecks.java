@@ -1,5 +1,6 @@
 package io.saltlab.topology;
 
+import io.saltlab.core.KubernetesNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,20 +13,6 @@ import java.util.regex.Pattern;
  * reports all of them in one {@link InvalidLabException}.
  */
 final class LabChecks {
-  /** RFC 1035 label: what Kubernetes requires of Service names. */
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-
-  /** RFC 1123 label: what Kubernetes requires of namespace names. */
-  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern LABEL_NAME =
-      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-  private static final Pattern LABEL_VALUE =
-      Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
   private static final Pattern REGISTRY =
       Pattern.compile(
           "[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
@@ -52,13 +39,13 @@ final class LabChecks {
   }
 
   private void lab(SaltLab lab) {
-    dnsLabel("name", lab.name(), "salt-lab", DNS_1123_LABEL);
-    dnsLabel("namespace", lab.namespace(), "salt-lab", DNS_1123_LABEL);
+    dnsLabel("name", lab.name(), "salt-lab", NameRule.DNS_1123_LABEL);
+    dnsLabel("namespace", lab.namespace(), "salt-lab", NameRule.DNS_1123_LABEL);
     registry(lab.registry());
     image("minionImage", lab.minionImage());
     master(lab.master());
     autosignToken(lab.autosignToken());
-    dnsLabel("clusterDomain", lab.clusterDomain(), "cluster.local", DNS_SUBDOMAIN);
+    dnsLabel("clusterDomain", lab.clusterDomain(), "cluster.local", NameRule.DNS_1123_SUBDOMAIN);
     containerPath("minionConfigDir", lab.minionConfigDir(), "/etc/salt");
     Set<String> names = new HashSet<>();
     names.add(lab.master().name());
@@ -81,7 +68,7 @@ final class LabChecks {
    * that meet would make one object overwrite the other.
    */
   private void generatedNames(SaltLab lab) {
-    String autosign = LabTranslator.autosignSecretName(lab.master());
+    String autosign = LabNames.autosignSecret(lab.master());
     if (autosign.equals(lab.registry().secretName())) {
       add(
           "registry.secretName",
@@ -89,10 +76,10 @@ final class LabChecks {
           "a name other than the autosign Secret's (" + autosign + ")",
           "registry-pull");
     }
-    String masterConfig = LabTranslator.masterConfigMapName(lab.master());
+    String masterConfig = LabNames.masterConfigMap(lab.master());
     for (int i = 0; i < lab.roles().size(); i++) {
       AppRole role = lab.roles().get(i);
-      if (LabTranslator.minionConfigMapName(role).equals(masterConfig)) {
+      if (LabNames.minionConfigMap(role).equals(masterConfig)) {
         add(
             "roles[" + i + "].name",
             role.name(),
@@ -195,12 +182,13 @@ final class LabChecks {
                 add("registry.email", e, "an e-mail address", "ops@example.com");
               }
             });
-    dnsLabel("registry.secretName", registry.secretName(), "registry-pull", DNS_SUBDOMAIN);
+    dnsLabel(
+        "registry.secretName", registry.secretName(), "registry-pull", NameRule.DNS_1123_SUBDOMAIN);
   }
 
   private void master(SaltMaster m) {
-    dnsLabel("master.name", m.name(), "salt-master", DNS_LABEL);
-    if (m.node().isEmpty() || m.node().length() > 63 || !LABEL_VALUE.matcher(m.node()).matches()) {
+    dnsLabel("master.name", m.name(), "salt-master", NameRule.DNS_1035_LABEL);
+    if (m.node().isEmpty() || KubernetesNames.labelValue(m.node()) != null) {
       add(
           "master.node",
           m.node(),
@@ -228,7 +216,7 @@ final class LabChecks {
   }
 
   private void role(String at, AppRole role) {
-    dnsLabel(at + ".name", role.name(), "zookeeper", DNS_LABEL);
+    dnsLabel(at + ".name", role.name(), "zookeeper", NameRule.DNS_1035_LABEL);
     if (SaltConfig.RESERVED_ROLE_NAMES.contains(role.name())) {
       add(
           at + ".name",
@@ -272,10 +260,7 @@ final class LabChecks {
     for (int i = 0; i < role.ports().size(); i++) {
       RolePort p = role.ports().get(i);
       String pat = at + ".ports[" + i + "]";
-      if (p.name().length() > 15
-          || !PORT_NAME.matcher(p.name()).matches()
-          || !p.name().matches(".*[a-z].*")
-          || p.name().contains("--")) {
+      if (KubernetesNames.portName(p.name()) != null) {
         add(
             pat + ".name",
             p.name(),
@@ -294,7 +279,7 @@ final class LabChecks {
       }
     }
     for (Map.Entry<String, String> e : role.env().entrySet()) {
-      if (!ENV_NAME.matcher(e.getKey()).matches()) {
+      if (!KubernetesNames.isCIdentifier(e.getKey())) {
         add(
             at + ".env",
             e.getKey(),
@@ -307,7 +292,7 @@ final class LabChecks {
     }
     for (Map.Entry<String, String> e : role.labels().entrySet()) {
       labelKey(at + ".labels", e.getKey());
-      if (e.getValue().length() > 63 || !LABEL_VALUE.matcher(e.getValue()).matches()) {
+      if (KubernetesNames.labelValue(e.getValue()) != null) {
         add(
             at + ".labels." + e.getKey(),
             e.getValue(),
@@ -331,12 +316,14 @@ final class LabChecks {
     if (slash >= 0) {
       String prefix = key.substring(0, slash);
       name = key.substring(slash + 1);
-      if (prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
+      if (KubernetesNames.dns1123Subdomain(prefix) != null) {
         add(at, key, "a label key whose prefix is a DNS subdomain", "example.com/tier");
         return;
       }
     }
-    if (name.isEmpty() || name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
+    if (name.isEmpty()
+        || name.length() > KubernetesNames.LABEL_MAX
+        || !KubernetesNames.isQualifiedName(name)) {
       add(
           at,
           key,
@@ -345,19 +332,39 @@ final class LabChecks {
     }
   }
 
-  private void dnsLabel(String field, String value, String example, Pattern pattern) {
-    int max = pattern == DNS_SUBDOMAIN ? 253 : 63;
-    if (value.length() > max || !pattern.matcher(value).matches()) {
-      String what =
-          pattern == DNS_LABEL
-              ? "a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and"
-                  + " ending with a letter or digit, at most 63 characters"
-              : pattern == DNS_1123_LABEL
-                  ? "a DNS-1123 label: lower-case letters, digits and '-', starting and ending with"
-                      + " a letter or digit, at most 63 characters"
-                  : "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253"
-                      + " characters";
-      add(field, value, what, example);
+  /** The three DNS name forms Kubernetes asks of the names a lab sets. */
+  private enum NameRule {
+    DNS_1035_LABEL(
+        "a DNS-1035 label: lower-case letters, digits and '-', starting with a letter and"
+            + " ending with a letter or digit, at most 63 characters"),
+    DNS_1123_LABEL(
+        "a DNS-1123 label: lower-case letters, digits and '-', starting and ending with"
+            + " a letter or digit, at most 63 characters"),
+    DNS_1123_SUBDOMAIN(
+        "a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', at most 253"
+            + " characters");
+
+    final String expected;
+
+    NameRule(String expected) {
+      this.expected = expected;
+    }
+
+    boolean accepts(String value) {
+      switch (this) {
+        case DNS_1035_LABEL:
+          return KubernetesNames.dns1035Label(value) == null;
+        case DNS_1123_LABEL:
+          return KubernetesNames.dns1123Label(value) == null;
+        default:
+          return KubernetesNames.dns1123Subdomain(value) == null;
+      }
+    }
+  }
+
+  private void dnsLabel(String field, String value, String example, NameRule rule) {
+    if (!rule.accepts(value)) {
+      add(field, value, rule.expected, example);
     }
   }
 

@@ -31,10 +31,13 @@ import java.util.Map;
  *       trees of {@link Manifests#resources()}.
  * </ol>
  *
- * <p>To change the objects with fabric8 and dekorate decorators before rendering, take them as
- * fabric8 objects with {@link #translate} and render them with {@link #render}: for a lab whose
- * pull Secret is rendered (not {@code Registry.existing}), {@code render(translate(lab, target),
- * new ManifestRenderer(target))} is exactly {@code lab.render(target)}.
+ * <p>To change the objects with fabric8 (typed edits, or any fabric8 {@code Visitor} such as a
+ * dekorate decorator on your own classpath) before rendering, take them as fabric8 objects with
+ * {@link #translate} and render them with {@link #render}: for a lab whose pull Secret is rendered
+ * (not {@code Registry.existing}), {@code render(translate(lab, target), new
+ * ManifestRenderer(target))} is exactly {@code lab.render(target)}. {@link #trees} and {@link
+ * #translate} deliberately expose Jackson and fabric8 types: they are the ways into the objects for
+ * tools built on those libraries.
  */
 public final class LabRendering {
 
@@ -58,7 +61,8 @@ public final class LabRendering {
   /**
    * Translates a lab into its Kubernetes objects for a target, as trees: workloads, Services,
    * ConfigMaps, Secrets and the namespace, finished (labels, pull Secret, apiVersions of the
-   * target), not yet validated nor sorted.
+   * target), not yet validated nor sorted. Deliberately returns Jackson trees, the form saltlab
+   * itself renders from.
    *
    * @param lab the lab
    * @param target the cluster version

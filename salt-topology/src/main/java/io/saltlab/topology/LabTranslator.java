@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
-import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.RegistrySecretFormat;
+import io.saltlab.core.internal.InOrder;
+import io.saltlab.core.internal.tree.KubeTrees;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.validate.ValidationContext;
@@ -74,7 +75,8 @@ final class LabTranslator {
     SortedMap<String, String> hostTree = SaltConfig.hostTree(lab);
     objects.add(
         finish(
-            configMap(lab, masterConfigMapName(lab.master()), masterConfigMapData(hostTree)), lab));
+            configMap(lab, LabNames.masterConfigMap(lab.master()), masterConfigMapData(hostTree)),
+            lab));
     SaltMaster master = lab.master();
     List<ObjectNode> masterPorts =
         List.of(
@@ -104,7 +106,9 @@ final class LabTranslator {
     objects.add(
         finish(
             configMap(
-                lab, minionConfigMapName(role), Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)),
+                lab,
+                LabNames.minionConfigMap(role),
+                Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)),
             lab));
     objects.add(finish(LabWorkloads.role(lab, role, api, minionConfig), lab));
     return objects;
@@ -128,24 +132,6 @@ final class LabTranslator {
     return object;
   }
 
-  /** Name of the master's ConfigMap: {@code <master>-config}. */
-  static String masterConfigMapName(SaltMaster master) {
-    return master.name() + "-config";
-  }
-
-  /** Name of a role's ConfigMap: {@code <role>-minion-config}. */
-  static String minionConfigMapName(AppRole role) {
-    return role.name() + "-minion-config";
-  }
-
-  /** Name of the Secret holding the autosign token: {@code <master>-autosign}. */
-  static String autosignSecretName(SaltMaster master) {
-    return master.name() + "-autosign";
-  }
-
-  /** The Secret key of the minions' {@code grains} file. */
-  static final String GRAINS_KEY = "grains";
-
   /**
    * The master's ConfigMap data: every file of the lab's {@link SaltConfig#hostTree} under its
    * {@link SaltConfig#configMapKey} key.
@@ -165,11 +151,12 @@ final class LabTranslator {
    */
   static ObjectNode autosignSecret(SaltLab lab) {
     ObjectNode secret =
-        KubeTrees.resource("v1", "Secret", metadata(lab, autosignSecretName(lab.master()), null));
+        KubeTrees.resource(
+            "v1", "Secret", metadata(lab, LabNames.autosignSecret(lab.master()), null));
     secret.put("type", "Opaque");
     ObjectNode data = secret.putObject("data");
     data.put(SaltConfig.AUTOSIGN_GRAIN, base64(SaltConfig.autosignGrainFile(lab)));
-    data.put(GRAINS_KEY, base64(SaltConfig.minionGrainsFile(lab)));
+    data.put(LabNames.GRAINS_KEY, base64(SaltConfig.minionGrainsFile(lab)));
     return secret;
   }
 

@@ -1,12 +1,13 @@
 package io.saltlab.topology;
 
-import static io.saltlab.topology.KubeTrees.addMount;
-import static io.saltlab.topology.KubeTrees.addSubPathMount;
-import static io.saltlab.topology.KubeTrees.addVolume;
-import static io.saltlab.topology.KubeTrees.named;
+import static io.saltlab.core.internal.tree.KubeTrees.addMount;
+import static io.saltlab.core.internal.tree.KubeTrees.addSubPathMount;
+import static io.saltlab.core.internal.tree.KubeTrees.addVolume;
+import static io.saltlab.core.internal.tree.KubeTrees.named;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.core.ApiVersions;
+import io.saltlab.core.internal.tree.KubeTrees;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,12 +73,12 @@ final class LabWorkloads {
     // tree, so the user's other files in those directories stay visible to the master.
     addVolume(podSpec, CONFIG_VOLUME)
         .putObject("configMap")
-        .put("name", LabTranslator.masterConfigMapName(master));
+        .put("name", LabNames.masterConfigMap(master));
     for (String path : hostTree.keySet()) {
       addSubPathMount(
           container, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path));
     }
-    tokenVolume(podSpec, LabTranslator.autosignSecretName(master), SaltConfig.AUTOSIGN_GRAIN);
+    tokenVolume(podSpec, LabNames.autosignSecret(master), SaltConfig.AUTOSIGN_GRAIN);
     addMount(container, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true);
     // The host paths exist on one node only: anywhere else the master starts without its keys.
     podSpec.putObject("nodeSelector").put(HOSTNAME_LABEL, master.node());
@@ -121,7 +122,7 @@ final class LabWorkloads {
     String configDir = lab.minionConfigDir();
     addVolume(podSpec, CONFIG_VOLUME)
         .putObject("configMap")
-        .put("name", LabTranslator.minionConfigMapName(role));
+        .put("name", LabNames.minionConfigMap(role));
     // subPath: the rest of the image's minion.d stays, and stays writable (Salt writes
     // _schedule.conf there).
     addSubPathMount(
@@ -129,9 +130,8 @@ final class LabWorkloads {
         CONFIG_VOLUME,
         join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
         SaltConfig.MINION_CONF_FILE);
-    tokenVolume(podSpec, LabTranslator.autosignSecretName(lab.master()), LabTranslator.GRAINS_KEY);
-    addSubPathMount(
-        container, AUTOSIGN_VOLUME, join(configDir, "grains"), LabTranslator.GRAINS_KEY);
+    tokenVolume(podSpec, LabNames.autosignSecret(lab.master()), LabNames.GRAINS_KEY);
+    addSubPathMount(container, AUTOSIGN_VOLUME, join(configDir, "grains"), LabNames.GRAINS_KEY);
     // The key pair outlives container restarts, so a restarted minion is still the key the
     // master accepted.
     addVolume(podSpec, MINION_PKI_VOLUME).putObject("emptyDir");

@@ -45,7 +45,7 @@ class ExistingPullSecretTest {
             .filter(r -> r.kind().equals("Secret"))
             .map(RenderedResource::name)
             .toList();
-    assertThat(secrets).containsExactly(LabTranslator.autosignSecretName(lab.master()));
+    assertThat(secrets).containsExactly(LabNames.autosignSecret(lab.master()));
     long workloads = 0;
     for (RenderedResource r : m.resources()) {
       if (r.kind().equals("Deployment") || r.kind().equals("StatefulSet")) {

@@ -2,8 +2,8 @@ package io.saltlab.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.internal.InOrder;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
 import org.junit.jupiter.api.Test;

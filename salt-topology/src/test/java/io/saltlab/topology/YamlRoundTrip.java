@@ -65,12 +65,11 @@ final class YamlRoundTrip {
       if (r.kind().equals("ConfigMap")) {
         saltFiles(lab, r);
       }
-      if (r.kind().equals("Secret")
-          && r.name().equals(LabTranslator.autosignSecretName(lab.master()))) {
+      if (r.kind().equals("Secret") && r.name().equals(LabNames.autosignSecret(lab.master()))) {
         String grains =
             new String(
                 Base64.getDecoder()
-                    .decode(r.tree().path("data").path(LabTranslator.GRAINS_KEY).asText()),
+                    .decode(r.tree().path("data").path(LabNames.GRAINS_KEY).asText()),
                 StandardCharsets.UTF_8);
         Map<String, Object> want = Map.of(SaltConfig.AUTOSIGN_GRAIN, lab.autosignToken().reveal());
         assertThat(yaml11(grains)).as("grains file, YAML 1.1").isEqualTo(want);
@@ -94,12 +93,12 @@ final class YamlRoundTrip {
     while (data.hasNext()) {
       Map.Entry<String, JsonNode> e = data.next();
       JsonNode tree;
-      if (configMap.name().equals(LabTranslator.masterConfigMapName(lab.master()))) {
+      if (configMap.name().equals(LabNames.masterConfigMap(lab.master()))) {
         tree = masterFiles.get(e.getKey()).apply(lab);
       } else {
         AppRole role =
             lab.roles().stream()
-                .filter(r -> LabTranslator.minionConfigMapName(r).equals(configMap.name()))
+                .filter(r -> LabNames.minionConfigMap(r).equals(configMap.name()))
                 .findFirst()
                 .orElseThrow();
         tree = SaltConfig.minionConfig(lab, role);

@@ -2,14 +2,10 @@ package io.saltlab.core.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dekorate.kubernetes.decorator.Decorator;
-import io.fabric8.kubernetes.api.builder.Editable;
-import io.fabric8.kubernetes.api.builder.VisitableBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
-import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
-import io.saltlab.core.decorate.Decorators;
+import io.saltlab.core.internal.InOrder;
+import io.saltlab.core.internal.yaml.YamlWriter;
 import io.saltlab.core.validate.ManifestValidator;
 import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.validate.ValidationReport;
@@ -18,9 +14,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns fabric8 objects into {@link Manifests} for one target version: applies decorators in the
- * order given, converts each object to a tree, validates the trees against the target's schema and
- * the cross-object rules, sorts by {@link ResourceOrder} and writes YAML.
+ * Turns Kubernetes objects into {@link Manifests} for one target version: validates them against
+ * the target's schema and the cross-object rules, sorts them by {@link ResourceOrder} and writes
+ * YAML. Objects come as Jackson trees ({@link #renderTrees}) or as fabric8 objects ({@link
+ * #render}); both forms are deliberate parts of the API, for tools that build or read Kubernetes
+ * objects with those libraries.
  *
  * <p>Validation is on by default: output with any problem is never produced; instead a {@link
  * io.saltlab.core.validate.ManifestValidationException} lists every problem. Instances are
@@ -29,8 +27,8 @@ import java.util.Objects;
  */
 public final class ManifestRenderer {
   /**
-   * Jackson is only used to turn fabric8 objects into trees; YAML text comes from {@link
-   * YamlWriter}. Held apart so that rendering trees, as labs do, never creates it.
+   * Jackson's data binding is only used to turn fabric8 objects into trees; YAML text comes from
+   * {@link YamlWriter}. Held apart so that rendering trees, as labs do, never creates it.
    */
   private static final class Trees {
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -88,33 +86,11 @@ public final class ManifestRenderer {
   }
 
   /**
-   * Decorates and renders objects.
-   *
-   * <p>Each object is decorated on its own builder (decorators never see two objects at once),
-   * applying the decorators in the order given; see {@link Decorators#apply}.
+   * Renders finished fabric8 objects: converts each to a tree, validates unless turned off, writes
+   * YAML. This method deliberately takes fabric8 kubernetes-model types, the typed face of
+   * Kubernetes objects for users who build or edit them with fabric8.
    *
    * @param objects the objects, each already built; they are not modified
-   * @param decorators transformations applied to every object, in this order
-   * @return the rendered manifests in the fixed order
-   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem is
-   *     found; its message lists every problem
-   */
-  public Manifests render(
-      List<? extends HasMetadata> objects, List<? extends Decorator<?>> decorators) {
-    if (decorators.isEmpty()) {
-      return render(objects);
-    }
-    List<HasMetadata> decorated = new ArrayList<>(objects.size());
-    for (HasMetadata object : objects) {
-      decorated.add(decorate(object, decorators));
-    }
-    return render(decorated);
-  }
-
-  /**
-   * Renders finished objects: converts each to a tree, validates unless turned off, writes YAML.
-   *
-   * @param objects the objects, each already built and decorated; they are not modified
    * @return the rendered manifests in the fixed order
    * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem is
    *     found; its message lists every problem
@@ -124,36 +100,21 @@ public final class ManifestRenderer {
     // object's tree is still in cache when it is written, and the cores never wait for the
     // slowest object of a first pass before starting the second. The YAML of a lab that then
     // fails validation is discarded.
-    return finish(InOrder.map(objects, item -> written(TreeGenerator.tree(Trees.MAPPER, item))));
-  }
-
-  private static HasMetadata decorate(HasMetadata object, List<? extends Decorator<?>> decorators) {
-    if (object instanceof Editable) {
-      Object builder = ((Editable<?>) object).edit();
-      if (builder instanceof VisitableBuilder) {
-        VisitableBuilder<?, ?> visitable = (VisitableBuilder<?, ?>) builder;
-        Decorators.apply(visitable, decorators);
-        return (HasMetadata) visitable.build();
-      }
-    }
-    // An object class without a fabric8 builder: decorate it through a one-item list.
-    KubernetesListBuilder list = new KubernetesListBuilder().addToItems(object);
-    for (Decorator<?> decorator : decorators) {
-      list.accept(decorator);
-    }
-    return list.build().getItems().get(0);
+    return finish(InOrder.map(objects, item -> written(Trees.MAPPER.valueToTree(item))));
   }
 
   /**
    * Renders objects already in tree form (for example read from YAML), sorting them into the fixed
    * order.
    *
+   * <p>This method deliberately takes Jackson trees, the form saltlab renders from.
+   *
    * @param trees one Jackson object node per Kubernetes object; not modified
    * @return the rendered manifests
    * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem is
    *     found; its message lists every problem
    */
-  public Manifests renderTrees(List<JsonNode> trees) {
+  public Manifests renderTrees(List<? extends JsonNode> trees) {
     return finish(InOrder.map(trees, this::written));
   }
 

@@ -1,6 +1,7 @@
 package io.saltlab.core.render;
 
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.internal.yaml.YamlWriter;
 import io.saltlab.core.validate.ValidationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

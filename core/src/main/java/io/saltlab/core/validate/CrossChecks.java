@@ -2,7 +2,8 @@ package io.saltlab.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.saltlab.core.InOrder;
+import io.saltlab.core.KubernetesNames;
+import io.saltlab.core.internal.InOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -236,17 +237,17 @@ final class CrossChecks {
           out.add(
               m.problem("missing-field", "metadata.name")
                   .message("missing required field metadata.name")
-                  .expected(Names.objectNameRule(m.kind))
+                  .expected(KubernetesNames.objectNameRule(m.kind))
                   .build());
         }
       } else {
-        String why = Names.objectName(m.kind, m.name);
+        String why = KubernetesNames.objectName(m.kind, m.name);
         if (why != null) {
           out.add(
               m.problem("invalid-name", "metadata.name")
                   .message("invalid name: " + why)
                   .value(m.name)
-                  .expected(Names.objectNameRule(m.kind))
+                  .expected(KubernetesNames.objectNameRule(m.kind))
                   .build());
         }
         String key = m.kind + "/" + (m.namespaced ? m.namespace() : "") + "/" + m.name;
@@ -333,7 +334,7 @@ final class CrossChecks {
                 }
                 return;
               }
-              String vwhy = Names.labelValue(v.asText());
+              String vwhy = KubernetesNames.labelValue(v.asText());
               if (vwhy != null) {
                 String at = FieldPaths.child(path, e.getKey());
                 out.add(
@@ -354,7 +355,7 @@ final class CrossChecks {
     if (validKeys.contains(key)) {
       return null;
     }
-    String why = Names.qualifiedKey(key);
+    String why = KubernetesNames.qualifiedKey(key);
     if (why == null) {
       validKeys.add(key);
     }
@@ -368,7 +369,7 @@ final class CrossChecks {
     if (validLabels.contains(name)) {
       return null;
     }
-    String why = Names.dns1123Label(name);
+    String why = KubernetesNames.dns1123Label(name);
     if (why == null) {
       validLabels.add(name);
     }
@@ -380,7 +381,7 @@ final class CrossChecks {
     if (validPortNames.contains(name)) {
       return null;
     }
-    String why = Names.portName(name);
+    String why = KubernetesNames.portName(name);
     if (why == null) {
       validPortNames.add(name);
     }
@@ -415,7 +416,7 @@ final class CrossChecks {
           .forEach(
               e -> {
                 String at = FieldPaths.child(field, e.getKey());
-                String why = Names.configKey(e.getKey());
+                String why = KubernetesNames.configKey(e.getKey());
                 if (why != null) {
                   out.add(
                       m.problem("invalid-data-key", at)

@@ -1,6 +1,6 @@
 package io.saltlab.core.validate;
 
-import io.saltlab.core.EditDistance;
+import io.saltlab.core.internal.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package io.saltlab.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.saltlab.core.InOrder;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.internal.InOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

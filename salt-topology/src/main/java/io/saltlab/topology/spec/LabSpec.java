@@ -1,6 +1,6 @@
 package io.saltlab.topology.spec;
 
-import io.saltlab.core.EditDistance;
+import io.saltlab.core.internal.EditDistance;
 import io.saltlab.topology.AppRole;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;

@@ -1,4 +1,4 @@
-package io.saltlab.core;
+package io.saltlab.core.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;

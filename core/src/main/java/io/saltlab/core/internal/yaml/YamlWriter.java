@@ -1,4 +1,4 @@
-package io.saltlab.core.render;
+package io.saltlab.core.internal.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.saltlab.core.validate;
+package io.saltlab.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
  * The hand-written name rules accept exactly what the API server's regular expressions accept
  * (k8s.io/apimachinery/pkg/util/validation), on strings built from the characters that matter.
  */
-class NamesTest {
+class KubernetesNamesTest {
   private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
   private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
   private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
@@ -31,32 +31,32 @@ class NamesTest {
 
   @Property(tries = 3000)
   void matchTheApiServersExpressions(@ForAll("names") String s) {
-    assertThat(Names.isLabel(s, 0, s.length()))
+    assertThat(KubernetesNames.isLabel(s, 0, s.length()))
         .as("label %s", s)
         .isEqualTo(DNS1123_LABEL.matcher(s).matches());
-    assertThat(Names.isSubdomain(s))
+    assertThat(KubernetesNames.isSubdomain(s))
         .as("subdomain %s", s)
         .isEqualTo(DNS1123_SUBDOMAIN.matcher(s).matches());
-    assertThat(Names.isDns1035Label(s))
+    assertThat(KubernetesNames.isDns1035Label(s))
         .as("dns1035 %s", s)
         .isEqualTo(DNS1035_LABEL.matcher(s).matches());
-    assertThat(Names.isQualifiedName(s))
+    assertThat(KubernetesNames.isQualifiedName(s))
         .as("qualified %s", s)
         .isEqualTo(QUALIFIED_NAME.matcher(s).matches());
-    assertThat(Names.isConfigKey(s))
+    assertThat(KubernetesNames.isConfigKey(s))
         .as("config key %s", s)
         .isEqualTo(CONFIG_KEY.matcher(s).matches());
   }
 
   @Example
   void edgeCases() {
-    assertThat(Names.isSubdomain("a.b-c.d")).isTrue();
-    assertThat(Names.isSubdomain("a..b")).isFalse();
-    assertThat(Names.isSubdomain("a.")).isFalse();
-    assertThat(Names.isSubdomain("")).isFalse();
-    assertThat(Names.isDns1035Label("1abc")).isFalse();
-    assertThat(Names.isQualifiedName("a_b.c-D")).isTrue();
-    assertThat(Names.isQualifiedName("_a")).isFalse();
-    assertThat(Names.isConfigKey(".dockerconfigjson")).isTrue();
+    assertThat(KubernetesNames.isSubdomain("a.b-c.d")).isTrue();
+    assertThat(KubernetesNames.isSubdomain("a..b")).isFalse();
+    assertThat(KubernetesNames.isSubdomain("a.")).isFalse();
+    assertThat(KubernetesNames.isSubdomain("")).isFalse();
+    assertThat(KubernetesNames.isDns1035Label("1abc")).isFalse();
+    assertThat(KubernetesNames.isQualifiedName("a_b.c-D")).isTrue();
+    assertThat(KubernetesNames.isQualifiedName("_a")).isFalse();
+    assertThat(KubernetesNames.isConfigKey(".dockerconfigjson")).isTrue();
   }
 }

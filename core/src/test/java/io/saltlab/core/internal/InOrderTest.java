@@ -1,4 +1,4 @@
-package io.saltlab.core;
+package io.saltlab.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

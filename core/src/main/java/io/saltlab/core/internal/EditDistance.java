@@ -1,4 +1,4 @@
-package io.saltlab.core;
+package io.saltlab.core.internal;
 
 /**
  * The Levenshtein distance between two words, behind every "did you mean" hint (unknown schema

@@ -1,4 +1,4 @@
-package io.saltlab.topology;
+package io.saltlab.core.internal.tree;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,26 +9,31 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The small, verb-first transformations the translation builds Kubernetes objects with, on Jackson
- * trees: {@link #addLabels}, {@link #addVolume}, {@link #addMount}, {@link #addSubPathMount}...
+ * The tree vocabulary: the one place where saltlab builds and edits Kubernetes objects, as Jackson
+ * trees, with small verb-first transformations: {@link #addLabels}, {@link #addVolume}, {@link
+ * #addMount}, {@link #addSubPathMount}... Translation builds every object with them; nothing else
+ * edits an object's fields by hand.
  *
  * <p>They follow the serialization rules of the fabric8 model, so that converting a tree to a
- * fabric8 object and back gives the same tree ({@link LabRendering#translate} relies on it): a null
- * value is no field, an empty list is no field, an empty map is written as it is. Each function
- * documents which dekorate decorator of the same name it matches.
+ * fabric8 object and back gives the same tree (the fabric8 face of a lab relies on it): a null
+ * value is no field, an empty list is no field, an empty map is written as it is. Where a function
+ * does what a dekorate decorator of the same name does, its javadoc says so, so that users who know
+ * dekorate know what to expect.
+ *
+ * <p>Internal: not part of saltlab's API, and free to change between releases.
  */
-final class KubeTrees {
+public final class KubeTrees {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private KubeTrees() {}
 
   /** A new empty object node. */
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return NODES.objectNode();
   }
 
   /** A top-level object: {@code apiVersion}, {@code kind} and {@code metadata}. */
-  static ObjectNode resource(String apiVersion, String kind, ObjectNode metadata) {
+  public static ObjectNode resource(String apiVersion, String kind, ObjectNode metadata) {
     ObjectNode o = object();
     o.put("apiVersion", apiVersion);
     o.put("kind", kind);
@@ -37,7 +42,7 @@ final class KubeTrees {
   }
 
   /** Metadata with a name and, unless null, a namespace. */
-  static ObjectNode metadata(String name, String namespace) {
+  public static ObjectNode metadata(String name, String namespace) {
     ObjectNode m = object();
     m.put("name", name);
     if (namespace != null) {
@@ -47,7 +52,7 @@ final class KubeTrees {
   }
 
   /** Sets a field to a list of strings, leaving it out when the list is empty. */
-  static void putStrings(ObjectNode node, String field, Collection<String> values) {
+  public static void putStrings(ObjectNode node, String field, Collection<String> values) {
     if (values.isEmpty()) {
       return;
     }
@@ -58,7 +63,7 @@ final class KubeTrees {
   }
 
   /** Sets a field to a string map (written sorted by the YAML writer). */
-  static ObjectNode putStringMap(ObjectNode node, String field, Map<String, String> values) {
+  public static ObjectNode putStringMap(ObjectNode node, String field, Map<String, String> values) {
     ObjectNode map = node.putObject(field);
     values.forEach(map::put);
     return map;
@@ -68,20 +73,20 @@ final class KubeTrees {
    * Adds labels to an object's metadata, replacing a label of the same key: dekorate's {@code
    * AddLabelDecorator} on one {@code ObjectMeta}.
    */
-  static void addLabels(ObjectNode metadata, Map<String, String> labels) {
+  public static void addLabels(ObjectNode metadata, Map<String, String> labels) {
     ObjectNode existing = metadata.withObjectProperty("labels");
     labels.forEach(existing::put);
   }
 
   /** A list field of an object, created empty when missing. */
-  static ArrayNode list(ObjectNode node, String field) {
+  public static ArrayNode list(ObjectNode node, String field) {
     return node.withArrayProperty(field);
   }
 
   /**
    * Removes the items of a list field that match, as the decorators' {@code removeMatching...} do.
    */
-  static void removeMatching(ObjectNode node, String field, Predicate<ObjectNode> match) {
+  public static void removeMatching(ObjectNode node, String field, Predicate<ObjectNode> match) {
     if (!node.has(field)) {
       return;
     }
@@ -94,24 +99,22 @@ final class KubeTrees {
   }
 
   /** An item of a list with the given {@code name} field. */
-  static ObjectNode named(String name) {
+  public static ObjectNode named(String name) {
     ObjectNode o = object();
     o.put("name", name);
     return o;
   }
 
   /** Appends a volume to a pod spec: the volume-adding decorators' {@code addToVolumes}. */
-  static ObjectNode addVolume(ObjectNode podSpec, String name) {
+  public static ObjectNode addVolume(ObjectNode podSpec, String name) {
     ObjectNode volume = named(name);
     list(podSpec, "volumes").add(volume);
     return volume;
   }
 
-  /**
-   * Mounts a whole volume into a container, replacing a mount of the same volume: saltlab's {@code
-   * AddMountDecorator}.
-   */
-  static void addMount(ObjectNode container, String volume, String mountPath, boolean readOnly) {
+  /** Mounts a whole volume into a container, replacing a mount of the same volume. */
+  public static void addMount(
+      ObjectNode container, String volume, String mountPath, boolean readOnly) {
     removeMatching(container, "volumeMounts", m -> volume.equals(m.path("name").asText(null)));
     ObjectNode mount = named(volume);
     mount.put("mountPath", mountPath);
@@ -120,10 +123,10 @@ final class KubeTrees {
   }
 
   /**
-   * Mounts one key of a volume at a path, read-only, replacing a mount at the same path: saltlab's
-   * {@code AddSubPathMountDecorator}.
+   * Mounts one key of a volume at a path, read-only, replacing a mount at the same path: the
+   * file-by-file mount of generated configuration.
    */
-  static void addSubPathMount(
+  public static void addSubPathMount(
       ObjectNode container, String volume, String mountPath, String subPath) {
     removeMatching(
         container, "volumeMounts", m -> mountPath.equals(m.path("mountPath").asText(null)));
@@ -138,7 +141,7 @@ final class KubeTrees {
    * Sets an environment variable, replacing one of the same name: dekorate's {@code
    * AddEnvVarDecorator}.
    */
-  static void addEnvVar(ObjectNode container, String name, String value) {
+  public static void addEnvVar(ObjectNode container, String name, String value) {
     removeMatching(container, "env", e -> name.equals(e.path("name").asText(null)));
     ObjectNode env = named(name);
     if (value != null) {
@@ -148,11 +151,11 @@ final class KubeTrees {
   }
 
   /**
-   * A TCP probe on a port: saltlab's {@code AddTcpProbeDecorator}.
+   * A TCP probe on a port.
    *
    * @return the probe, to set as {@code readinessProbe} or {@code livenessProbe}
    */
-  static ObjectNode tcpProbe(
+  public static ObjectNode tcpProbe(
       int port,
       int initialDelaySeconds,
       int periodSeconds,
@@ -172,7 +175,7 @@ final class KubeTrees {
    * Names a pull Secret in a pod spec unless it already does: dekorate's {@code
    * AddImagePullSecretDecorator}.
    */
-  static void addImagePullSecret(ObjectNode podSpec, String secretName) {
+  public static void addImagePullSecret(ObjectNode podSpec, String secretName) {
     ArrayNode secrets = list(podSpec, "imagePullSecrets");
     for (com.fasterxml.jackson.databind.JsonNode s : secrets) {
       if (secretName.equals(s.path("name").asText(null))) {

@@ -1,21 +1,31 @@
-package io.saltlab.core.validate;
+package io.saltlab.core;
 
 /**
  * The name and label syntax rules of the Kubernetes API server (k8s.io/apimachinery validation),
- * which no OpenAPI schema states.
+ * which no OpenAPI schema states: the one place where saltlab decides what a Kubernetes name,
+ * label, annotation key, port name or data key may be. The lab model's checks and the manifest
+ * validator both call it.
+ *
+ * <p>The {@code is...} methods answer yes or no; the others return {@code null} for a valid value
+ * and otherwise a short phrase saying what is wrong, suitable after "the name is".
  */
-final class Names {
+public final class KubernetesNames {
 
-  static final int LABEL_MAX = 63;
-  static final int SUBDOMAIN_MAX = 253;
-  static final int PORT_NAME_MAX = 15;
+  /** Longest DNS label, label value and label-key name part: 63 characters. */
+  public static final int LABEL_MAX = 63;
 
-  // The API server's rules are regular expressions (kept in NamesTest, which checks these
+  /** Longest DNS subdomain (most object names): 253 characters. */
+  public static final int SUBDOMAIN_MAX = 253;
+
+  /** Longest container or Service port name (an IANA service name): 15 characters. */
+  public static final int PORT_NAME_MAX = 15;
+
+  // The API server's rules are regular expressions (kept in KubernetesNamesTest, which checks these
   // methods against them); they are matched here by hand because every name, label key and value
   // of every object goes through them, and regular expressions are slow until the JIT compiles
   // them.
 
-  private Names() {}
+  private KubernetesNames() {}
 
   private static boolean isLowerOrDigit(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -26,7 +36,7 @@ final class Names {
   }
 
   /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} over {@code s[from, to)}. */
-  static boolean isLabel(String s, int from, int to) {
+  public static boolean isLabel(String s, int from, int to) {
     if (from >= to || !isLowerOrDigit(s.charAt(from)) || !isLowerOrDigit(s.charAt(to - 1))) {
       return false;
     }
@@ -40,7 +50,7 @@ final class Names {
   }
 
   /** {@code LABEL(\.LABEL)*}. */
-  static boolean isSubdomain(String s) {
+  public static boolean isSubdomain(String s) {
     int start = 0;
     for (int i = 0; i <= s.length(); i++) {
       if (i == s.length() || s.charAt(i) == '.') {
@@ -54,12 +64,12 @@ final class Names {
   }
 
   /** {@code [a-z]([-a-z0-9]*[a-z0-9])?}. */
-  static boolean isDns1035Label(String s) {
+  public static boolean isDns1035Label(String s) {
     return !s.isEmpty() && s.charAt(0) >= 'a' && s.charAt(0) <= 'z' && isLabel(s, 0, s.length());
   }
 
   /** {@code [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?}. */
-  static boolean isQualifiedName(String s) {
+  public static boolean isQualifiedName(String s) {
     int n = s.length();
     if (n == 0 || !isLetterOrDigit(s.charAt(0)) || !isLetterOrDigit(s.charAt(n - 1))) {
       return false;
@@ -74,7 +84,7 @@ final class Names {
   }
 
   /** {@code [-._a-zA-Z0-9]+}. */
-  static boolean isConfigKey(String s) {
+  public static boolean isConfigKey(String s) {
     if (s.isEmpty()) {
       return false;
     }
@@ -88,7 +98,7 @@ final class Names {
   }
 
   /** Null when valid, else what is wrong with a DNS-1123 label (RFC 1123). */
-  static String dns1123Label(String s) {
+  public static String dns1123Label(String s) {
     if (s.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
     }
@@ -99,7 +109,7 @@ final class Names {
   }
 
   /** Null when valid, else what is wrong with a DNS-1123 subdomain. */
-  static String dns1123Subdomain(String s) {
+  public static String dns1123Subdomain(String s) {
     if (s.length() > SUBDOMAIN_MAX) {
       return "longer than " + SUBDOMAIN_MAX + " characters (" + s.length() + ")";
     }
@@ -110,7 +120,7 @@ final class Names {
   }
 
   /** Null when valid, else what is wrong with a DNS-1035 label (Service names). */
-  static String dns1035Label(String s) {
+  public static String dns1035Label(String s) {
     if (s.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + s.length() + ")";
     }
@@ -121,7 +131,7 @@ final class Names {
   }
 
   /** Null when valid, else why a name cannot be a URL path segment (RBAC object names). */
-  static String pathSegment(String s) {
+  public static String pathSegment(String s) {
     if (s.equals(".") || s.equals("..")) {
       return "may not be '.' or '..'";
     }
@@ -129,7 +139,7 @@ final class Names {
   }
 
   /** The rule for an object's metadata.name, by kind: null when valid. */
-  static String objectName(String kind, String name) {
+  public static String objectName(String kind, String name) {
     switch (kind == null ? "" : kind) {
       case "Namespace":
         return dns1123Label(name);
@@ -151,7 +161,7 @@ final class Names {
   }
 
   /** The rule name shown as expectation for an object's name. */
-  static String objectNameRule(String kind) {
+  public static String objectNameRule(String kind) {
     switch (kind == null ? "" : kind) {
       case "Namespace":
         return "a DNS-1123 label (at most 63 of a-z, 0-9, '-')";
@@ -170,7 +180,7 @@ final class Names {
   }
 
   /** Null when valid, else what is wrong with a label or annotation key ([prefix/]name). */
-  static String qualifiedKey(String key) {
+  public static String qualifiedKey(String key) {
     String name = key;
     int slash = key.indexOf('/');
     if (slash >= 0) {
@@ -197,7 +207,7 @@ final class Names {
   }
 
   /** Null when valid, else what is wrong with a label value. */
-  static String labelValue(String value) {
+  public static String labelValue(String value) {
     if (value.length() > LABEL_MAX) {
       return "longer than " + LABEL_MAX + " characters (" + value.length() + ")";
     }
@@ -208,7 +218,7 @@ final class Names {
   }
 
   /** Null when valid, else what is wrong with a container port name (IANA service name). */
-  static String portName(String name) {
+  public static String portName(String name) {
     if (name.length() > PORT_NAME_MAX) {
       return "longer than " + PORT_NAME_MAX + " characters (" + name.length() + ")";
     }
@@ -219,8 +229,28 @@ final class Names {
     return name.chars().anyMatch(Character::isLetter) ? null : "must contain at least one letter";
   }
 
+  /**
+   * Whether a name is a C identifier ({@code [A-Za-z_][A-Za-z0-9_]*}): the environment variable
+   * names every Kubernetes version and every shell accept.
+   *
+   * @param s the name
+   * @return true when valid
+   */
+  public static boolean isCIdentifier(String s) {
+    if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '_' && !isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Null when valid, else what is wrong with a Secret or ConfigMap data key. */
-  static String configKey(String key) {
+  public static String configKey(String key) {
     if (key.length() > SUBDOMAIN_MAX) {
       return "longer than " + SUBDOMAIN_MAX + " characters";
     }

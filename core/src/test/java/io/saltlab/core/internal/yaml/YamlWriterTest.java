@@ -1,4 +1,4 @@
-package io.saltlab.core.render;
+package io.saltlab.core.internal.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
