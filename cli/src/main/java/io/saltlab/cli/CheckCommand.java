@@ -1,6 +1,9 @@
 package io.saltlab.cli;
 
+import io.saltlab.cli.internal.args.CommandSpec;
+import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.validate.ManifestValidator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,42 +15,32 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code saltlab check}: renders in memory and compares with what is committed in {@code DIR/<V>/};
  * never writes. The CI guard against hand edits and forgotten renders.
  */
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    versionProvider = SaltlabCli.Version.class,
-    description = {
-      "Checks that DIR/<V>/ matches the lab, without writing.",
-      "%nRenders in memory and compares with each target folder. Prints a unified diff per changed"
-          + " file (Secret data values hidden) and lists missing and extra generated files. Files"
-          + " you added to the folder are ignored. Run it in CI after committing the output of"
-          + " render."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand {
 
-  @Spec CommandSpec spec;
+  /** The declaration of {@code saltlab check}. */
+  static final CommandSpec SPEC =
+      CommandSpec.builder("saltlab check", "Checks that DIR/<V>/ matches the lab, without writing.")
+          .details(
+              "Renders in memory and compares with each target folder. Prints a unified diff per"
+                  + " changed file (Secret data values hidden) and lists missing and extra"
+                  + " generated files. Files you added to the folder are ignored. Run it in CI"
+                  + " after committing the output of render.")
+          .include(LabSource.OPTIONS)
+          .include(TargetOptions.OPTIONS)
+          .exitCode(ExitCodes.OK, ExitCodes.OK_MEANING)
+          .exitCode(ExitCodes.PROBLEMS, ExitCodes.PROBLEMS_MEANING)
+          .exitCode(ExitCodes.INPUT, ExitCodes.INPUT_MEANING)
+          .build();
 
-  @Mixin LabSource lab;
+  /** The command. */
+  static final CliCommand COMMAND = new CliCommand(SPEC, CheckCommand::run);
 
-  @Mixin TargetOptions options;
-
-  private final SaltlabCli cli;
-
-  CheckCommand(SaltlabCli cli) {
-    this.cli = cli;
-  }
+  private CheckCommand() {}
 
   /** The outcome for one target folder. */
   record Drift(List<String> changed, List<String> missing, List<String> extra, String diff) {
@@ -56,14 +49,16 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  @Override
   @SuppressWarnings("try") // the read lock only has to be held while comparing
-  public Integer call() {
-    LabSource.Loaded saltLab = lab.load(cli.environment());
-    PrintWriter out = spec.commandLine().getOut();
+  private static int run(ParsedArgs args, CliContext context) {
+    List<KubernetesVersion> targets = TargetOptions.targets(args);
+    targets.forEach(ManifestValidator::preload);
+    LabSource.Loaded saltLab = LabSource.of(args).load(context.environment());
+    PrintWriter out = context.out();
+    Path dir = args.get(TargetOptions.OUT);
     boolean clean;
-    try (OutputFolder.Guard guard = OutputFolder.readLock(options.out, RenderCommand.LOCK_WAIT)) {
-      clean = compareAll(saltLab, out);
+    try (OutputFolder.Guard guard = OutputFolder.readLock(dir, RenderCommand.LOCK_WAIT)) {
+      clean = compareAll(saltLab, targets, dir, args.get(TargetOptions.LAYOUT), context);
     }
     if (!clean) {
       out.println("hint: run 'saltlab render' with the same options, review and commit the result");
@@ -72,15 +67,19 @@ final class CheckCommand implements Callable<Integer> {
     return clean ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 
-  private boolean compareAll(LabSource.Loaded saltLab, PrintWriter out) {
+  private static boolean compareAll(
+      LabSource.Loaded saltLab,
+      List<KubernetesVersion> targets,
+      Path dir,
+      TargetOptions.Layout layout,
+      CliContext context) {
+    PrintWriter out = context.out();
     boolean clean = true;
-    for (KubernetesVersion target : options.targets()) {
-      Path folder = options.out.resolve(target.toString());
+    for (KubernetesVersion target : targets) {
+      Path folder = dir.resolve(target.toString());
       Drift drift =
           compare(
-              folder,
-              target.toString(),
-              RenderedFiles.of(saltLab, target, options.layout, spec.commandLine().getErr()));
+              folder, target.toString(), RenderedFiles.of(saltLab, target, layout, context.err()));
       if (drift.isClean()) {
         out.printf("%s: up to date -> %s%n", target, folder);
         continue;

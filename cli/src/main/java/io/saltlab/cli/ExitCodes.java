@@ -14,16 +14,16 @@ final class ExitCodes {
    */
   static final int INPUT = 2;
 
-  /** Help line for {@link #OK}, in picocli's {@code code:description} form. */
-  static final String OK_LINE = "0:ok (rendered, up to date, valid)";
+  /** What {@link #OK} means, for the help of the commands that render. */
+  static final String OK_MEANING = "ok (rendered, up to date, valid)";
 
-  /** Help line for {@link #PROBLEMS}. */
-  static final String PROBLEMS_LINE =
-      "1:problems found (drift in check, invalid manifests in validate)";
+  /** What {@link #PROBLEMS} means. */
+  static final String PROBLEMS_MEANING =
+      "problems found (drift in check, invalid manifests in validate)";
 
-  /** Help line for {@link #INPUT}. */
-  static final String INPUT_LINE =
-      "2:usage or input error (bad option, invalid lab or spec, unsupported target, I/O error)";
+  /** What {@link #INPUT} means. */
+  static final String INPUT_MEANING =
+      "usage or input error (bad option, invalid lab or spec, unsupported target, I/O error)";
 
   private ExitCodes() {}
 }

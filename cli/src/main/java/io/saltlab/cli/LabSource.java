@@ -1,5 +1,8 @@
 package io.saltlab.cli;
 
+import io.saltlab.cli.internal.args.Option;
+import io.saltlab.cli.internal.args.OptionGroup;
+import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.cluster.ClusterProvider;
 import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
@@ -18,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Option;
 
 /**
  * The {@code --lab FILE | --class NAME} options shared by the commands that render, and the loading
@@ -27,25 +28,49 @@ import picocli.CommandLine.Option;
  */
 final class LabSource {
 
-  /** The two exclusive ways of naming a lab. */
-  static final class Choice {
-    @Option(
-        names = "--lab",
-        paramLabel = "FILE",
-        description = "Lab spec file (YAML), for example examples/seed-lab.yaml.")
-    Path spec;
+  /** The options of every command that reads a lab. */
+  static final OptionGroup OPTIONS = new OptionGroup();
 
-    @Option(
-        names = "--class",
-        paramLabel = "NAME",
-        description =
-            "Class on the classpath implementing io.saltlab.topology.LabProvider, for example"
-                + " com.acme.MyLab.")
-    String className;
+  /** {@code --lab FILE}. */
+  static final Option<Path> SPEC =
+      OPTIONS.add(
+          Option.value(
+              "FILE",
+              TargetOptions.PATH,
+              "Lab spec file (YAML), for example examples/seed-lab.yaml.",
+              "--lab"));
+
+  /** {@code --class NAME}. */
+  static final Option<String> CLASS =
+      OPTIONS.add(
+          Option.value(
+              "NAME",
+              text -> text,
+              "Class on the classpath implementing io.saltlab.topology.LabProvider, for example"
+                  + " com.acme.MyLab.",
+              "--class"));
+
+  static {
+    OPTIONS.exclusive(SPEC, CLASS);
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Choice choice;
+  private final Path spec;
+  private final String className;
+
+  private LabSource(Path spec, String className) {
+    this.spec = spec;
+    this.className = className;
+  }
+
+  /**
+   * The lab a command line names.
+   *
+   * @param args the parsed command line of a command that includes {@link #OPTIONS}
+   * @return the source
+   */
+  static LabSource of(ParsedArgs args) {
+    return new LabSource(args.get(SPEC), args.get(CLASS));
+  }
 
   /**
    * What the lab is called in messages.
@@ -53,11 +78,11 @@ final class LabSource {
    * @return {@code spec FILE}, {@code class NAME} or {@code the built-in seed lab}
    */
   String describe() {
-    if (choice != null && choice.spec != null) {
-      return "spec " + choice.spec;
+    if (spec != null) {
+      return "spec " + spec;
     }
-    if (choice != null && choice.className != null) {
-      return "class " + choice.className;
+    if (className != null) {
+      return "class " + className;
     }
     return "the built-in seed lab";
   }
@@ -71,11 +96,11 @@ final class LabSource {
    */
   Loaded load(Map<String, String> environment) {
     try {
-      if (choice != null && choice.spec != null) {
-        return new Loaded(LabSpec.read(choice.spec, environment), Optional.empty());
+      if (spec != null) {
+        return new Loaded(LabSpec.read(spec, environment), Optional.empty());
       }
-      if (choice != null && choice.className != null) {
-        return fromClass(choice.className);
+      if (className != null) {
+        return fromClass(className);
       }
       SeedLabProvider seed = new SeedLabProvider();
       return new Loaded(seed.lab(), Optional.of(seed));

@@ -1,55 +1,54 @@
 package io.saltlab.cli;
 
+import io.saltlab.cli.internal.args.CommandSpec;
+import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.validate.ManifestValidator;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import java.util.List;
 
 /** {@code saltlab render}: writes the lab into {@code DIR/<V>/} for each target, safely. */
-@Command(
-    name = "render",
-    mixinStandardHelpOptions = true,
-    versionProvider = SaltlabCli.Version.class,
-    description = {
-      "Renders the lab into DIR/<V>/ for each target.",
-      "%nOne YAML file per object (or one manifests.yaml with --layout stream), kustomization.yaml"
-          + " and topology.md (a Mermaid diagram). Each target folder is replaced atomically under"
-          + " a lock on DIR/.saltlab.lock; files you added to it are kept; unchanged output is left"
-          + " untouched. Without --lab or --class: the built-in seed lab."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})
-final class RenderCommand implements Callable<Integer> {
+final class RenderCommand {
 
   /** How long a render waits for another one writing into the same folder. */
   static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
-  @Spec CommandSpec spec;
+  /** The declaration of {@code saltlab render}. */
+  static final CommandSpec SPEC =
+      CommandSpec.builder("saltlab render", "Renders the lab into DIR/<V>/ for each target.")
+          .details(
+              "One YAML file per object (or one manifests.yaml with --layout stream),"
+                  + " kustomization.yaml and topology.md (a Mermaid diagram). Each target folder"
+                  + " is replaced atomically under a lock on DIR/.saltlab.lock; files you added to"
+                  + " it are kept; unchanged output is left untouched. Without --lab or --class:"
+                  + " the built-in seed lab.")
+          .include(LabSource.OPTIONS)
+          .include(TargetOptions.OPTIONS)
+          .exitCode(ExitCodes.OK, ExitCodes.OK_MEANING)
+          .exitCode(ExitCodes.PROBLEMS, ExitCodes.PROBLEMS_MEANING)
+          .exitCode(ExitCodes.INPUT, ExitCodes.INPUT_MEANING)
+          .build();
 
-  @Mixin LabSource lab;
+  /** The command. */
+  static final CliCommand COMMAND = new CliCommand(SPEC, RenderCommand::run);
 
-  @Mixin TargetOptions options;
+  private RenderCommand() {}
 
-  private final SaltlabCli cli;
-
-  RenderCommand(SaltlabCli cli) {
-    this.cli = cli;
-  }
-
-  @Override
-  public Integer call() {
-    LabSource.Loaded saltLab = lab.load(cli.environment());
-    PrintWriter out = spec.commandLine().getOut();
-    try (OutputFolder folder = OutputFolder.lock(options.out, LOCK_WAIT)) {
-      for (KubernetesVersion target : options.targets()) {
+  private static int run(ParsedArgs args, CliContext context) {
+    List<KubernetesVersion> targets = TargetOptions.targets(args);
+    // The schemas load on other threads while the lab is read and translated.
+    targets.forEach(ManifestValidator::preload);
+    LabSource.Loaded saltLab = LabSource.of(args).load(context.environment());
+    PrintWriter out = context.out();
+    Path dir = args.get(TargetOptions.OUT);
+    TargetOptions.Layout layout = args.get(TargetOptions.LAYOUT);
+    try (OutputFolder folder = OutputFolder.lock(dir, LOCK_WAIT)) {
+      for (KubernetesVersion target : targets) {
         OutputFolder.Result r =
             folder.write(
-                target.toString(),
-                RenderedFiles.of(saltLab, target, options.layout, spec.commandLine().getErr()));
+                target.toString(), RenderedFiles.of(saltLab, target, layout, context.err()));
         if (r.changed()) {
           out.printf(
               "%s: wrote %d, removed %d, kept %d unchanged%s -> %s%n",

@@ -1,46 +1,58 @@
 package io.saltlab.cli;
 
+import io.saltlab.cli.internal.args.ArgParser;
+import io.saltlab.cli.internal.args.CommandSpec;
+import io.saltlab.cli.internal.args.HelpText;
+import io.saltlab.cli.internal.args.ParsedArgs;
+import io.saltlab.cli.internal.args.Suggestions;
+import io.saltlab.cli.internal.args.UsageException;
 import io.saltlab.core.render.SaltlabVersion;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code saltlab} command and its sub-commands, runnable in-process (tests) or from {@link
  * Main}. Every failure ends as one {@code error:} line and one {@code hint:} line on the error
  * stream, with the exit codes of {@link ExitCodes}; stack traces are never printed.
  */
-@Command(
-    name = "saltlab",
-    mixinStandardHelpOptions = true,
-    versionProvider = SaltlabCli.Version.class,
-    description = {
-      "Renders a typed Salt-on-Kubernetes lab into versioned, deterministic Kubernetes YAML.",
-      "%nRepo workflow: 'saltlab render' into manifests/, review and commit it, run 'saltlab check'"
-          + " in CI."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.PROBLEMS_LINE, ExitCodes.INPUT_LINE})
-public final class SaltlabCli implements Callable<Integer> {
+final class SaltlabCli {
 
-  @Spec CommandSpec spec;
+  /** The top-level command: only {@code --help} and {@code --version} besides a sub-command. */
+  static final CommandSpec ROOT;
 
-  private final Map<String, String> environment;
+  /** The sub-commands, in the order {@code --help} lists them. */
+  static final List<CliCommand> COMMANDS =
+      List.of(
+          RenderCommand.COMMAND,
+          CheckCommand.COMMAND,
+          DiffCommand.COMMAND,
+          ValidateCommand.COMMAND,
+          VersionsCommand.COMMAND);
 
-  private SaltlabCli(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
+  static {
+    CommandSpec.Builder root =
+        CommandSpec.builder(
+                "saltlab",
+                "Renders a typed Salt-on-Kubernetes lab into versioned, deterministic Kubernetes"
+                    + " YAML.")
+            .details(
+                "Repo workflow: 'saltlab render' into manifests/, review and commit it, run"
+                    + " 'saltlab check' in CI.");
+    for (CliCommand c : COMMANDS) {
+      root.command(c.name(), c.spec().summary());
+    }
+    ROOT =
+        root.exitCode(ExitCodes.OK, ExitCodes.OK_MEANING)
+            .exitCode(ExitCodes.PROBLEMS, ExitCodes.PROBLEMS_MEANING)
+            .exitCode(ExitCodes.INPUT, ExitCodes.INPUT_MEANING)
+            .build();
   }
+
+  private SaltlabCli() {}
 
   /**
    * Runs one command line.
@@ -52,90 +64,107 @@ public final class SaltlabCli implements Callable<Integer> {
    * @param err where errors and hints go
    * @return the exit code: 0 ok, 1 problems or drift, 2 usage or input error
    */
-  public static int run(
-      String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+  static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     Objects.requireNonNull(args, "args");
-    CommandLine cmd =
-        args.length > 0 ? commandLine(environment, args[0]) : commandLine(environment);
-    cmd.setOut(out);
-    cmd.setErr(err);
-    int code = cmd.execute(args);
-    out.flush();
-    err.flush();
-    return code;
-  }
-
-  /**
-   * The command tree, for running in-process with a given environment.
-   *
-   * @param environment variables for lab specs
-   * @return the configured command line
-   */
-  static CommandLine commandLine(Map<String, String> environment) {
-    return commandLine(environment, null);
-  }
-
-  /**
-   * The command tree with only the named command, when it is one: picocli reads every registered
-   * command's annotations by reflection before parsing, a noticeable part of a small render's
-   * start, and a command line runs one command. Anything else (no command, a misspelt one,
-   * top-level {@code --help}) gets every command, for the listings and suggestions.
-   */
-  private static CommandLine commandLine(Map<String, String> environment, String commandName) {
-    SaltlabCli root = new SaltlabCli(environment);
-    CommandLine cmd = new CommandLine(root);
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("render", () -> new RenderCommand(root));
-    commands.put("check", () -> new CheckCommand(root));
-    commands.put("diff", () -> new DiffCommand(root));
-    commands.put("validate", ValidateCommand::new);
-    commands.put("versions", VersionsCommand::new);
-    Supplier<Object> only = commandName == null ? null : commands.get(commandName);
-    if (only != null) {
-      cmd.addSubcommand(new CommandLine(only.get()));
-    } else {
-      commands.values().forEach(c -> cmd.addSubcommand(new CommandLine(c.get())));
+    CliContext context = new CliContext(Map.copyOf(environment), out, err);
+    try {
+      return dispatch(Arrays.asList(args), context);
+    } finally {
+      out.flush();
+      err.flush();
     }
-    cmd.setParameterExceptionHandler(SaltlabCli::usageError);
-    cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine));
-    return cmd;
   }
 
-  /** The variables a lab spec may read its secrets from. */
-  Map<String, String> environment() {
-    return environment;
+  private static int dispatch(List<String> args, CliContext context) {
+    if (args.isEmpty() || args.get(0).startsWith("-")) {
+      return runRoot(args, context);
+    }
+    CliCommand command = find(args.get(0));
+    if (command == null) {
+      List<String> names = new ArrayList<>();
+      COMMANDS.forEach(c -> names.add(c.name()));
+      return usageError(
+          new UsageException(
+              "unknown command '" + args.get(0) + "'",
+              Suggestions.closest(args.get(0), names),
+              null),
+          ROOT,
+          context);
+    }
+    ParsedArgs parsed;
+    try {
+      parsed = ArgParser.parse(command.spec(), args.subList(1, args.size()));
+    } catch (UsageException e) {
+      return usageError(e, command.spec(), context);
+    }
+    if (parsed.has(CommandSpec.HELP)) {
+      context.out().print(HelpText.of(command.spec()));
+      return ExitCodes.OK;
+    }
+    if (parsed.has(CommandSpec.VERSION)) {
+      context.out().println(version());
+      return ExitCodes.OK;
+    }
+    try {
+      return command.action().run(parsed, context);
+    } catch (RuntimeException e) {
+      return failure(e, command.spec(), context.err());
+    }
   }
 
-  /** Without a command there is nothing to do: say which commands exist. */
-  @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    err.println("error: no command given");
-    err.println(
-        "hint: run 'saltlab --help'; commands: " + String.join(", ", spec.subcommands().keySet()));
+  private static int runRoot(List<String> args, CliContext context) {
+    ParsedArgs parsed;
+    try {
+      parsed = ArgParser.parse(ROOT, args);
+    } catch (UsageException e) {
+      return usageError(e, ROOT, context);
+    }
+    if (parsed.has(CommandSpec.HELP)) {
+      context.out().print(HelpText.of(ROOT));
+      return ExitCodes.OK;
+    }
+    if (parsed.has(CommandSpec.VERSION)) {
+      context.out().println(version());
+      return ExitCodes.OK;
+    }
+    // Without a command there is nothing to do: say which commands exist.
+    List<String> names = new ArrayList<>();
+    COMMANDS.forEach(c -> names.add(c.name()));
+    context.err().println("error: no command given");
+    context.err().println("hint: run 'saltlab --help'; commands: " + String.join(", ", names));
     return ExitCodes.INPUT;
   }
 
-  private static int usageError(ParameterException e, String[] args) {
-    CommandLine cmd = e.getCommandLine();
-    PrintWriter err = cmd.getErr();
-    err.println("error: " + firstLine(e.getMessage()));
-    String help = "run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage";
-    if (e instanceof UnmatchedArgumentException) {
-      List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
-      if (!suggestions.isEmpty()) {
-        help = "did you mean " + String.join(" or ", suggestions) + "? " + help;
+  private static CliCommand find(String name) {
+    for (CliCommand c : COMMANDS) {
+      if (c.name().equals(name)) {
+        return c;
       }
     }
+    return null;
+  }
+
+  /** The version line of {@code --version}. */
+  static String version() {
+    return "saltlab " + SaltlabVersion.get();
+  }
+
+  private static int usageError(UsageException e, CommandSpec spec, CliContext context) {
+    PrintWriter err = context.err();
+    err.println("error: " + e.getMessage());
+    String help = "run '" + spec.qualifiedName() + " --help' for usage";
+    if (e.advice() != null) {
+      help = e.advice() + "; " + help;
+    }
+    if (!e.suggestions().isEmpty()) {
+      help = "did you mean " + String.join(" or ", e.suggestions()) + "? " + help;
+    }
     err.println("hint: " + help);
-    err.flush();
     return ExitCodes.INPUT;
   }
 
-  private static int failure(Exception e, CommandLine cmd) {
-    PrintWriter err = cmd.getErr();
-    if (e instanceof CliException) {
-      CliException c = (CliException) e;
+  private static int failure(RuntimeException e, CommandSpec spec, PrintWriter err) {
+    if (e instanceof CliException c) {
       err.println("error: " + firstLine(c.getMessage()));
       for (String line : c.details()) {
         err.println("  - " + firstLine(line));
@@ -143,14 +172,12 @@ public final class SaltlabCli implements Callable<Integer> {
       if (c.hint() != null) {
         err.println("hint: " + c.hint());
       }
-      err.flush();
       return c.exitCode();
     }
     if (e instanceof IllegalArgumentException) {
       // The model's own checks (versions, secrets from the environment) explain themselves.
       err.println("error: " + firstLine(String.valueOf(e.getMessage())));
-      err.println("hint: run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
-      err.flush();
+      err.println("hint: run '" + spec.qualifiedName() + " --help' for usage");
       return ExitCodes.INPUT;
     }
     err.println(
@@ -159,19 +186,10 @@ public final class SaltlabCli implements Callable<Integer> {
             + ": "
             + firstLine(String.valueOf(e.getMessage())));
     err.println("hint: this is a bug; please report it with the command line that caused it");
-    err.flush();
     return ExitCodes.INPUT;
   }
 
   private static String firstLine(String s) {
     return s == null ? "" : s.lines().findFirst().orElse("");
-  }
-
-  /** Prints the saltlab version for {@code --version}. */
-  static final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"saltlab " + SaltlabVersion.get()};
-    }
   }
 }

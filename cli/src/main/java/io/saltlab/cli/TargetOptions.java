@@ -1,43 +1,78 @@
 package io.saltlab.cli;
 
+import io.saltlab.cli.internal.args.Choice;
+import io.saltlab.cli.internal.args.Converter;
+import io.saltlab.cli.internal.args.Option;
+import io.saltlab.cli.internal.args.OptionGroup;
+import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
-/** The {@code --target V... --out DIR --layout L} options of {@code render} and {@code check}. */
+/**
+ * The {@code --target V... --out DIR --layout L} options of {@code render} and {@code check}. An
+ * option added to {@link #OPTIONS} is an option of both commands, in parsing and in help.
+ */
 final class TargetOptions {
 
-  @Option(
-      names = {"-t", "--target"},
-      paramLabel = "V",
-      converter = VersionConverter.class,
-      description =
-          "Kubernetes version to render for, 1.5 to 1.36; repeat for several. Default: the newest,"
-              + " 1.36.")
-  List<KubernetesVersion> targets = new ArrayList<>();
+  private TargetOptions() {}
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "DIR",
-      defaultValue = "manifests",
-      description = "Output folder; each target goes into DIR/<V>/. Default: ${DEFAULT-VALUE}.")
-  Path out = Paths.get("manifests");
+  /** Parses {@code 1.36}, {@code v1.16} or {@code 1.9.4} with the core's rules and messages. */
+  static final Converter<KubernetesVersion> VERSION = KubernetesVersion::of;
 
-  @Option(
-      names = "--layout",
-      paramLabel = "LAYOUT",
-      defaultValue = "files",
-      description =
-          "How objects are laid out in DIR/<V>/: files (one file per object) or stream (all of them"
-              + " in one manifests.yaml, as kubectl apply -f takes it); kustomization.yaml either"
-              + " way. check needs the layout render used. Default: ${DEFAULT-VALUE}.")
-  Layout layout = Layout.files;
+  /** A file or folder path; an empty or unreadable one is refused with the reason. */
+  static final Converter<Path> PATH =
+      text -> {
+        if (text.isEmpty()) {
+          throw new IllegalArgumentException("the path is empty");
+        }
+        try {
+          return Path.of(text);
+        } catch (InvalidPathException e) {
+          throw new IllegalArgumentException("not a usable path: " + e.getReason());
+        }
+      };
+
+  /** The options of both commands. */
+  static final OptionGroup OPTIONS = new OptionGroup();
+
+  /** {@code -t, --target V}, repeatable. */
+  static final Option<KubernetesVersion> TARGET =
+      OPTIONS.add(
+          Option.value(
+                  "V",
+                  VERSION,
+                  "Kubernetes version to render for, 1.5 to 1.36; repeat for several. Default: the"
+                      + " newest, 1.36.",
+                  "-t",
+                  "--target")
+              .repeatable());
+
+  /** {@code -o, --out DIR}. */
+  static final Option<Path> OUT =
+      OPTIONS.add(
+          Option.value(
+                  "DIR",
+                  PATH,
+                  "Output folder; each target goes into DIR/<V>/. Default: manifests.",
+                  "-o",
+                  "--out")
+              .withDefault(Path.of("manifests")));
+
+  /** {@code --layout files|stream}. */
+  static final Option<Layout> LAYOUT =
+      OPTIONS.add(
+          Option.value(
+                  "LAYOUT",
+                  Choice.of(Layout.class),
+                  "How objects are laid out in DIR/<V>/: files (one file per object) or stream (all"
+                      + " of them in one manifests.yaml, as kubectl apply -f takes it);"
+                      + " kustomization.yaml either way. check needs the layout render used."
+                      + " Default: files.",
+                  "--layout")
+              .withDefault(Layout.files));
 
   /** The two forms of a target folder. */
   enum Layout {
@@ -50,24 +85,14 @@ final class TargetOptions {
   /**
    * The targets asked for, each once, in the order given; the default target when none is.
    *
+   * @param args the parsed command line
    * @return at least one version
    */
-  List<KubernetesVersion> targets() {
-    if (targets.isEmpty()) {
+  static List<KubernetesVersion> targets(ParsedArgs args) {
+    List<KubernetesVersion> given = args.all(TARGET);
+    if (given.isEmpty()) {
       return List.of(KubernetesVersion.DEFAULT);
     }
-    return List.copyOf(new LinkedHashSet<>(targets));
-  }
-
-  /** Parses {@code 1.36}, {@code v1.16} or {@code 1.9.4} with the core's rules and messages. */
-  static final class VersionConverter implements ITypeConverter<KubernetesVersion> {
-    @Override
-    public KubernetesVersion convert(String value) {
-      try {
-        return KubernetesVersion.of(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
+    return List.copyOf(new LinkedHashSet<>(given));
   }
 }

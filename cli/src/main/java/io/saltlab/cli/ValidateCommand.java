@@ -1,5 +1,9 @@
 package io.saltlab.cli;
 
+import io.saltlab.cli.internal.args.CommandSpec;
+import io.saltlab.cli.internal.args.Option;
+import io.saltlab.cli.internal.args.Parameters;
+import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.validate.ManifestValidator;
 import io.saltlab.core.validate.ValidationReport;
@@ -7,49 +11,54 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code saltlab validate}: checks manifest files against a target's API with the bundled
  * validator.
  */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    versionProvider = SaltlabCli.Version.class,
-    description = {
-      "Validates YAML manifests against the API of a Kubernetes version.",
-      "%nFiles or folders, saltlab's or not, checked with the validator and schemas bundled in this"
-          + " build. Fails with exit code 2 when this build has no validator."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:ok (valid)",
-      "1:problems found (invalid manifests)",
-      "2:usage or input error (bad option, missing path, unsupported target, no validator in this"
-          + " build)"
-    })
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand {
 
-  @Spec CommandSpec spec;
+  /** {@code -t, --target V}: one version, unlike render's. */
+  static final Option<KubernetesVersion> TARGET =
+      Option.value(
+              "V",
+              TargetOptions.VERSION,
+              "Kubernetes version to validate against. Default: the newest, 1.36.",
+              "-t",
+              "--target")
+          .withDefault(KubernetesVersion.DEFAULT);
 
-  @Option(
-      names = {"-t", "--target"},
-      paramLabel = "V",
-      converter = TargetOptions.VersionConverter.class,
-      description = "Kubernetes version to validate against. Default: the newest, 1.36.")
-  KubernetesVersion target = KubernetesVersion.DEFAULT;
+  /** The files and folders to validate. */
+  static final Parameters<Path> PATHS =
+      new Parameters<>("PATH", TargetOptions.PATH, "Manifest files or folders.", 1);
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders.")
-  List<Path> paths;
+  /** The declaration of {@code saltlab validate}. */
+  static final CommandSpec SPEC =
+      CommandSpec.builder(
+              "saltlab validate",
+              "Validates YAML manifests against the API of a Kubernetes version.")
+          .details(
+              "Files or folders, saltlab's or not, checked with the validator and schemas bundled"
+                  + " in this build. Fails with exit code 2 when this build has no validator.")
+          .option(TARGET)
+          .parameters(PATHS)
+          .exitCode(ExitCodes.OK, "ok (valid)")
+          .exitCode(ExitCodes.PROBLEMS, "problems found (invalid manifests)")
+          .exitCode(
+              ExitCodes.INPUT,
+              "usage or input error (bad option, missing path, unsupported target, no validator in"
+                  + " this build)")
+          .build();
 
-  @Override
-  public Integer call() {
+  /** The command. */
+  static final CliCommand COMMAND = new CliCommand(SPEC, ValidateCommand::run);
+
+  private ValidateCommand() {}
+
+  private static int run(ParsedArgs args, CliContext context) {
+    KubernetesVersion target = args.get(TARGET);
+    ManifestValidator.preload(target);
+    List<Path> paths = args.parameters(PATHS);
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new CliException(
@@ -59,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     ValidationReport report =
         ManifestValidator.forTarget(target).validatePaths(paths.toArray(Path[]::new));
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = context.out();
     String text = report.format();
     out.print(text);
     if (!text.endsWith("\n")) {

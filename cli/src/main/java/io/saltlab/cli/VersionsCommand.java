@@ -1,38 +1,39 @@
 package io.saltlab.cli;
 
+import io.saltlab.cli.internal.args.CommandSpec;
+import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.validate.BundledSchemas;
 import java.io.PrintWriter;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code saltlab versions}: the supported targets, what each renders, and which have a bundled
  * schema.
  */
-@Command(
-    name = "versions",
-    mixinStandardHelpOptions = true,
-    versionProvider = SaltlabCli.Version.class,
-    description = {
-      "Lists the supported Kubernetes versions and which have a bundled schema.",
-      "%nFor each target: the apiVersion of each workload kind, the pull Secret's type, whether"
-          + " hostPath volumes get a type, and whether 'validate' has its schema."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:ok", "2:usage error (bad option)"})
-final class VersionsCommand implements Callable<Integer> {
+final class VersionsCommand {
 
-  @Spec CommandSpec spec;
+  /** The declaration of {@code saltlab versions}. */
+  static final CommandSpec SPEC =
+      CommandSpec.builder(
+              "saltlab versions",
+              "Lists the supported Kubernetes versions and which have a bundled schema.")
+          .details(
+              "For each target: the apiVersion of each workload kind, the pull Secret's type,"
+                  + " whether hostPath volumes get a type, and whether 'validate' has its schema.")
+          .exitCode(ExitCodes.OK, "ok")
+          .exitCode(ExitCodes.INPUT, "usage error (bad option)")
+          .build();
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+  /** The command. */
+  static final CliCommand COMMAND = new CliCommand(SPEC, VersionsCommand::run);
+
+  private VersionsCommand() {}
+
+  private static int run(ParsedArgs args, CliContext context) {
+    PrintWriter out = context.out();
     Set<KubernetesVersion> bundled = Set.copyOf(BundledSchemas.versions());
     out.printf("Targets %s (default %s):%n", KubernetesVersion.range(), KubernetesVersion.DEFAULT);
     String format = "%-7s %-19s %-13s %-19s %-31s %-9s %s%n";
