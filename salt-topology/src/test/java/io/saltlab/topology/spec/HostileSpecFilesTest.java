@@ -3,6 +3,7 @@ package io.saltlab.topology.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.saltlab.topology.spec.internal.SpecParser;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.Writer;

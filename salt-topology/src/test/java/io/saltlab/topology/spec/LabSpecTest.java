@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.spec.internal.SpecParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -269,12 +270,5 @@ class LabSpecTest {
         .singleElement()
         .extracting(SpecProblem::message)
         .isEqualTo("the file is not UTF-8 text");
-  }
-
-  @Test
-  void didYouMeanOnlySuggestsCloseKeys() {
-    assertThat(LabSpec.closest("imgae", java.util.Set.of("image", "name"))).isEqualTo("image");
-    assertThat(LabSpec.closest("zzzzzz", java.util.Set.of("image", "name"))).isNull();
-    assertThat(LabSpec.distance("kitten", "sitting")).isEqualTo(3);
   }
 }

@@ -1,4 +1,4 @@
-package io.saltlab.topology.spec;
+package io.saltlab.topology.spec.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.saltlab.topology.spec.SpecProblem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,12 @@ import org.yaml.snakeyaml.LoaderOptions;
  * and aliases are refused outright: a spec has no use for them and they are how "billion laughs"
  * documents grow), duplicate keys refused, one document only.
  */
-final class SpecParser {
+public final class SpecParser {
   /** Largest spec accepted, in characters: far above any lab, far below harm. */
-  static final int MAX_CHARS = 1 << 20;
+  public static final int MAX_CHARS = 1 << 20;
 
   /** Deepest nesting accepted; a spec needs 4. */
-  static final int MAX_DEPTH = 20;
+  public static final int MAX_DEPTH = 20;
 
   private static final YAMLFactory FACTORY = factory();
 

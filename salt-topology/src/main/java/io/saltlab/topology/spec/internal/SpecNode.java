@@ -1,4 +1,4 @@
-package io.saltlab.topology.spec;
+package io.saltlab.topology.spec.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
