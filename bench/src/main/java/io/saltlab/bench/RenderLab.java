@@ -41,7 +41,8 @@ public final class RenderLab {
       System.out.println(
           "rendered " + manifests.resources().size() + " objects into " + out.resolve("lab.yaml"));
     } else {
-      int files = manifests.writeDirectory(out).size();
+      int files = manifests.folder().contents().size();
+      manifests.writeDirectory(out);
       System.out.println(
           "rendered "
               + manifests.resources().size()

@@ -4,6 +4,7 @@ import io.saltlab.cli.internal.args.CommandSpec;
 import io.saltlab.cli.internal.args.Option;
 import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.check.TargetDiff;
 import io.saltlab.core.validate.ManifestValidator;
 import io.saltlab.topology.SaltLab;
 import java.io.PrintWriter;

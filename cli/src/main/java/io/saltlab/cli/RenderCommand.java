@@ -4,6 +4,8 @@ import io.saltlab.cli.internal.args.CommandSpec;
 import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.validate.ManifestValidator;
+import io.saltlab.core.write.OutputFolder;
+import io.saltlab.core.write.WriteResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +15,7 @@ import java.util.List;
 final class RenderCommand {
 
   /** How long a render waits for another one writing into the same folder. */
-  static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+  static final Duration LOCK_WAIT = OutputFolder.DEFAULT_WAIT;
 
   /** The declaration of {@code saltlab render}. */
   static final CommandSpec SPEC =
@@ -44,9 +46,9 @@ final class RenderCommand {
     PrintWriter out = context.out();
     Path dir = args.get(TargetOptions.OUT);
     TargetOptions.Layout layout = args.get(TargetOptions.LAYOUT);
-    try (OutputFolder folder = OutputFolder.lock(dir, LOCK_WAIT)) {
+    try (OutputFolder folder = OutputFolder.open(dir, LOCK_WAIT)) {
       for (KubernetesVersion target : targets) {
-        OutputFolder.Result r =
+        WriteResult r =
             folder.write(
                 target.toString(), RenderedFiles.of(saltLab, target, layout, context.err()));
         if (r.changed()) {

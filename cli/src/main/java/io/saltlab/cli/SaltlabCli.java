@@ -7,6 +7,7 @@ import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.cli.internal.args.Suggestions;
 import io.saltlab.cli.internal.args.UsageException;
 import io.saltlab.core.render.SaltlabVersion;
+import io.saltlab.core.write.FolderException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -173,6 +174,12 @@ final class SaltlabCli {
         err.println("hint: " + c.hint());
       }
       return c.exitCode();
+    }
+    if (e instanceof FolderException) {
+      err.println("error: " + firstLine(e.getMessage()));
+      err.println("hint: " + ((FolderException) e).hint());
+      err.flush();
+      return ExitCodes.INPUT;
     }
     if (e instanceof IllegalArgumentException) {
       // The model's own checks (versions, secrets from the environment) explain themselves.

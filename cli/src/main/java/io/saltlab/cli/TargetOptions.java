@@ -79,7 +79,14 @@ final class TargetOptions {
     /** One file per object ({@code Manifests.files()}). */
     files,
     /** One multi-document {@code manifests.yaml} ({@code Manifests.streamFiles()}). */
-    stream
+    stream;
+
+    /** The library's name for this layout. */
+    io.saltlab.core.render.Layout library() {
+      return this == stream
+          ? io.saltlab.core.render.Layout.STREAM
+          : io.saltlab.core.render.Layout.FILES;
+    }
   }
 
   /**

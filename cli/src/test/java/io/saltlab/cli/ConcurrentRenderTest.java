@@ -108,9 +108,11 @@ class ConcurrentRenderTest {
           new LabSource.Loaded(SeedLab.lab(), Optional.of(new SeedLabProvider()));
       Map<String, String> expected =
           RenderedFiles.of(
-              seed,
-              KubernetesVersion.of(target),
-              new java.io.PrintWriter(java.io.Writer.nullWriter()));
+                  seed,
+                  KubernetesVersion.of(target),
+                  TargetOptions.Layout.files,
+                  new java.io.PrintWriter(java.io.Writer.nullWriter()))
+              .contents();
       Map<String, String> found = new TreeMap<>();
       Path folder = out.resolve(target);
       try (Stream<Path> files = Files.walk(folder)) {
@@ -128,7 +130,7 @@ class ConcurrentRenderTest {
 
   /** The stream, every folder file and the diagram. */
   private static Map<String, String> everything(Manifests m) {
-    Map<String, String> all = new TreeMap<>(RenderedFiles.of(m));
+    Map<String, String> all = new TreeMap<>(m.folder().contents());
     all.put("stream", m.toYaml());
     return all;
   }

@@ -3,6 +3,7 @@ package io.saltlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.write.GeneratedFiles;
 import io.saltlab.topology.spec.LabSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A kill between the two renames of the swap leaves {@code DIR/<V>} absent and the old folder
  * under {@code DIR/.<V>.saltlab-old}; that is the old content, put back by the next run (see {@link
- * OutputFolder}), and counted separately.
+ * io.saltlab.core.write.OutputFolder}), and counted separately.
  */
 class KillDuringRenderIT {
   /** At least this many kills in total, spread over {@link #WORKERS} folders. */
@@ -269,7 +270,7 @@ class KillDuringRenderIT {
     try (Stream<Path> list = Files.list(folder)) {
       for (Path p : (Iterable<Path>) list::iterator) {
         byte[] bytes = Files.readAllBytes(p);
-        if (OutputFolder.isGenerated(bytes)) {
+        if (GeneratedFiles.isGenerated(bytes)) {
           files.put(p.getFileName().toString(), bytes);
         }
       }
@@ -296,6 +297,7 @@ class KillDuringRenderIT {
   private static Map<String, byte[]> expected(Path spec) {
     Map<String, byte[]> files = new TreeMap<>();
     RenderedFiles.of(LabSpec.read(spec, ENV), KubernetesVersion.of(TARGET))
+        .contents()
         .forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
     return files;
   }

@@ -55,7 +55,8 @@ class RenderAndCheckTest {
     CliRunner.Run r = render();
     assertThat(r.exit()).isZero();
     Path folder = out().resolve(KubernetesVersion.DEFAULT.toString());
-    Map<String, String> expected = RenderedFiles.of(SeedLab.lab(), KubernetesVersion.DEFAULT);
+    Map<String, String> expected =
+        RenderedFiles.of(SeedLab.lab(), KubernetesVersion.DEFAULT).contents();
     for (Map.Entry<String, String> e : expected.entrySet()) {
       assertThat(folder.resolve(e.getKey())).hasContent(e.getValue());
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.cluster.ClusterNode;
 import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.internal.topology.TopologyDiagram;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.render.RenderedResource;
 import io.saltlab.core.validate.ManifestValidator;

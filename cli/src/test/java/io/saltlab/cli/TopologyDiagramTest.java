@@ -2,6 +2,7 @@ package io.saltlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.saltlab.core.internal.topology.TopologyDiagram;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.examples.SeedLab;
 import io.saltlab.topology.AppRole;

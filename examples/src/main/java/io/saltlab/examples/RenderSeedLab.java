@@ -2,13 +2,14 @@ package io.saltlab.examples;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.core.write.WriteResult;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 
 /**
  * Renders the seed lab: with no arguments, for the newest supported Kubernetes version into {@code
- * ./manifests/<version>/}, one file per object plus a {@code kustomization.yaml}.
+ * ./manifests/<version>/}, one file per object plus a {@code kustomization.yaml} and {@code
+ * topology.md}, through the same safe writer as {@code saltlab render}.
  *
  * <p>Arguments: {@code [TARGET [OUTPUT_DIR]]}, for example {@code 1.6 /tmp/out}.
  */
@@ -27,12 +28,16 @@ public final class RenderSeedLab {
           args.length > 0 ? KubernetesVersion.of(args[0]) : KubernetesVersion.DEFAULT;
       Path out = Paths.get(args.length > 1 ? args[1] : "manifests").resolve(target.toString());
       Manifests manifests = SeedLab.lab().render(target);
-      List<Path> written = manifests.writeDirectory(out);
+      WriteResult result = manifests.writeDirectory(out);
       System.out.println(
           "Rendered the seed lab for Kubernetes " + target + " into " + out.toAbsolutePath() + ":");
-      for (Path p : written) {
-        System.out.println("  " + p);
+      for (String file : result.written()) {
+        System.out.println("  wrote " + file);
       }
+      for (String file : result.removed()) {
+        System.out.println("  removed " + file);
+      }
+      System.out.println("  " + result.kept() + " unchanged");
     } catch (RuntimeException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);

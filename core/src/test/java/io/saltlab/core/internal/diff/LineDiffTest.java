@@ -1,4 +1,4 @@
-package io.saltlab.cli;
+package io.saltlab.core.internal.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.saltlab.cli;
+package io.saltlab.core.internal.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.saltlab.core.render.Manifests;
@@ -23,13 +23,10 @@ import java.util.TreeSet;
  * ConfigMaps). Node ids are assigned in the fixed output order, so the same manifests always give
  * the same bytes.
  */
-final class TopologyDiagram {
+public final class TopologyDiagram {
 
   /** Name of the diagram file written beside the manifests. */
-  static final String FILE = "topology.md";
-
-  /** How the diagram file starts; how saltlab recognises it as its own. */
-  static final String HEADER_PREFIX = Manifests.MARKDOWN_HEADER_PREFIX;
+  public static final String FILE = "topology.md";
 
   private static final Set<String> WORKLOADS =
       Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
@@ -38,9 +35,10 @@ final class TopologyDiagram {
    * Mermaid's default limits (its {@code maxTextSize} and {@code maxEdges} settings), which GitHub
    * and most Markdown viewers keep: a larger diagram shows as an error instead of a picture.
    */
-  static final int MERMAID_MAX_TEXT = 50_000;
+  public static final int MERMAID_MAX_TEXT = 50_000;
 
-  static final int MERMAID_MAX_EDGES = 500;
+  /** Mermaid's default {@code maxEdges}: more edges than this and viewers show an error. */
+  public static final int MERMAID_MAX_EDGES = 500;
 
   /** Below any node line's length: more objects than the text limit over this cannot fit. */
   private static final int SHORTEST_NODE_LINE = 20;
@@ -56,7 +54,7 @@ final class TopologyDiagram {
    * @param manifests one target's output
    * @return the file's content, starting with the generated-by header as an HTML comment
    */
-  static String markdown(Manifests manifests) {
+  public static String markdown(Manifests manifests) {
     if (manifests.resources().size() * SHORTEST_NODE_LINE > MERMAID_MAX_TEXT) {
       return summary(manifests);
     }

@@ -1,4 +1,4 @@
-package io.saltlab.cli;
+package io.saltlab.core.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.saltlab.core.render.Manifests;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * fields added, removed or changed (selectors, hostPath types, the pull Secret's type and data
  * key). Secret data values are never shown, only their keys.
  */
-final class TargetDiff {
+public final class TargetDiff {
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
   private TargetDiff() {}
@@ -25,7 +25,7 @@ final class TargetDiff {
    * @param to the lab rendered for the other target
    * @return a readable report ending with a summary line
    */
-  static String report(Manifests from, Manifests to) {
+  public static String report(Manifests from, Manifests to) {
     Map<String, RenderedResource> before = byId(from);
     Map<String, RenderedResource> after = byId(to);
     StringBuilder out = new StringBuilder();

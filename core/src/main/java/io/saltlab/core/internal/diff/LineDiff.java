@@ -1,4 +1,4 @@
-package io.saltlab.cli;
+package io.saltlab.core.internal.diff;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.List;
  * more than {@link #MAX_CELLS} cells the middle is shown as removed and re-added, which is still a
  * correct (if longer) diff and keeps time and memory bounded.
  */
-final class LineDiff {
+public final class LineDiff {
   /** Largest LCS table built, about 16 MB of ints. */
-  static final long MAX_CELLS = 4_000_000L;
+  public static final long MAX_CELLS = 4_000_000L;
 
   private static final int CONTEXT = 3;
 
@@ -31,7 +31,7 @@ final class LineDiff {
    * @param newText new text
    * @return the diff, ending with a line feed, or the empty string when the texts are equal
    */
-  static String unified(String oldName, String oldText, String newName, String newText) {
+  public static String unified(String oldName, String oldText, String newName, String newText) {
     if (oldText.equals(newText)) {
       return "";
     }
@@ -178,7 +178,7 @@ final class LineDiff {
   }
 
   /** Splits on line feeds; a final line feed ends the last line rather than starting a new one. */
-  static List<String> lines(String text) {
+  public static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     if (text.isEmpty()) {
       return lines;

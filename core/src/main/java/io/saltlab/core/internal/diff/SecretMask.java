@@ -1,4 +1,4 @@
-package io.saltlab.cli;
+package io.saltlab.core.internal.diff;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * value present on both sides becomes {@code <hidden>}, a value present on one side only becomes
  * {@code <hidden, LABEL value>}.
  */
-final class SecretMask {
+public final class SecretMask {
   private static final Pattern KIND_SECRET =
       Pattern.compile("kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?");
   private static final Pattern DATA_KEY = Pattern.compile("(data|stringData):\\s*(#.*)?");
@@ -30,7 +30,7 @@ final class SecretMask {
   private SecretMask() {}
 
   /** The two sides of a comparison, masked. */
-  record Pair(String oldText, String newText) {}
+  public record Pair(String oldText, String newText) {}
 
   /**
    * Masks two versions of one file.
@@ -41,7 +41,7 @@ final class SecretMask {
    * @param newLabel what to call a value only on the new side, such as {@code rendered}
    * @return both texts with every Secret value replaced
    */
-  static Pair maskPair(String oldText, String oldLabel, String newText, String newLabel) {
+  public static Pair maskPair(String oldText, String oldLabel, String newText, String newLabel) {
     Set<String> oldEntries = entries(oldText);
     Set<String> newEntries = entries(newText);
     return new Pair(mask(oldText, newEntries, oldLabel), mask(newText, oldEntries, newLabel));
@@ -53,7 +53,7 @@ final class SecretMask {
    * @param text YAML text, possibly several documents
    * @return the text without Secret values
    */
-  static String mask(String text) {
+  public static String mask(String text) {
     return mask(text, null, null);
   }
 
