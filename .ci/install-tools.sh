@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian tools that the cluster tests run on generated files:
-#   shellcheck - lints every generated provisioning script (zero warnings expected);
-#   vagrant    - `vagrant validate` on the generated Vagrantfile;
-#   ruby       - `ruby -c`, the syntax check used when vagrant is not installable.
+#   shellcheck - lints every script template as it is and every rendered provisioning script
+#                (zero findings expected);
+#   vagrant    - `vagrant validate` on the rendered Vagrantfiles;
+#   ruby       - parses every rendered Vagrantfile (vagrant's own Ruby).
 # Idempotent: packages already present are not fetched again, and apt's lists are only
 # refreshed when something is missing. The tests skip (with a printed reason) when a tool is
 # absent, so a failure here is reported but does not hide the Java test results.

@@ -26,6 +26,12 @@ final class ClusterChecks {
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern BOX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
+  /**
+   * The salt-master's host root as the scripts can write it bare: the lab allows any absolute path,
+   * but a space, quote or backquote would end or escape the shell word it is written in.
+   */
+  private static final Pattern HOST_ROOT = Pattern.compile("/[A-Za-z0-9._+/-]*");
+
   private final List<LabProblem> problems = new ArrayList<>();
 
   private ClusterChecks() {}
@@ -85,6 +91,14 @@ final class ClusterChecks {
               + cluster.lab().registry().server()
               + " as, with the password from REGISTRY_PASSWORD at provision time",
           "deployer");
+    }
+    String hostRoot = cluster.lab().master().hostRoot();
+    if (!HOST_ROOT.matcher(hostRoot).matches()) {
+      add(
+          "lab.master.hostRoot",
+          hostRoot,
+          "an absolute path of letters, digits and . _ + - / for the provisioning scripts",
+          "/home/vagrant/salt");
     }
     if (!BOX.matcher(cluster.box()).matches()) {
       add("box", cluster.box(), "a Vagrant box name such as owner/name", cluster.os().defaultBox());

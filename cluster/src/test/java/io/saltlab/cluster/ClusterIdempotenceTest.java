@@ -1,7 +1,6 @@
 package io.saltlab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.saltlab.core.KubernetesVersion;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +36,10 @@ class ClusterIdempotenceTest {
   }
 
   private static String bash(Path dir, String script) throws Exception {
-    assumeTrue(ClusterToolsTest.onPath("bash"), "bash is not installed; skipping");
+    Tools.require("bash", "the idempotence check");
     Path file = dir.resolve("piece.sh");
     Files.writeString(file, "set -Eeuo pipefail\nstep() { :; }\n" + script, StandardCharsets.UTF_8);
-    ClusterToolsTest.Result r =
-        ClusterToolsTest.run(dir, Map.of(), List.of("bash", file.toString()));
+    Tools.Result r = Tools.run(dir, Map.of(), List.of("bash", file.toString()));
     assertThat(r.exit()).as(r.output()).isZero();
     return r.output();
   }

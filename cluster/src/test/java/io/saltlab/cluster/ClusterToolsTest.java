@@ -1,72 +1,109 @@
 package io.saltlab.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.saltlab.core.KubernetesVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks the generated files with the real tools: shellcheck on every script (no finding at any
- * severity) and {@code vagrant validate} on the Vagrantfile, falling back to {@code ruby -c} when
- * vagrant is absent. A missing tool skips the check with its reason; {@code .ci/install-tools.sh}
- * installs them.
+ * Checks the rendered files of every OS with every target it runs ({@link
+ * ClusterFixtures#everyTargetAndOs()}) with the real tools: shellcheck on every script (no finding
+ * at any severity), ruby's parser on every Vagrantfile, and {@code vagrant validate} on every
+ * Vagrantfile that differs from the others in more than its comments (one vagrant run takes
+ * seconds; Vagrantfiles whose non-comment lines are equal load the same configuration). A missing
+ * tool skips its check with the reason printed; {@code .ci/install-tools.sh} installs them.
  */
 class ClusterToolsTest {
+  @TempDir static Path dir;
 
-  static Stream<Arguments> clusters() {
-    return Stream.of(
-        Arguments.of("seed-centos7-1.6", ClusterFixtures.seed(), "1.6"),
-        Arguments.of("seed-centos7-1.30", ClusterFixtures.seed(), "1.30"),
-        Arguments.of("ubuntu-24.04-1.36", ClusterFixtures.current(), "1.36"));
+  /** Case name to its rendered folder. */
+  private static final Map<String, Path> FOLDERS = new LinkedHashMap<>();
+
+  private static final Map<String, SortedMap<String, String>> FILES = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void renderEveryCase() throws IOException {
+    for (ClusterFixtures.Case c : ClusterFixtures.everyTargetAndOs()) {
+      SortedMap<String, String> files = c.cluster().render(c.target());
+      Path folder = dir.resolve(c.name());
+      LabCluster.write(files, folder);
+      c.cluster()
+          .registryCaFile()
+          .ifPresent(ca -> write(folder.resolve(ca), "placeholder CA certificate for validate\n"));
+      FOLDERS.put(c.name(), folder);
+      FILES.put(c.name(), files);
+    }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("clusters")
-  void shellcheckFindsNothing(String name, LabCluster cluster, String target, @TempDir Path dir)
-      throws Exception {
-    requireTool(
-        "shellcheck",
-        "shellcheck is not installed (run .ci/install-tools.sh); skipping the shellcheck of "
-            + name);
-    Map<String, String> files = cluster.render(KubernetesVersion.of(target));
-    LabCluster.write(files, dir);
+  @Test
+  void shellcheckFindsNothingInAnyRenderedScript() throws Exception {
+    Tools.require("shellcheck", "the shellcheck of the rendered scripts");
+    // Scripts equal but for their comment lines (the header names the target) get the same
+    // findings, so each is checked once; a directive comment could change that, and none is
+    // rendered.
+    Map<String, String> byCode = new LinkedHashMap<>();
+    int scripts = 0;
+    for (Map.Entry<String, SortedMap<String, String>> c : FILES.entrySet()) {
+      for (Map.Entry<String, String> f : c.getValue().entrySet()) {
+        if (f.getKey().endsWith(".sh")) {
+          assertThat(f.getValue()).as(f.getKey()).doesNotContain("# shellcheck");
+          byCode.putIfAbsent(withoutComments(f.getValue()), c.getKey() + "/" + f.getKey());
+          scripts++;
+        }
+      }
+    }
+    assertThat(scripts).as("scripts rendered").isGreaterThanOrEqualTo(3 * FILES.size());
     List<String> command =
         new ArrayList<>(List.of("shellcheck", "--shell=bash", "--severity=style", "--format=gcc"));
-    files.keySet().stream().filter(f -> f.endsWith(".sh")).forEach(command::add);
-    assertThat(command).hasSizeGreaterThan(4);
-    Result r = run(dir, Map.of(), command);
-    assertThat(r.output).as("shellcheck output for " + name).isEmpty();
-    assertThat(r.exit).as("shellcheck exit code").isZero();
+    command.addAll(byCode.values());
+    System.out.println(
+        "shellcheck: " + byCode.size() + " distinct scripts of " + scripts + " rendered");
+    Tools.Result r = Tools.run(dir, Map.of(), command);
+    assertThat(r.output()).as("shellcheck output").isEmpty();
+    assertThat(r.exit()).as("shellcheck exit code").isZero();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("clusters")
-  void vagrantfileIsValid(String name, LabCluster cluster, String target, @TempDir Path dir)
-      throws Exception {
-    Map<String, String> files = cluster.render(KubernetesVersion.of(target));
-    LabCluster.write(files, dir);
-    cluster
-        .registryCaFile()
-        .ifPresent(ca -> write(dir.resolve(ca), "placeholder CA certificate for validate\n"));
-    if (onPath("vagrant")) {
+  @Test
+  void rubyParsesEveryRenderedVagrantfile() throws Exception {
+    Tools.require("ruby", "the syntax check of the rendered Vagrantfiles");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "ruby",
+                "-e",
+                "ARGV.each { |f| RubyVM::InstructionSequence.compile_file(f) }; puts ARGV.size"));
+    FOLDERS.values().forEach(f -> command.add(f.resolve("Vagrantfile").toString()));
+    Tools.Result r = Tools.run(dir, Map.of(), command);
+    assertThat(r.exit()).as("ruby:\n" + r.output()).isZero();
+    assertThat(r.output().strip()).isEqualTo(String.valueOf(FOLDERS.size()));
+  }
+
+  @Test
+  void vagrantValidatesEveryDistinctVagrantfile() throws Exception {
+    Tools.require("vagrant", "vagrant validate of the rendered Vagrantfiles");
+    // Comment lines only: the Vagrantfile has no here-documents or multi-line strings.
+    Map<String, String> byConfiguration = new LinkedHashMap<>();
+    FILES.forEach(
+        (name, files) ->
+            byConfiguration.putIfAbsent(withoutComments(files.get("Vagrantfile")), name));
+    assertThat(byConfiguration).hasSizeGreaterThanOrEqualTo(2 * 3);
+    Path home = Files.createDirectories(dir.resolve(".vagrant-home"));
+    for (String name : byConfiguration.values()) {
       // VAGRANT_HOME keeps the test away from the user's boxes and plugins; no provider is needed.
-      Path home = Files.createDirectories(dir.resolve(".vagrant-home"));
-      Result r =
-          run(
-              dir,
+      Tools.Result r =
+          Tools.run(
+              FOLDERS.get(name),
               Map.of(
                   "VAGRANT_HOME",
                   home.toString(),
@@ -75,19 +112,23 @@ class ClusterToolsTest {
                   "VAGRANT_DEFAULT_PROVIDER",
                   "virtualbox"),
               List.of("vagrant", "validate", "--ignore-provider"));
-      assertThat(r.exit).as("vagrant validate for " + name + ":\n" + r.output).isZero();
-      assertThat(r.output).contains("Vagrantfile validated successfully");
-    } else {
-      requireTool(
-          "ruby",
-          "neither vagrant nor ruby is installed (run .ci/install-tools.sh); skipping the"
-              + " Vagrantfile check of "
-              + name);
-      System.out.println(
-          "vagrant is not installed; checking the Vagrantfile of " + name + " with ruby -c only");
-      Result r = run(dir, Map.of(), List.of("ruby", "-c", "Vagrantfile"));
-      assertThat(r.exit).as("ruby -c for " + name + ":\n" + r.output).isZero();
+      assertThat(r.exit()).as("vagrant validate for " + name + ":\n" + r.output()).isZero();
+      assertThat(r.output()).as(name).contains("Vagrantfile validated successfully");
     }
+    System.out.println(
+        "vagrant validate: "
+            + byConfiguration.size()
+            + " distinct Vagrantfiles of "
+            + FILES.size()
+            + " rendered: "
+            + byConfiguration.values());
+  }
+
+  /** The lines that are not comments ({@code #} first, after indentation; not {@code #!}). */
+  private static String withoutComments(String text) {
+    return text.lines()
+        .filter(l -> !l.strip().startsWith("#") || l.startsWith("#!"))
+        .collect(Collectors.joining("\n"));
   }
 
   private static void write(Path file, String content) {
@@ -96,39 +137,5 @@ class ClusterToolsTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Skips the test, printing why, when a tool is not on the PATH. */
-  private static void requireTool(String tool, String reason) {
-    if (!onPath(tool)) {
-      System.out.println(reason);
-    }
-    assumeTrue(onPath(tool), reason);
-  }
-
-  static boolean onPath(String tool) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  record Result(int exit, String output) {}
-
-  static Result run(Path dir, Map<String, String> env, List<String> command) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish in 5 minutes");
-    }
-    return new Result(p.exitValue(), out);
   }
 }
