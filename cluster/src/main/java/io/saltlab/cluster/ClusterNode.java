@@ -63,6 +63,6 @@ public abstract class ClusterNode {
     return new Builder();
   }
 
-  /** Builds a {@link ClusterNode}; every attribute is set once. */
+  /** Builds a {@link ClusterNode}; {@code from(node)} starts from an existing node. */
   public static class Builder extends ImmutableClusterNode.Builder {}
 }

@@ -300,6 +300,6 @@ public abstract class LabCluster {
     return new Builder();
   }
 
-  /** Builds a {@link LabCluster}; every attribute is set once, nodes are added one by one. */
+  /** Builds a {@link LabCluster}; nodes are added one by one, {@code from(cluster)} copies one. */
   public static class Builder extends ImmutableLabCluster.Builder {}
 }

@@ -75,6 +75,6 @@ public abstract class AppRole {
     return new Builder();
   }
 
-  /** Builds an {@link AppRole}; every attribute is set once. */
+  /** Builds an {@link AppRole}; {@code from(role)} starts from an existing role. */
   public static class Builder extends ImmutableAppRole.Builder {}
 }

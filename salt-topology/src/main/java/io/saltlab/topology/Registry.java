@@ -67,6 +67,6 @@ public abstract class Registry {
     return new Builder();
   }
 
-  /** Builds a {@link Registry}; every attribute is set once. */
+  /** Builds a {@link Registry}; {@code from(registry)} starts from an existing one. */
   public static class Builder extends ImmutableRegistry.Builder {}
 }

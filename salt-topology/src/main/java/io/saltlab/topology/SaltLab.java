@@ -131,6 +131,11 @@ public abstract class SaltLab {
     return new Builder();
   }
 
-  /** Builds a {@link SaltLab}; every attribute is set once, roles are added one by one. */
+  /**
+   * Builds a {@link SaltLab}; roles are added one by one. {@code from(lab)} copies a whole lab so a
+   * test can change one part of it: a setter called afterwards replaces the copied value ({@code
+   * roles(...)} replaces the list, {@code addRoles} appends). Defaulted values are copied as they
+   * were, so {@code from(lab).name("b")} keeps the old namespace unless it is set too.
+   */
   public static class Builder extends ImmutableSaltLab.Builder {}
 }

@@ -95,6 +95,6 @@ public abstract class SaltMaster {
     return new Builder();
   }
 
-  /** Builds a {@link SaltMaster}; every attribute is set once. */
+  /** Builds a {@link SaltMaster}; {@code from(master)} starts from an existing one. */
   public static class Builder extends ImmutableSaltMaster.Builder {}
 }

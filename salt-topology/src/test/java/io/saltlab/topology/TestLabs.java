@@ -1,8 +1,8 @@
 package io.saltlab.topology;
 
 /**
- * Small labs for tests, built from one place so each test only states what it changes (the builders
- * are strict, so defaults are filled in here rather than overridden).
+ * Small labs for tests, built from one place so each test only states what it changes (defaults are
+ * filled in here; {@code SaltLab.builder().from(lab)} changes one part of a finished lab).
  */
 final class TestLabs {
   /** A fake token, never a real one. */
