@@ -115,6 +115,7 @@ class SaltConfigTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // parsed YAML is untyped; each cast is checked by the assertion
   void minionConfigFindsTheMasterAndSurvivesItsRestart() {
     TestLabs.Spec spec = TestLabs.spec();
     spec.master = TestLabs.master().publishPort(14505).returnPort(14506).build();
@@ -138,6 +139,7 @@ class SaltConfigTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // parsed YAML is untyped; each cast is checked by the assertion
   void stateTopMapsEachRoleByGrainAndEveryoneToTheBaseState() {
     Map<String, Object> top = parse(TestLabs.twoRoles().saltFiles().get("states/top.sls"));
     Map<String, Object> base = at(top, "base");
@@ -150,6 +152,7 @@ class SaltConfigTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // parsed YAML is untyped; each cast is checked by the assertion
   void pillarTopMapsEachRoleByGrainAndToleratesMissingRolePillars() {
     Map<String, Object> top = parse(TestLabs.twoRoles().saltFiles().get("pillar/top.sls"));
     Map<String, Object> base = at(top, "base");
@@ -159,6 +162,7 @@ class SaltConfigTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // parsed YAML is untyped; each cast is checked by the assertion
   void basePillarListsTheLabAndItsMinionIds() {
     Map<String, Object> pillar =
         parse(TestLabs.twoRoles().saltFiles().get("pillar/saltlab/init.sls"));
@@ -170,6 +174,7 @@ class SaltConfigTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // parsed YAML is untyped; each cast is checked by the assertion
   void baseStateIsAValidStateForEveryMinion() {
     Map<String, Object> sls = parse(TestLabs.twoRoles().saltFiles().get("states/saltlab/init.sls"));
     assertThat(sls).containsOnlyKeys("saltlab-base");

@@ -88,7 +88,8 @@ final class YamlRoundTrip {
     masterFiles.put(SaltConfig.configMapKey(SaltConfig.PILLAR_TOP), SaltConfig::pillarTop);
     masterFiles.put(SaltConfig.configMapKey(SaltConfig.BASE_STATE), SaltConfig::baseState);
     masterFiles.put(SaltConfig.configMapKey(SaltConfig.BASE_PILLAR), SaltConfig::basePillar);
-    Iterator<Map.Entry<String, JsonNode>> data = configMap.tree().path("data").fields();
+    Iterator<Map.Entry<String, JsonNode>> data =
+        configMap.tree().path("data").properties().iterator();
     int files = 0;
     while (data.hasNext()) {
       Map.Entry<String, JsonNode> e = data.next();
@@ -163,8 +164,8 @@ final class YamlRoundTrip {
   static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e -> {
                 if (!e.getValue().isNull()) {
                   map.put(e.getKey(), plain(e.getValue()));
