@@ -9,10 +9,12 @@ import java.util.List;
  *
  * <table>
  *   <caption>Version table</caption>
- *   <tr><th>target</th><th>Deployment</th><th>StatefulSet</th><th>DaemonSet</th><th>pull Secret</th></tr>
- *   <tr><td>1.5-1.7</td><td>extensions/v1beta1</td><td>apps/v1beta1</td><td>extensions/v1beta1</td><td>kubernetes.io/dockercfg</td></tr>
- *   <tr><td>1.8</td><td>apps/v1beta2</td><td>apps/v1beta2</td><td>apps/v1beta2</td><td>kubernetes.io/dockercfg</td></tr>
- *   <tr><td>1.9-1.36</td><td>apps/v1</td><td>apps/v1</td><td>apps/v1</td><td>kubernetes.io/dockerconfigjson</td></tr>
+ *   <tr><th>target</th><th>Deployment</th><th>StatefulSet</th><th>DaemonSet</th><th>pull Secret</th><th>PodDisruptionBudget</th><th>NetworkPolicy</th></tr>
+ *   <tr><td>1.5-1.6</td><td>extensions/v1beta1</td><td>apps/v1beta1</td><td>extensions/v1beta1</td><td>kubernetes.io/dockercfg</td><td>policy/v1beta1</td><td>none</td></tr>
+ *   <tr><td>1.7</td><td>extensions/v1beta1</td><td>apps/v1beta1</td><td>extensions/v1beta1</td><td>kubernetes.io/dockercfg</td><td>policy/v1beta1</td><td>networking.k8s.io/v1</td></tr>
+ *   <tr><td>1.8</td><td>apps/v1beta2</td><td>apps/v1beta2</td><td>apps/v1beta2</td><td>kubernetes.io/dockercfg</td><td>policy/v1beta1</td><td>networking.k8s.io/v1</td></tr>
+ *   <tr><td>1.9-1.20</td><td>apps/v1</td><td>apps/v1</td><td>apps/v1</td><td>kubernetes.io/dockerconfigjson</td><td>policy/v1beta1</td><td>networking.k8s.io/v1</td></tr>
+ *   <tr><td>1.21-1.36</td><td>apps/v1</td><td>apps/v1</td><td>apps/v1</td><td>kubernetes.io/dockerconfigjson</td><td>policy/v1</td><td>networking.k8s.io/v1</td></tr>
  * </table>
  *
  * <p>Why: apps/v1 arrived in 1.9 and extensions/v1beta1 workloads were removed in 1.16, so 1.9 is
@@ -20,7 +22,9 @@ import java.util.List;
  * workload API is apps/v1beta2. The pull Secret follows what {@code kubectl create secret
  * docker-registry} wrote for that release: {@code .dockercfg} up to 1.8, {@code .dockerconfigjson}
  * from 1.9. Kubernetes 1.5 also requires every Service to have a port, so a role without ports gets
- * no Service there.
+ * no Service there. {@code policy/v1} PodDisruptionBudgets are served from 1.21 ({@code
+ * policy/v1beta1} was removed in 1.25); {@code networking.k8s.io/v1} NetworkPolicies from 1.7.
+ * Fields that arrived later than their kind are listed in {@link KubernetesFeature}.
  */
 public final class ApiVersionTable {
 
@@ -41,7 +45,9 @@ public final class ApiVersionTable {
           "extensions/v1beta1",
           RegistrySecretFormat.DOCKERCFG,
           false,
-          minor >= 6);
+          minor >= 6,
+          "policy/v1beta1",
+          minor >= 7 ? "networking.k8s.io/v1" : null);
     }
     if (minor == 8) {
       return new ApiVersions(
@@ -50,10 +56,19 @@ public final class ApiVersionTable {
           "apps/v1beta2",
           RegistrySecretFormat.DOCKERCFG,
           true,
-          true);
+          true,
+          "policy/v1beta1",
+          "networking.k8s.io/v1");
     }
     return new ApiVersions(
-        "apps/v1", "apps/v1", "apps/v1", RegistrySecretFormat.DOCKERCONFIGJSON, true, true);
+        "apps/v1",
+        "apps/v1",
+        "apps/v1",
+        RegistrySecretFormat.DOCKERCONFIGJSON,
+        true,
+        true,
+        minor >= 21 ? "policy/v1" : "policy/v1beta1",
+        "networking.k8s.io/v1");
   }
 
   /**
@@ -65,8 +80,9 @@ public final class ApiVersionTable {
   public static String markdownTable() {
     StringBuilder out = new StringBuilder();
     out.append(
-        "| target | Deployment | StatefulSet | DaemonSet | pull Secret type | hostPath `type` |\n");
-    out.append("|---|---|---|---|---|---|\n");
+        "| target | Deployment | StatefulSet | DaemonSet | pull Secret type | hostPath `type` |"
+            + " PodDisruptionBudget | NetworkPolicy |\n");
+    out.append("|---|---|---|---|---|---|---|---|\n");
     List<KubernetesVersion> all = KubernetesVersion.all();
     List<String> rows = new ArrayList<>();
     int start = 0;
@@ -92,6 +108,10 @@ public final class ApiVersionTable {
         + " | "
         + v.registrySecretFormat().secretType()
         + " | "
-        + (v.supportsHostPathType() ? "yes" : "no");
+        + (v.supportsHostPathType() ? "yes" : "no")
+        + " | "
+        + v.podDisruptionBudget()
+        + " | "
+        + v.networkPolicy().orElse("none (refused)");
   }
 }

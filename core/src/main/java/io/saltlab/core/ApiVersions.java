@@ -14,6 +14,8 @@ public final class ApiVersions {
   private final RegistrySecretFormat registrySecretFormat;
   private final boolean hostPathType;
   private final boolean serviceWithoutPorts;
+  private final String podDisruptionBudget;
+  private final String networkPolicy;
 
   ApiVersions(
       String deployment,
@@ -21,13 +23,35 @@ public final class ApiVersions {
       String daemonSet,
       RegistrySecretFormat registrySecretFormat,
       boolean hostPathType,
-      boolean serviceWithoutPorts) {
+      boolean serviceWithoutPorts,
+      String podDisruptionBudget,
+      String networkPolicy) {
     this.deployment = deployment;
     this.statefulSet = statefulSet;
     this.daemonSet = daemonSet;
     this.registrySecretFormat = registrySecretFormat;
     this.hostPathType = hostPathType;
     this.serviceWithoutPorts = serviceWithoutPorts;
+    this.podDisruptionBudget = podDisruptionBudget;
+    this.networkPolicy = networkPolicy;
+  }
+
+  /**
+   * apiVersion of PodDisruptionBudget: {@code policy/v1beta1} up to 1.20, {@code policy/v1} after.
+   */
+  public String podDisruptionBudget() {
+    return podDisruptionBudget;
+  }
+
+  /**
+   * apiVersion of NetworkPolicy: {@code networking.k8s.io/v1} from 1.7; none before, where only the
+   * beta {@code extensions/v1beta1} kind existed, with other semantics (isolation was switched on
+   * by a namespace annotation), so saltlab renders none there.
+   *
+   * @return the apiVersion, empty before 1.7
+   */
+  public java.util.Optional<String> networkPolicy() {
+    return java.util.Optional.ofNullable(networkPolicy);
   }
 
   /**

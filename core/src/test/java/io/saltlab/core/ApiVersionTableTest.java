@@ -53,12 +53,48 @@ class ApiVersionTableTest {
   void markdownTableGroupsRangesThatRenderAlike() {
     assertThat(ApiVersionTable.markdownTable())
         .contains(
-            "| 1.5-1.7 | extensions/v1beta1 | apps/v1beta1 | extensions/v1beta1 |"
-                + " kubernetes.io/dockercfg | no |")
+            "| 1.5-1.6 | extensions/v1beta1 | apps/v1beta1 | extensions/v1beta1 |"
+                + " kubernetes.io/dockercfg | no | policy/v1beta1 | none (refused) |")
+        .contains(
+            "| 1.7 | extensions/v1beta1 | apps/v1beta1 | extensions/v1beta1 |"
+                + " kubernetes.io/dockercfg | no | policy/v1beta1 | networking.k8s.io/v1 |")
         .contains(
             "| 1.8 | apps/v1beta2 | apps/v1beta2 | apps/v1beta2 | kubernetes.io/dockercfg | yes |")
         .contains(
-            "| 1.9-1.36 | apps/v1 | apps/v1 | apps/v1 | kubernetes.io/dockerconfigjson | yes |");
+            "| 1.9-1.20 | apps/v1 | apps/v1 | apps/v1 | kubernetes.io/dockerconfigjson | yes |"
+                + " policy/v1beta1 |")
+        .contains(
+            "| 1.21-1.36 | apps/v1 | apps/v1 | apps/v1 | kubernetes.io/dockerconfigjson | yes |"
+                + " policy/v1 | networking.k8s.io/v1 |");
+  }
+
+  @Test
+  void disruptionBudgetsAndNetworkPoliciesFollowTheServedApis() {
+    for (KubernetesVersion v : KubernetesVersion.all()) {
+      ApiVersions api = ApiVersionTable.forTarget(v);
+      // policy/v1beta1 was removed in 1.25; policy/v1 is served from 1.21.
+      assertThat(api.podDisruptionBudget())
+          .isEqualTo(v.isAtLeast(21) ? "policy/v1" : "policy/v1beta1");
+      assertThat(api.networkPolicy().isPresent()).isEqualTo(v.isAtLeast(7));
+    }
+  }
+
+  @Test
+  void everyFeatureIsOnFromItsFirstTargetAndNameItInTheTable() {
+    for (KubernetesFeature f : KubernetesFeature.values()) {
+      for (KubernetesVersion v : KubernetesVersion.all()) {
+        assertThat(f.isOn(v)).as("%s on %s", f, v).isEqualTo(v.compareTo(f.since()) >= 0);
+      }
+      assertThat(KubernetesFeature.markdownTable())
+          .contains("| " + f.what() + " | " + f.since() + " |");
+    }
+  }
+
+  @Test
+  void docsShowTheCurrentFeatureTable() throws IOException {
+    Path output = Path.of("..", "docs", "output.md");
+    assertThat(Files.readString(output, StandardCharsets.UTF_8))
+        .contains(KubernetesFeature.markdownTable());
   }
 
   @Test
