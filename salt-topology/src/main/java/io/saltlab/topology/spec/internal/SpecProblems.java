@@ -48,6 +48,11 @@ public final class SpecProblems {
     problems.add(new SpecProblem(source, line, column, field, message));
   }
 
+  /** Whether the bound is reached: further problems are only counted. */
+  public boolean full() {
+    return problems.size() >= MAX_PROBLEMS;
+  }
+
   /** Whether nothing was found. */
   public boolean isEmpty() {
     return problems.isEmpty() && omitted == 0;

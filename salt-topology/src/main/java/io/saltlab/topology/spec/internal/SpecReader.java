@@ -85,6 +85,11 @@ final class SpecReader {
     Set<String> present = new HashSet<>();
     for (SpecNode.Entry e : m.entries.values()) {
       SpecKey key = keys.get(e.key);
+      if (key == null && problems.full()) {
+        // Past the bound only the count is kept: no hint to compute for 100,000 unknown keys.
+        problems.add(e.line, e.column, join(path, e.key), "");
+        continue;
+      }
       if (key == null) {
         String hint = closest(e.key, keys.keySet());
         problems.add(
