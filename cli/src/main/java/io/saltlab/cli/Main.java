@@ -15,6 +15,18 @@ public final class Main {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // Out of memory on a worker thread (a parallel render) reaches the main thread too, which
+    // reports it as one error and hint; the JVM's default handler would add a trace line.
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (!(e instanceof OutOfMemoryError)) {
+            System.err.println(
+                "error: internal error in saltlab on thread "
+                    + thread.getName()
+                    + ": "
+                    + e.getClass().getName());
+          }
+        });
     // UTF-8 whatever the platform default, so that output is the same everywhere.
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -110,7 +111,50 @@ final class SaltlabCli {
       return command.action().run(parsed, context);
     } catch (RuntimeException e) {
       return failure(e, command.spec(), context.err());
+    } catch (OutOfMemoryError e) {
+      // What the command held is unreachable now, so there is room to say so.
+      return outOfMemory(context.err(), Runtime.getRuntime().maxMemory());
     }
+  }
+
+  /**
+   * Heap a render needs per role of the lab, at its peak, measured with the stream layout
+   * (bench/RESULTS.md): what the out-of-memory message's "about N roles" is reckoned from.
+   */
+  static final long HEAP_BYTES_PER_ROLE = 27_000;
+
+  /**
+   * Says that the heap was too small, how large it was, roughly how large a lab fits, and how to
+   * give more: through the launcher's {@code SALTLAB_JAVA_OPTS} or java's {@code -Xmx}.
+   *
+   * @param err where the two lines go
+   * @param maxHeap the heap limit of this JVM, in bytes
+   * @return {@link ExitCodes#INPUT}
+   */
+  static int outOfMemory(PrintWriter err, long maxHeap) {
+    long mb = Math.max(1, maxHeap / (1024 * 1024));
+    long roles = maxHeap / HEAP_BYTES_PER_ROLE / 100 * 100;
+    long more = Math.max(512, (mb * 2 + 255) / 256 * 256);
+    err.println(
+        "error: out of memory: the lab does not fit in the "
+            + mb
+            + " MB of heap this JVM may use (a lab of about "
+            + String.format(Locale.ROOT, "%,d", roles)
+            + " roles fits)");
+    boolean launcher = Boolean.getBoolean("saltlab.launcher");
+    err.println(
+        "hint: give it more heap: "
+            + (launcher
+                ? "SALTLAB_JAVA_OPTS=-Xmx" + more + "m bin/saltlab ..."
+                : "java -Xmx"
+                    + more
+                    + "m -jar saltlab.jar ... (or bin/saltlab with"
+                    + " SALTLAB_JAVA_OPTS=-Xmx"
+                    + more
+                    + "m)")
+            + "; --layout stream needs less than files");
+    err.flush();
+    return ExitCodes.INPUT;
   }
 
   private static int runRoot(List<String> args, CliContext context) {
