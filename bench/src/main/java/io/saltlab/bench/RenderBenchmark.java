@@ -53,7 +53,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every stage runs on one thread (see the fork's JVM arguments), so that saltlab and the floor
  * are compared work for work. Run with {@code java -jar bench/target/benchmarks.jar}; {@code
- * bench/RESULTS.md} has the latest table.
+ * bench/RESULTS.md} has the latest table. Memory per role: run with {@code -prof gc}; {@code
+ * gc.alloc.rate.norm} of {@code all} divided by {@code roles} is the bytes a render allocates per
+ * role.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,8 +67,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {
-      "-Xms1g",
-      "-Xmx1g",
+      // 20,000 roles hold about 0.6 GB while rendering (issue #14's memory figure)
+      "-Xms3g",
+      "-Xmx3g",
       "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0"
     })
 public class RenderBenchmark {
@@ -78,7 +81,7 @@ public class RenderBenchmark {
   private static final YAMLMapper FLOOR = new YAMLMapper();
 
   /** How many roles the lab has. */
-  @Param({"6", "100", "1000", "5000"})
+  @Param({"6", "100", "1000", "5000", "20000"})
   public int roles;
 
   private SaltLab lab;
