@@ -80,15 +80,20 @@ CDK8S_VERSION=$(node -p "require('$WORK/peer/node_modules/cdk8s/package.json').v
 
 # The launcher's archive, made by its own first run and background training, before any timing.
 echo "making the launcher's class-data archive ..." >&2
+# has GLOB: whether any file matches
+has() {
+  local f
+  for f in "$@"; do [ -e "$f" ] && return 0; done
+  return 1
+}
 "$LAUNCHER" versions >/dev/null
 for ((i = 0; i < 600; i++)); do
-  if ls "$SALTLAB_CACHE_DIR"/*.jsa "$SALTLAB_CACHE_DIR"/*.aot >/dev/null 2>&1 \
-    && ! ls -d "$SALTLAB_CACHE_DIR"/*.lock >/dev/null 2>&1; then
+  if has "$SALTLAB_CACHE_DIR"/*.jsa "$SALTLAB_CACHE_DIR"/*.aot && ! has "$SALTLAB_CACHE_DIR"/*.lock; then
     break
   fi
   sleep 0.5
 done
-ls "$SALTLAB_CACHE_DIR"/*.jsa "$SALTLAB_CACHE_DIR"/*.aot >/dev/null 2>&1 \
+has "$SALTLAB_CACHE_DIR"/*.jsa "$SALTLAB_CACHE_DIR"/*.aot \
   || echo "note: the launcher made no archive; its runs go without one" >&2
 
 # measure NAME COMMAND...: runs once with a fresh output folder $OUTDIR; appends "wall_ms rss_kb user_s sys_s".
