@@ -77,9 +77,11 @@ public final class ManifestValidator {
                 if (BundledSchemas.isBundled(target)) {
                   VersionSchema.of(target);
                 }
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | LinkageError e) {
                 // The validation that needs the schema loads it again and reports the failure
-                // there.
+                // there. A LinkageError means the class loader went away under this thread (a
+                // tool such as Maven closes a plugin's loader when the goal failed early): nobody
+                // waits for the schema then, and a stack trace would only alarm the user.
                 PRELOADING.remove(target);
               }
             },

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.internal.QuietLogging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +52,11 @@ final class VersionSchema {
       this.namespaced = namespaced;
     }
   }
+
+  /**
+   * Before the registry: its classes log through SLF4J, which must not print to a user's stderr.
+   */
+  private static final boolean QUIET_LOGGING = quietLogging();
 
   /**
    * One registry for all versions: creating it loads most of the validator library's classes, which
@@ -111,6 +117,11 @@ final class VersionSchema {
    *
    * @throws IllegalArgumentException if no schema is bundled for the version
    */
+  private static boolean quietLogging() {
+    QuietLogging.ensure();
+    return true;
+  }
+
   static VersionSchema of(KubernetesVersion version) {
     if (!BundledSchemas.isBundled(version)) {
       throw new IllegalArgumentException(BundledSchemas.notBundledNotice(version));

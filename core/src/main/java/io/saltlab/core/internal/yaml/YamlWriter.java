@@ -196,7 +196,7 @@ public final class YamlWriter {
   }
 
   /** The fields of a mapping in output order; most mappings are in that order already. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw, then cast
   private static Map.Entry<String, JsonNode>[] orderedFields(JsonNode map) {
     Map.Entry<String, JsonNode>[] fields = new Map.Entry[map.size()];
     int n = 0;
