@@ -76,6 +76,24 @@ public final class Golden {
               + approved
               + "; CI never creates one: render and approve it locally, then commit it");
     }
+    if (approveRequested() && !isCi()) {
+      try {
+        Approvals.verify(text, options);
+      } catch (RuntimeException | Error differed) {
+        // The reporter has just copied the received file over the approved one: if they now hold
+        // the same bytes the change is approved and this run passes, without the received file.
+        File received = namer.getReceivedFile(extension);
+        if (sameBytes(received, approved) != VerifyResult.SUCCESS) {
+          throw differed;
+        }
+        try {
+          Files.delete(received.toPath());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot remove " + received + ": " + e.getMessage(), e);
+        }
+      }
+      return;
+    }
     Approvals.verify(text, options);
   }
 
