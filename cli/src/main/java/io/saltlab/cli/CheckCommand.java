@@ -7,6 +7,7 @@ import io.saltlab.core.check.Drift;
 import io.saltlab.core.check.DriftCheck;
 import io.saltlab.core.validate.ManifestValidator;
 import io.saltlab.core.write.OutputFolder;
+import io.saltlab.topology.GitOps;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,14 @@ final class CheckCommand {
     Path dir = args.get(TargetOptions.OUT);
     boolean clean;
     try (OutputFolder.ReadGuard guard = OutputFolder.readLock(dir, RenderCommand.LOCK_WAIT)) {
-      clean = compareAll(saltLab, targets, dir, args.get(TargetOptions.LAYOUT), context);
+      clean =
+          compareAll(
+              saltLab,
+              targets,
+              dir,
+              args.get(TargetOptions.LAYOUT),
+              args.get(TargetOptions.GITOPS).gitOps(),
+              context);
     }
     if (!clean) {
       out.println("hint: run 'saltlab render' with the same options, review and commit the result");
@@ -60,6 +68,7 @@ final class CheckCommand {
       List<KubernetesVersion> targets,
       Path dir,
       TargetOptions.Layout layout,
+      GitOps gitOps,
       CliContext context) {
     PrintWriter out = context.out();
     boolean clean = true;
@@ -67,12 +76,30 @@ final class CheckCommand {
       Path folder = dir.resolve(target.toString());
       Drift drift =
           DriftCheck.compare(
-              folder, target.toString(), RenderedFiles.of(saltLab, target, layout, context.err()));
+              folder,
+              target.toString(),
+              RenderedFiles.of(saltLab, target, layout, gitOps, dir, context.err()));
       if (drift.isClean()) {
         out.printf("%s: up to date -> %s%n", target, folder);
         continue;
       }
       clean = false;
+      TargetOptions.Layout other =
+          layout == TargetOptions.Layout.files
+              ? TargetOptions.Layout.stream
+              : TargetOptions.Layout.files;
+      if (DriftCheck.compare(
+              folder,
+              target.toString(),
+              RenderedFiles.of(saltLab, target, other, gitOps, dir, context.err()))
+          .isClean()) {
+        // Every object file missing or extra only because the layouts differ: say that instead.
+        out.printf(
+            "%s: %s was rendered with --layout %s, not %s; run check with --layout %s (or render"
+                + " again with --layout %s to switch)%n",
+            target, folder, other, layout, other, layout);
+        continue;
+      }
       out.print(drift.diff());
       out.printf(
           "%s: drift in %s: %d changed, %d missing, %d extra%n",

@@ -73,6 +73,21 @@ final class LabSource {
   }
 
   /**
+   * Whether neither {@code --lab} nor {@code --class} was given, so the built-in seed lab is used.
+   *
+   * @return true for the built-in lab
+   */
+  boolean isBuiltIn() {
+    return spec == null && className == null;
+  }
+
+  /** Said on stderr whenever the built-in lab is rendered: its credentials are examples. */
+  static final String EXAMPLE_CREDENTIALS_NOTE =
+      "note: the built-in seed lab uses example credentials (registry password and autosign token"
+          + " are placeholders, not secrets); give --lab FILE or --class NAME to render your own"
+          + " lab";
+
+  /**
    * What the lab is called in messages.
    *
    * @return {@code spec FILE}, {@code class NAME} or {@code the built-in seed lab}

@@ -3,6 +3,7 @@ package io.saltlab.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Entry point of {@code saltlab.jar}: {@code java -jar saltlab.jar <command> [options]}. */
 public final class Main {
@@ -33,5 +34,21 @@ public final class Main {
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(SaltlabCli.run(args, System.getenv(), out, err));
+  }
+
+  /**
+   * Runs one command line in this JVM, for tools that embed it (the Maven plugin does): the same
+   * commands, options, messages and exit codes as {@code java -jar saltlab.jar}. A lab named with
+   * {@code --class} is loaded through the thread's context class loader.
+   *
+   * @param args the arguments, for example {@code render --target 1.6}
+   * @param environment the variables a lab spec may read secrets from
+   * @param out where results go
+   * @param err where errors and hints go
+   * @return the exit code: 0 ok, 1 problems or drift, 2 usage or input error
+   */
+  public static int run(
+      String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    return SaltlabCli.run(args, environment, out, err);
   }
 }

@@ -42,7 +42,11 @@ final class RenderCommand {
     List<KubernetesVersion> targets = TargetOptions.targets(args);
     // The schemas load on other threads while the lab is read and translated.
     targets.forEach(ManifestValidator::preload);
-    LabSource.Loaded saltLab = LabSource.of(args).load(context.environment());
+    LabSource source = LabSource.of(args);
+    if (source.isBuiltIn()) {
+      context.err().println(LabSource.EXAMPLE_CREDENTIALS_NOTE);
+    }
+    LabSource.Loaded saltLab = source.load(context.environment());
     PrintWriter out = context.out();
     Path dir = args.get(TargetOptions.OUT);
     TargetOptions.Layout layout = args.get(TargetOptions.LAYOUT);
@@ -50,7 +54,14 @@ final class RenderCommand {
       for (KubernetesVersion target : targets) {
         WriteResult r =
             folder.write(
-                target.toString(), RenderedFiles.of(saltLab, target, layout, context.err()));
+                target.toString(),
+                RenderedFiles.of(
+                    saltLab,
+                    target,
+                    layout,
+                    args.get(TargetOptions.GITOPS).gitOps(),
+                    dir,
+                    context.err()));
         if (r.changed()) {
           out.printf(
               "%s: wrote %d, removed %d, kept %d unchanged%s -> %s%n",

@@ -5,9 +5,12 @@ import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Layout;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.write.FolderFiles;
+import io.saltlab.topology.ApplyOrder;
+import io.saltlab.topology.GitOps;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.SaltLab;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,15 @@ import java.util.Optional;
  */
 final class RenderedFiles {
   private RenderedFiles() {}
+
+  private static String repositoryPath(Path folder) {
+    try {
+      return ApplyOrder.repositoryPath(folder);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "--gitops flux: " + e.getMessage(), "render inside the Git work tree Flux reads from");
+    }
+  }
 
   /** The sub-folder of a target folder that holds the cluster bootstrap. */
   static final String CLUSTER_FOLDER = "cluster/";
@@ -47,7 +59,39 @@ final class RenderedFiles {
       KubernetesVersion target,
       TargetOptions.Layout layout,
       PrintWriter notes) {
-    FolderFiles manifests = loaded.lab().render(target).folder(layout.library());
+    return of(loaded, target, layout, GitOps.NONE, null, notes);
+  }
+
+  /**
+   * A loaded lab's files for a target in a layout, with the apply order of a GitOps engine; see
+   * {@link #of(LabSource.Loaded, KubernetesVersion, TargetOptions.Layout, PrintWriter)} and {@link
+   * ApplyOrder}.
+   *
+   * @param loaded the lab and its cluster source
+   * @param target the Kubernetes version
+   * @param layout one file per object, or one stream
+   * @param gitOps the engine, {@link GitOps#NONE} for a plain folder
+   * @param out the output folder holding the target folders (Flux's paths are relative to the Git
+   *     repository around it); only read for {@link GitOps#FLUX}
+   * @param notes where to say why a cluster is left out
+   * @return the target folder's files
+   */
+  static FolderFiles of(
+      LabSource.Loaded loaded,
+      KubernetesVersion target,
+      TargetOptions.Layout layout,
+      GitOps gitOps,
+      Path out,
+      PrintWriter notes) {
+    Manifests rendered = ApplyOrder.render(loaded.lab(), target, gitOps);
+    FolderFiles manifests =
+        gitOps == GitOps.FLUX
+            ? ApplyOrder.fluxFolder(
+                loaded.lab(),
+                rendered,
+                layout.library(),
+                repositoryPath(out.resolve(target.toString())))
+            : rendered.folder(layout.library());
     Optional<LabCluster> cluster;
     try {
       cluster = loaded.cluster(target);

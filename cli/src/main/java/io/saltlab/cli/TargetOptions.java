@@ -6,6 +6,7 @@ import io.saltlab.cli.internal.args.Option;
 import io.saltlab.cli.internal.args.OptionGroup;
 import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.topology.GitOps;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -73,6 +74,36 @@ final class TargetOptions {
                       + " Default: files.",
                   "--layout")
               .withDefault(Layout.files));
+
+  /** {@code --gitops none|argocd|flux}. */
+  static final Option<Engine> GITOPS =
+      OPTIONS.add(
+          Option.value(
+                  "ENGINE",
+                  Choice.of(Engine.class),
+                  "Write the apply order for a GitOps engine: argocd (an"
+                      + " argocd.argoproj.io/sync-wave annotation on every object: namespace, then"
+                      + " Secrets and ConfigMaps, then the salt-master, then the roles) or flux"
+                      + " (one folder per layer and a Flux Kustomization per layer in flux/, each"
+                      + " dependsOn the one before). check needs the setting render used. Default:"
+                      + " none.",
+                  "--gitops")
+              .withDefault(Engine.none));
+
+  /** The GitOps engines of {@code --gitops}, by their command-line names. */
+  enum Engine {
+    /** No apply order written. */
+    none,
+    /** Argo CD sync waves. */
+    argocd,
+    /** Flux Kustomizations chained by dependsOn. */
+    flux;
+
+    /** The engine in the library's terms. */
+    GitOps gitOps() {
+      return GitOps.parse(name());
+    }
+  }
 
   /** The two forms of a target folder. */
   enum Layout {

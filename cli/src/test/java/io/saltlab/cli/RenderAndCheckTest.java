@@ -91,10 +91,18 @@ class RenderAndCheckTest {
     assertThat(folder.resolve("deployment-salt-master.yaml")).doesNotExist();
     assertThat(folder.resolve("topology.md")).exists();
     assertThat(check("--layout", "stream").exit()).isZero();
-    // check compares with the layout it is given: the default layout wants the per-object files.
+    // check with the other layout says which layout the folder has, rather than listing every
+    // object file as missing
     CliRunner.Run other = check();
     assertThat(other.exit()).isEqualTo(ExitCodes.PROBLEMS);
-    assertThat(other.out()).contains("deployment-salt-master.yaml");
+    assertThat(other.out())
+        .contains("1.36: " + folder + " was rendered with --layout stream, not files;")
+        .contains("run check with --layout stream")
+        .doesNotContain("missing:")
+        .doesNotContain("deployment-salt-master.yaml");
+    assertThat(render().exit()).isZero();
+    CliRunner.Run back = check("--layout", "stream");
+    assertThat(back.out()).contains("was rendered with --layout files, not stream;");
   }
 
   @Test
@@ -179,10 +187,10 @@ class RenderAndCheckTest {
     Files.writeString(folder.resolve("service-billing.yaml"), "# my own service\n");
     CliRunner.Run r = render();
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err())
-        .startsWith("error: refusing to overwrite ")
-        .contains("service-billing.yaml");
-    assertThat(r.err().lines()).hasSize(2).last().asString().startsWith("hint: ");
+    assertThat(r.err()).startsWith(LabSource.EXAMPLE_CREDENTIALS_NOTE + "\n");
+    String error = r.err().substring(LabSource.EXAMPLE_CREDENTIALS_NOTE.length() + 1);
+    assertThat(error).startsWith("error: refusing to overwrite ").contains("service-billing.yaml");
+    assertThat(error.lines()).hasSize(2).last().asString().startsWith("hint: ");
     assertThat(folder.resolve("service-billing.yaml")).hasContent("# my own service");
   }
 
