@@ -3,13 +3,16 @@
 #   shellcheck - lints every script template as it is and every rendered provisioning script
 #                (zero findings expected);
 #   vagrant    - `vagrant validate` on the rendered Vagrantfiles;
-#   ruby       - parses every rendered Vagrantfile (vagrant's own Ruby).
+#   ruby       - parses every rendered Vagrantfile (vagrant's own Ruby);
+#   containerd - `containerd config dump` loads every containerd 1.x configuration the scripts
+#                write (the daemon is not started);
+#   python3    - its TOML parser reads the containerd 2.x configurations and hosts.toml files.
 # Idempotent: packages already present are not fetched again, and apt's lists are only
 # refreshed when something is missing. The tests skip (with a printed reason) when a tool is
 # absent, so a failure here is reported but does not hide the Java test results.
 set -euo pipefail
 
-packages=(shellcheck vagrant ruby)
+packages=(shellcheck vagrant ruby containerd python3)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -54,8 +54,9 @@ final class ClusterChecks {
                   + os.minMinor()
                   + " to 1."
                   + os.maxMinor()
-                  + " (the kubelet refuses cgroup v1 from 1.35; kubeadm before 1.6 had other"
-                  + " flags)";
+                  + " (Docker built containerd for CentOS 7 until 2024-06-30, before the 1.6.34"
+                  + " containerd asks for from 1.31; kubeadm refuses its 3.10 kernel from 1.32 and"
+                  + " the kubelet its cgroup v1 from 1.35; kubeadm before 1.6 had other flags)";
       c.add(
           "os",
           os.name(),
@@ -67,13 +68,13 @@ final class ClusterChecks {
       c.add(
           "networkAddon",
           cluster.networkAddon().name(),
-          "an add-on whose pinned manifests fit Kubernetes "
+          "an add-on with a release its project supports on Kubernetes "
               + target
               + " ("
               + cluster.networkAddon().name()
-              + " needs 1."
+              + " has one from 1."
               + cluster.networkAddon().minMinor()
-              + " or later), or an addonManifestUrl",
+              + "), or an addonManifestUrl",
           "FLANNEL");
     }
     return c.problems;

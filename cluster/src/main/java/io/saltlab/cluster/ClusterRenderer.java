@@ -49,6 +49,8 @@ final class ClusterRenderer {
   private final Registry registry;
   private final boolean yum;
 
+  private final ContainerRuntime runtime;
+
   /** Targets before 1.24 still have dockershim: they run docker, later ones containerd. */
   private final boolean docker;
 
@@ -58,7 +60,32 @@ final class ClusterRenderer {
     this.minor = target.minor();
     this.registry = cluster.lab().registry();
     this.yum = cluster.os().packageManager() == PackageManager.YUM;
-    this.docker = minor < 24;
+    this.runtime = ContainerRuntime.of(cluster.os(), target);
+    this.docker = runtime.docker();
+  }
+
+  /**
+   * Whether {@code kubeadm init} gets {@code --kubernetes-version} (pinned to the installed kubeadm
+   * so that it never looks up the newest release): from 1.10.
+   */
+  static boolean kubernetesVersionFlag(int minor) {
+    return minor >= 10;
+  }
+
+  /**
+   * Whether {@code kubeadm join} needs {@code --discovery-token-unsafe-skip-ca-verification}, which
+   * kubeadm requires from 1.8 when the CA is not pinned.
+   */
+  static boolean skipCaVerificationFlag(int minor) {
+    return minor >= 8;
+  }
+
+  /**
+   * Whether no official repository holds the target's packages any more: packages.cloud.google.com
+   * was removed on 2024-03-04 and pkgs.k8s.io holds 1.24 and later.
+   */
+  static boolean packagesGone(int minor) {
+    return minor < 24;
   }
 
   SortedMap<String, String> render() {
@@ -144,7 +171,14 @@ final class ClusterRenderer {
             .list("HOSTS", hosts)
             .flag("yum", yum)
             .flag("docker", docker)
-            .word("RUNTIME", docker ? "docker" : "containerd")
+            .word("RUNTIME", runtime.name())
+            .word("CONTAINERD_LINE", runtime.line())
+            .word("CONTAINERD_MAJOR", runtime.line().substring(0, runtime.line().indexOf('.')))
+            .word("CONTAINERD_MINOR", runtime.line().substring(runtime.line().indexOf('.') + 1))
+            .text("RUNTIME_SOURCE", runtime.source())
+            .flag("containerd_config_v3", runtime.configVersion3())
+            .word("APT_DISTRIBUTION", yum ? "none" : cluster.os().aptDistribution())
+            .word("CODENAME", yum ? "none" : cluster.os().codename())
             .word("REGISTRY", registry.server())
             .quoted("REGISTRY_Q", registry.server())
             .quoted("REGISTRY_USER_Q", user())
@@ -197,7 +231,7 @@ final class ClusterRenderer {
         .word("CONTROL_PLANE_IP", cp.ip())
         .word("POD_CIDR", cluster.podNetworkCidr())
         .word("SERVICE_CIDR", cluster.serviceCidr())
-        .flag("kubernetes_version_flag", minor >= 10)
+        .flag("kubernetes_version_flag", kubernetesVersionFlag(minor))
         .word("ADDON", id)
         .flag("flannel", cluster.networkAddon() == NetworkAddon.FLANNEL)
         .list("MANIFESTS", manifests)
@@ -214,7 +248,7 @@ final class ClusterRenderer {
                 + ").")
         .word("CONTROL_PLANE", cp.name())
         .word("CONTROL_PLANE_IP", cp.ip())
-        .flag("skip_ca_verification_flag", minor >= 8);
+        .flag("skip_ca_verification_flag", skipCaVerificationFlag(minor));
   }
 
   private TemplateValues saltHostPaths() {
@@ -253,8 +287,12 @@ final class ClusterRenderer {
             .text("OS", cluster.os().displayName())
             .list("NODES", nodes)
             .word("BOX", cluster.box())
-            .word("RUNTIME", docker ? "docker" : "containerd")
+            .text("KERNEL", cluster.os().kernel())
+            .word("CGROUP", cluster.os().cgroupV2() ? "v2" : "v1")
+            .text("RUNTIME", runtime.describe())
             .word("ADDON", cluster.networkAddon().id())
+            .text("ADDON_RELEASE", addonRelease())
+            .flag("packages_gone", packagesGone(minor))
             .word("POD_CIDR", cluster.podNetworkCidr())
             .word("SERVICE_CIDR", cluster.serviceCidr())
             .word("REGISTRY", registry.server())
@@ -265,6 +303,13 @@ final class ClusterRenderer {
   }
 
   // ---------------------------------------------------------------- shared
+
+  /** The pinned release, or where an overriding manifest comes from. */
+  private String addonRelease() {
+    return cluster.addonManifestUrl().isPresent()
+        ? "(addonManifestUrl)"
+        : cluster.networkAddon().release(target);
+  }
 
   /** The registry user the nodes log in as; ClusterChecks refuses a cluster whose lab has none. */
   private String user() {

@@ -259,9 +259,9 @@ public abstract class LabCluster {
   }
 
   /**
-   * The seed write-up's layout for a target: CentOS 7 as in the write-up wherever its kubelet runs
-   * (1.6-1.34); from 1.35, whose kubelet refuses CentOS 7's cgroup v1, the same three VMs on Ubuntu
-   * 24.04. Empty for 1.5, which kubeadm did not support.
+   * The seed write-up's layout for a target: CentOS 7 as in the write-up wherever it runs the
+   * target (1.6-1.30, see {@link NodeOs#CENTOS_7}); from 1.31 the same three VMs on Ubuntu 24.04.
+   * Empty for 1.5, which kubeadm did not support.
    *
    * @param lab the lab the cluster runs
    * @param target the Kubernetes version

@@ -146,7 +146,7 @@ class ClusterChecksTest {
     assertThatThrownBy(() -> ClusterFixtures.seed().render(KubernetesVersion.of("1.36")))
         .isInstanceOf(InvalidLabException.class)
         .hasMessageContaining("cgroup v1");
-    assertThat(ClusterFixtures.seed().render("1.34")).containsKey("Vagrantfile");
+    assertThat(ClusterFixtures.seed().render("1.30")).containsKey("Vagrantfile");
   }
 
   @Test

@@ -33,6 +33,8 @@ class ClusterGoldenTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("seed-centos7-1.6", ClusterFixtures.seed(), "1.6"),
+        Arguments.of("seed-centos7-1.30", ClusterFixtures.seed(), "1.30"),
+        Arguments.of("ubuntu-24.04-1.32", ClusterFixtures.current(), "1.32"),
         Arguments.of("ubuntu-24.04-1.36", ClusterFixtures.current(), "1.36"));
   }
 

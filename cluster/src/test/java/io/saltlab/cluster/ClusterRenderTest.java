@@ -8,6 +8,7 @@ import io.saltlab.topology.SaltDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
@@ -94,21 +95,66 @@ class ClusterRenderTest {
     assertThat(old)
         .contains(
             "packages.cloud.google.com/yum/repos/kubernetes-el7-x86_64",
-            "shut it down",
+            "removed on 2024-03-04",
+            "the nearest target that still installs is 1.24",
             "yum install -y docker",
             "'kubeadm-1.6.*'")
-        .doesNotContain("pkgs.k8s.io/core");
+        .doesNotContain("pkgs.k8s.io/core", "/etc/containerd");
     String mid = ClusterFixtures.seed().render("1.30").get("provision/common.sh");
     assertThat(mid)
         .contains(
-            "https://pkgs.k8s.io/core:/stable:/v1.30/rpm/", "containerd.io", "'kubeadm-1.30.*'")
-        .doesNotContain("packages.cloud.google.com");
+            "https://pkgs.k8s.io/core:/stable:/v1.30/rpm/",
+            "yum install -y 'containerd.io-1.6.*'",
+            "version = 2\n",
+            "'kubeadm-1.30.*'")
+        .doesNotContain("packages.cloud.google.com", "version = 3");
     String current = ClusterFixtures.current().render(V1_36).get("provision/common.sh");
     assertThat(current)
         .contains(
             "https://pkgs.k8s.io/core:/stable:/v1.36/deb/",
-            "apt-get install -y containerd",
+            "https://download.docker.com/linux/ubuntu noble stable",
+            "'containerd.io=2.2.*'",
+            "version = 3\n",
             "/etc/default/kubelet");
+  }
+
+  @Test
+  void theRuntimeIsConfiguredByStructureNeverByEditingDefaults() {
+    for (ClusterFixtures.Case c : ClusterFixtures.everyTargetAndOs()) {
+      String common = c.cluster().render(c.target()).get("provision/common.sh");
+      assertThat(common).as(c.name()).doesNotContain("config default", "<<< \"${config}\"");
+      ContainerRuntime runtime = ContainerRuntime.of(c.cluster().os(), c.target());
+      if (runtime.docker()) {
+        assertThat(common).as(c.name()).doesNotContain("/etc/containerd/config.toml");
+        continue;
+      }
+      // The configuration written is the one of the line the script insists on.
+      assertThat(common)
+          .as(c.name())
+          .contains(
+              "  " + runtime.line() + ".*) ;;",
+              "# containerd " + runtime.line() + " configuration, written by saltlab",
+              runtime.configVersion3() ? "version = 3\n" : "version = 2\n",
+              "SystemdCgroup = true",
+              "config_path = ");
+    }
+  }
+
+  @Test
+  void containerdLinesFollowContainerdsKubernetesMatrix() {
+    // containerd RELEASES.md, "Kubernetes Support": the lines recommended for each target.
+    assertThat(ContainerRuntime.of(NodeOs.CENTOS_7, KubernetesVersion.of("1.30")).line())
+        .isEqualTo("1.6");
+    assertThat(ContainerRuntime.of(NodeOs.UBUNTU_24_04, KubernetesVersion.of("1.31")).line())
+        .isEqualTo("1.7");
+    for (String t : List.of("1.32", "1.33", "1.34", "1.35")) {
+      assertThat(ContainerRuntime.of(NodeOs.DEBIAN_12, KubernetesVersion.of(t)).line())
+          .as(t)
+          .isEqualTo("2.1");
+    }
+    assertThat(ContainerRuntime.of(NodeOs.UBUNTU_24_04, V1_36).line()).isEqualTo("2.2");
+    assertThat(ContainerRuntime.of(NodeOs.CENTOS_7, KubernetesVersion.of("1.23")).docker())
+        .isTrue();
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.List;
  * ./cluster/1.6/}.
  *
  * <p>Arguments: {@code [TARGET [OUTPUT_DIR]]}, for example {@code 1.30 /tmp/cluster}. CentOS 7 runs
- * 1.6 to 1.34; for a current target build a {@link LabCluster} on Ubuntu or Debian.
+ * 1.6 to 1.30; for a current target build a {@link LabCluster} on Ubuntu or Debian.
  */
 public final class RenderSeedCluster {
 

@@ -24,7 +24,7 @@ public final class SeedLabProvider implements LabProvider, ClusterProvider {
   }
 
   /**
-   * The write-up's three VMs: CentOS 7 up to 1.34, Ubuntu 24.04 after (see {@link
+   * The write-up's three VMs: CentOS 7 up to 1.30, Ubuntu 24.04 after (see {@link
    * LabCluster#seedCluster(SaltLab, KubernetesVersion)}).
    */
   @Override

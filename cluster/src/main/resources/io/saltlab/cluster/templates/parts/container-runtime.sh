@@ -29,10 +29,13 @@ fi
 #%end
 #%else
 
-step "container runtime: containerd"
+step "container runtime: containerd @@CONTAINERD_LINE@@ from @@RUNTIME_SOURCE@@"
 # Targets from 1.24 on have no dockershim: the kubelet talks CRI to containerd directly.
+# containerd @@CONTAINERD_LINE@@ is a line containerd's release notes (RELEASES.md) recommend for
+# Kubernetes @@VERSION@@; the configuration below is written for that line, so a package of
+# another line is refused rather than configured blindly.
 #%if yum
-# Docker's repository carries containerd for CentOS 7 (frozen with CentOS 7 itself).
+# Docker's repository for CentOS 7, frozen with CentOS 7 itself.
 write_file /etc/yum.repos.d/docker-ce.repo 0644 <<'EOF'
 [docker-ce-stable]
 name=Docker CE Stable - $basearch
@@ -41,21 +44,66 @@ enabled=1
 gpgcheck=1
 gpgkey=https://download.docker.com/linux/centos/gpg
 EOF
-if ! rpm -q containerd.io > /dev/null 2>&1; then
-  yum install -y containerd.io
+if ! rpm -q --qf '%{VERSION}' containerd.io 2> /dev/null | grep -q '^@@CONTAINERD_MAJOR@@\.@@CONTAINERD_MINOR@@\.'; then
+  yum install -y 'containerd.io-@@CONTAINERD_LINE@@.*'
 fi
 #%else
-if ! dpkg-query -W -f='${Status}' containerd 2> /dev/null | grep -q 'install ok installed'; then
-  apt-get install -y containerd
+if [ ! -f /etc/apt/keyrings/docker.gpg ]; then
+  install -d -m 0755 /etc/apt/keyrings
+  curl -fsSL https://download.docker.com/linux/@@APT_DISTRIBUTION@@/gpg \
+    | gpg --dearmor --yes -o /etc/apt/keyrings/docker.gpg
 fi
+write_file /etc/apt/sources.list.d/docker.list 0644 <<'EOF'
+deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/@@APT_DISTRIBUTION@@ @@CODENAME@@ stable
+EOF
+if ! dpkg-query -W -f='${Version}' containerd.io 2> /dev/null | grep -q '^@@CONTAINERD_MAJOR@@\.@@CONTAINERD_MINOR@@\.'; then
+  apt-get update
+  apt-get install -y --allow-change-held-packages 'containerd.io=@@CONTAINERD_LINE@@.*'
+fi
+# Held, like kubelet and kubeadm, so that an upgrade never moves it to another line.
+apt-mark hold containerd.io > /dev/null
 #%end
+installed="$(containerd --version | awk '{ sub(/^v/, "", $3); print $3 }')"
+case "${installed}" in
+  @@CONTAINERD_LINE@@.*) ;;
+  *)
+    echo "saltlab: containerd ${installed} is installed; this script configures containerd @@CONTAINERD_LINE@@" >&2
+    exit 1
+    ;;
+esac
 RESTART_RUNTIME=no
-# The packaged config.toml may disable the CRI plugin; the default one with the systemd cgroup
-# driver (kubeadm's default from 1.22) and registry host files under certs.d is used instead.
-config="$(containerd config default \
-  | sed -e 's/SystemdCgroup = false/SystemdCgroup = true/' \
-    -e 's@config_path = ""@config_path = "/etc/containerd/certs.d"@')"
-write_file /etc/containerd/config.toml 0644 <<< "${config}"
+# The whole configuration rather than an edit of the packaged one (which may disable the CRI
+# plugin): runc with the systemd cgroup driver, kubeadm's default from 1.22, and registry hosts
+# from certs.d. Everything else keeps containerd's defaults.
+#%if containerd_config_v3
+write_file /etc/containerd/config.toml 0644 <<'EOF'
+# containerd @@CONTAINERD_LINE@@ configuration, written by saltlab (configuration version 3).
+version = 3
+
+[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc]
+  runtime_type = 'io.containerd.runc.v2'
+
+[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]
+  SystemdCgroup = true
+
+[plugins.'io.containerd.cri.v1.images'.registry]
+  config_path = '/etc/containerd/certs.d'
+EOF
+#%else
+write_file /etc/containerd/config.toml 0644 <<'EOF'
+# containerd @@CONTAINERD_LINE@@ configuration, written by saltlab (configuration version 2).
+version = 2
+
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+  runtime_type = "io.containerd.runc.v2"
+
+[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
+  SystemdCgroup = true
+
+[plugins."io.containerd.grpc.v1.cri".registry]
+  config_path = "/etc/containerd/certs.d"
+EOF
+#%end
 if [ "${CHANGED}" = yes ]; then
   RESTART_RUNTIME=yes
 fi

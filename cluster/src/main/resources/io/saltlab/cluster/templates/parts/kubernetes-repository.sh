@@ -3,10 +3,14 @@
 #%if docker
 
 step "kubernetes: the 2017 yum repository"
-# This is the repository of the seed write-up (packages.cloud.google.com). Google froze it in
-# September 2023 and has since shut it down, so this step documents the 2017 set-up and the
-# package step below fails today unless the host name is pointed at a mirror of it; targets
-# 1.24 and later use pkgs.k8s.io, which keeps its packages.
+# This is the repository of the seed write-up (packages.cloud.google.com). It was frozen on
+# 2023-09-13 and removed on 2024-03-04, and pkgs.k8s.io only holds 1.24 and later, so no official
+# repository has kubelet, kubeadm and kubectl @@VERSION@@ any more. The step stops with that
+# message unless the repository answers (a mirror of it under the same name).
+if ! curl -fsS -o /dev/null https://packages.cloud.google.com/yum/repos/kubernetes-el7-x86_64/repodata/repomd.xml; then
+  echo "saltlab: the Kubernetes @@VERSION@@ packages are gone (packages.cloud.google.com was removed on 2024-03-04); the nearest target that still installs is 1.24: render the lab for 1.24" >&2
+  exit 1
+fi
 write_file /etc/yum.repos.d/kubernetes.repo 0644 <<'EOF'
 [kubernetes]
 name=Kubernetes

@@ -61,13 +61,13 @@ if [ -z "${iface}" ]; then
   echo "saltlab: no interface holds 192.168.56.10" >&2
   exit 1
 fi
-curl -fsSL 'https://raw.githubusercontent.com/coreos/flannel/v0.7.1/Documentation/kube-flannel-rbac.yml' -o /root/saltlab-flannel-1.yml.download
+curl -fsSL 'https://raw.githubusercontent.com/flannel-io/flannel/v0.7.1/Documentation/kube-flannel-rbac.yml' -o /root/saltlab-flannel-1.yml.download
 sed -e 's@10\.244\.0\.0/16@10.244.0.0/16@g' \
   -e "s@\"--kube-subnet-mgr\"@\"--kube-subnet-mgr\", \"--iface=${iface}\"@" \
   -e "s@^\( *\)- --kube-subnet-mgr\$@&\n\1- --iface=${iface}@" \
   /root/saltlab-flannel-1.yml.download > /root/saltlab-flannel-1.yml
 kubectl apply -f /root/saltlab-flannel-1.yml
-curl -fsSL 'https://raw.githubusercontent.com/coreos/flannel/v0.7.1/Documentation/kube-flannel.yml' -o /root/saltlab-flannel-2.yml.download
+curl -fsSL 'https://raw.githubusercontent.com/flannel-io/flannel/v0.7.1/Documentation/kube-flannel.yml' -o /root/saltlab-flannel-2.yml.download
 sed -e 's@10\.244\.0\.0/16@10.244.0.0/16@g' \
   -e "s@\"--kube-subnet-mgr\"@\"--kube-subnet-mgr\", \"--iface=${iface}\"@" \
   -e "s@^\( *\)- --kube-subnet-mgr\$@&\n\1- --iface=${iface}@" \

@@ -120,18 +120,50 @@ deb [signed-by=/etc/apt/keyrings/kubernetes-1.36.gpg] https://pkgs.k8s.io/core:/
 EOF
 apt-get update
 
-step "container runtime: containerd"
+step "container runtime: containerd 2.2 from Docker's Ubuntu 24.04 repository"
 # Targets from 1.24 on have no dockershim: the kubelet talks CRI to containerd directly.
-if ! dpkg-query -W -f='${Status}' containerd 2> /dev/null | grep -q 'install ok installed'; then
-  apt-get install -y containerd
+# containerd 2.2 is a line containerd's release notes (RELEASES.md) recommend for
+# Kubernetes 1.36; the configuration below is written for that line, so a package of
+# another line is refused rather than configured blindly.
+if [ ! -f /etc/apt/keyrings/docker.gpg ]; then
+  install -d -m 0755 /etc/apt/keyrings
+  curl -fsSL https://download.docker.com/linux/ubuntu/gpg \
+    | gpg --dearmor --yes -o /etc/apt/keyrings/docker.gpg
 fi
+write_file /etc/apt/sources.list.d/docker.list 0644 <<'EOF'
+deb [signed-by=/etc/apt/keyrings/docker.gpg] https://download.docker.com/linux/ubuntu noble stable
+EOF
+if ! dpkg-query -W -f='${Version}' containerd.io 2> /dev/null | grep -q '^2\.2\.'; then
+  apt-get update
+  apt-get install -y --allow-change-held-packages 'containerd.io=2.2.*'
+fi
+# Held, like kubelet and kubeadm, so that an upgrade never moves it to another line.
+apt-mark hold containerd.io > /dev/null
+installed="$(containerd --version | awk '{ sub(/^v/, "", $3); print $3 }')"
+case "${installed}" in
+  2.2.*) ;;
+  *)
+    echo "saltlab: containerd ${installed} is installed; this script configures containerd 2.2" >&2
+    exit 1
+    ;;
+esac
 RESTART_RUNTIME=no
-# The packaged config.toml may disable the CRI plugin; the default one with the systemd cgroup
-# driver (kubeadm's default from 1.22) and registry host files under certs.d is used instead.
-config="$(containerd config default \
-  | sed -e 's/SystemdCgroup = false/SystemdCgroup = true/' \
-    -e 's@config_path = ""@config_path = "/etc/containerd/certs.d"@')"
-write_file /etc/containerd/config.toml 0644 <<< "${config}"
+# The whole configuration rather than an edit of the packaged one (which may disable the CRI
+# plugin): runc with the systemd cgroup driver, kubeadm's default from 1.22, and registry hosts
+# from certs.d. Everything else keeps containerd's defaults.
+write_file /etc/containerd/config.toml 0644 <<'EOF'
+# containerd 2.2 configuration, written by saltlab (configuration version 3).
+version = 3
+
+[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc]
+  runtime_type = 'io.containerd.runc.v2'
+
+[plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc.options]
+  SystemdCgroup = true
+
+[plugins.'io.containerd.cri.v1.images'.registry]
+  config_path = '/etc/containerd/certs.d'
+EOF
 if [ "${CHANGED}" = yes ]; then
   RESTART_RUNTIME=yes
 fi

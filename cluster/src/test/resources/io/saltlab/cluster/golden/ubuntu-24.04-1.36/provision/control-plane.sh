@@ -57,7 +57,7 @@ fi
 step "network add-on: calico"
 # Calico's first-found address detection may pick the NAT interface; it is told to use the
 # one that reaches the control plane, and the pod range is given explicitly.
-curl -fsSL 'https://raw.githubusercontent.com/projectcalico/calico/v3.29.1/manifests/calico.yaml' -o /root/saltlab-calico-1.yml.download
+curl -fsSL 'https://raw.githubusercontent.com/projectcalico/calico/v3.32.1/manifests/calico.yaml' -o /root/saltlab-calico-1.yml.download
 awk -v reach='192.168.56.10' -v pods='10.244.0.0/16' '
   { print }
   /^ *- name: IP$/ { indent = $0; sub(/-.*/, "", indent); next }
