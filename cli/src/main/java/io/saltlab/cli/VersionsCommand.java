@@ -5,7 +5,7 @@ import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
-import io.saltlab.core.validate.BundledSchemas;
+import io.saltlab.core.validate.ManifestValidator;
 import java.io.PrintWriter;
 import java.util.Set;
 
@@ -34,7 +34,7 @@ final class VersionsCommand {
 
   private static int run(ParsedArgs args, CliContext context) {
     PrintWriter out = context.out();
-    Set<KubernetesVersion> bundled = Set.copyOf(BundledSchemas.versions());
+    Set<KubernetesVersion> bundled = Set.copyOf(ManifestValidator.schemaVersions());
     out.printf("Targets %s (default %s):%n", KubernetesVersion.range(), KubernetesVersion.DEFAULT);
     String format = "%-7s %-19s %-13s %-19s %-31s %-9s %s%n";
     out.printf(

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
-import io.saltlab.core.validate.BundledSchemas;
 import io.saltlab.core.validate.ManifestValidationException;
+import io.saltlab.core.validate.ManifestValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +28,7 @@ class RandomLabsPropertyTest {
 
   @Property(tries = 40)
   void validLabsRenderCleanForEveryBundledVersion(@ForAll("validLabs") SaltLab lab) {
-    for (KubernetesVersion target : BundledSchemas.versions()) {
+    for (KubernetesVersion target : ManifestValidator.schemaVersions()) {
       Manifests m = lab.render(target);
       assertThat(m.validation()).isPresent();
       assertThat(m.validation().get().isClean()).as("target %s", target).isTrue();

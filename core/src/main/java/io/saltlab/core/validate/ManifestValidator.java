@@ -110,6 +110,16 @@ public final class ManifestValidator {
   }
 
   /**
+   * The target versions for which a schema is bundled, so that documents are schema-checked
+   * (1.5-1.11 and 1.28-1.36); the other targets get every check but the schema's.
+   *
+   * @return the versions, oldest first, unmodifiable
+   */
+  public static List<KubernetesVersion> schemaVersions() {
+    return BundledSchemas.versions();
+  }
+
+  /**
    * Whether documents are checked against a bundled schema for the target (false for 1.12-1.27).
    *
    * @return true if a schema is bundled for the target

@@ -36,6 +36,10 @@ final class VersionSchema {
 
   private static final Map<KubernetesVersion, VersionSchema> CACHE = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Key of the kind index inside a bundled schema document (written by SchemaConverter). */
+  static final String KINDS_KEY = "x-saltlab-kinds";
+
   private static final Pattern API_VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 
   /** A kind the version serves. */
@@ -91,7 +95,7 @@ final class VersionSchema {
             SchemaLocation.of("https://schemas.saltlab.invalid/kubernetes-" + version + ".json"),
             root);
     TreeMap<String, Map<String, KindInfo>> index = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> a : root.path(SchemaConverter.KINDS_KEY).properties()) {
+    for (Map.Entry<String, JsonNode> a : root.path(KINDS_KEY).properties()) {
       TreeMap<String, KindInfo> byKind = new TreeMap<>();
       a.getValue()
           .properties()
@@ -130,7 +134,7 @@ final class VersionSchema {
   }
 
   private static VersionSchema load(KubernetesVersion version) {
-    String resource = SchemaConverter.RESOURCE_DIR + SchemaConverter.resourceName(version);
+    String resource = BundledSchemas.RESOURCE_DIR + "kubernetes-" + version + ".schema.json.gz";
     try (InputStream raw = VersionSchema.class.getClassLoader().getResourceAsStream(resource)) {
       if (raw == null) {
         throw new IllegalStateException("bundled schema " + resource + " is missing from the jar");

@@ -1,12 +1,12 @@
-package io.saltlab.core.validate;
+package io.saltlab.tools.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.validate.ManifestValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,37 +16,27 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled schemas are exactly what {@link SchemaConverter} makes of {@code shared/k8s-openapi}.
+ * The schemas bundled in saltlab-core are exactly what {@link SchemaConverter} makes of the trimmed
+ * OpenAPI documents in {@code openapi/}; this runs in every build, with nothing outside the
+ * repository.
  *
  * <p>Run with {@code -Dsaltlab.regenerateSchemas=true} to rewrite the resources instead of
  * comparing (after changing the converter or the input).
  */
 class SchemaConverterTest {
 
-  private static final Path RESOURCES = Path.of("src/main/resources/io/saltlab/core/schemas");
+  /** The bundled schemas, in the core module beside this one. */
+  static final Path RESOURCES = Path.of("../../core/src/main/resources/io/saltlab/core/schemas");
+
+  /** The trimmed OpenAPI documents, in the repository. */
+  static final Path OPENAPI = Path.of("openapi");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** {@code shared/k8s-openapi} next to the repository (or any parent folder), or null. */
-  static Path swaggerDir() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared").resolve("k8s-openapi");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
   @Test
-  void bundledResourcesAreTheConversionOfTheSharedSwaggerDocuments() throws IOException {
-    Path swagger = swaggerDir();
-    if (swagger == null) {
-      System.out.println(
-          "SchemaConverterTest skipped: no shared/k8s-openapi found above "
-              + Path.of("").toAbsolutePath());
-    }
-    assumeTrue(swagger != null, "shared/k8s-openapi not found; cannot check the bundled schemas");
-
+  void bundledResourcesAreTheConversionOfTheRepositorysOpenApiDocuments() throws IOException {
+    Path swagger = OPENAPI;
+    assertThat(SchemaConverter.sources(swagger)).hasSize(16);
     if (Boolean.getBoolean("saltlab.regenerateSchemas")) {
       System.out.println("regenerated " + SchemaConverter.regenerate(swagger, RESOURCES));
     }
@@ -68,12 +58,12 @@ class SchemaConverterTest {
 
   @Test
   void everyBundledVersionHasItsResourceAndTheNoticeNamesTheLicence() throws IOException {
-    assertThat(BundledSchemas.versions())
+    assertThat(ManifestValidator.schemaVersions())
         .extracting(KubernetesVersion::toString)
         .containsExactly(
             "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.28", "1.29", "1.30", "1.31",
             "1.32", "1.33", "1.34", "1.35", "1.36");
-    for (KubernetesVersion v : BundledSchemas.versions()) {
+    for (KubernetesVersion v : ManifestValidator.schemaVersions()) {
       assertThat(RESOURCES.resolve(SchemaConverter.resourceName(v))).exists();
     }
     assertThat(Files.readString(RESOURCES.resolve("NOTICE")))
