@@ -133,7 +133,7 @@ public final class ManifestRenderer {
         trees.add(r.tree());
       }
       report = ManifestValidator.forTarget(target).withContext(context).validate(trees);
-      report.requireClean();
+      report.requireValid();
     }
     List<RenderedResource> resources = new ArrayList<>(written);
     resources.sort(ResourceOrder.COMPARATOR);

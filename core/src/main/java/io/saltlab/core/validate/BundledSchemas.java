@@ -37,13 +37,15 @@ final class BundledSchemas {
 
   /**
    * The notice a report carries for a target without a schema: {@code not schema-checked: no schema
-   * bundled for 1.20; bundled: 1.5, 1.6, ...}.
+   * bundled for 1.20; bundled: 1.5, 1.6, ...}, then which checks could not run and which did.
    */
   static String notBundledNotice(KubernetesVersion version) {
     return "not schema-checked: no schema bundled for "
         + version
         + "; bundled: "
-        + VERSIONS.stream().map(KubernetesVersion::toString).collect(Collectors.joining(", "));
+        + VERSIONS.stream().map(KubernetesVersion::toString).collect(Collectors.joining(", "))
+        + "; not checked: unknown fields, required fields and value types; checked: apiVersion"
+        + " and kind served, value rules and cross-object rules";
   }
 
   private static List<KubernetesVersion> readIndex() {

@@ -3,6 +3,8 @@ package io.saltlab.core.validate;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Builds the dotted field paths and compact values that problems show. */
@@ -35,6 +37,38 @@ final class FieldPaths {
   /** {@code base[index]}. */
   static String index(String base, int index) {
     return base + "[" + index + "]";
+  }
+
+  /**
+   * The path and each of its parents, longest first, ending with the empty path: {@code a.b[0]},
+   * {@code a.b}, {@code a}, {@code ""}. Quoted keys ({@code labels["x.y/z"]}) are one segment.
+   */
+  static List<String> withParents(String path) {
+    List<String> out = new ArrayList<>();
+    out.add(path);
+    boolean quoted = false;
+    List<Integer> cuts = new ArrayList<>();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (quoted) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if ((c == '.' || c == '[') && i > 0) {
+        cuts.add(i);
+      }
+    }
+    for (int i = cuts.size() - 1; i >= 0; i--) {
+      out.add(path.substring(0, cuts.get(i)));
+    }
+    if (!path.isEmpty()) {
+      out.add("");
+    }
+    return out;
   }
 
   /** The first segment of a path: {@code data} for {@code data[".dockercfg"]}. */

@@ -19,6 +19,18 @@ final class Manifest {
   /** Set when the document was checked against a schema (which then reported wrong types). */
   boolean schemaChecked;
 
+  /**
+   * Where the document's text is, for placing problems at {@code file:line:column}: the whole text
+   * it was read from (null for documents passed as trees), the name problems give that text, the
+   * document's number in it (1-based) and, for an item of a kubectl List, the item's path in the
+   * document ({@code items[3]}; empty otherwise).
+   */
+  String text;
+
+  String file;
+  int documentNumber;
+  String itemPath = "";
+
   Manifest(JsonNode doc, String source, int order) {
     this.doc = doc;
     this.source = source;

@@ -47,7 +47,18 @@ final class ManifestReader {
           start = parser.currentTokenLocation();
           docNumber++;
           JsonNode doc = YAML.readTree(parser);
+          int before = manifests.size();
+          int problemsBefore = problems.size();
           addDocument(source + "#" + docNumber + " (line " + start.getLineNr() + ")", doc);
+          for (int i = before; i < manifests.size(); i++) {
+            Manifest m = manifests.get(i);
+            m.text = text;
+            m.file = source;
+            m.documentNumber = docNumber;
+          }
+          for (int i = problemsBefore; i < problems.size(); i++) {
+            problems.set(i, problems.get(i).at(source, start.getLineNr(), start.getColumnNr()));
+          }
         } catch (JsonProcessingException e) {
           JsonLocation where = e.getLocation();
           String line = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
@@ -93,7 +104,13 @@ final class ManifestReader {
       // kubectl's v1 List: each item is an object of its own.
       JsonNode items = doc.path("items");
       for (int i = 0; i < items.size(); i++) {
+        int before = manifests.size();
         addDocument(source + " items[" + i + "]", items.get(i));
+        for (int j = before; j < manifests.size(); j++) {
+          Manifest item = manifests.get(j);
+          item.itemPath =
+              FieldPaths.index("items", i) + (item.itemPath.isEmpty() ? "" : "." + item.itemPath);
+        }
       }
       return;
     }

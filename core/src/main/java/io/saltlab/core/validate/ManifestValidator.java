@@ -6,7 +6,6 @@ import io.saltlab.core.internal.InOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,26 +197,33 @@ public final class ManifestValidator {
     VersionSchema schema = isSchemaChecked() ? VersionSchema.of(target) : null;
     Map<String, Boolean> customKinds = customResourceScopes(manifests);
     for (Manifest m : manifests) {
-      m.namespaced = namespaced(schema, customKinds, m);
+      m.namespaced = namespaced(customKinds, m);
     }
-    if (schema != null) {
-      // Documents are checked independently (on every core for large inputs); their problems are
-      // reported in document order.
-      CleanShapes cleanShapes = new CleanShapes();
-      List<List<Problem>> perDocument =
-          InOrder.map(
-              manifests,
-              m -> {
-                if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
-                  return List.of();
-                }
+    // Documents are checked independently (on every core for large inputs); their problems are
+    // reported in document order.
+    CleanShapes cleanShapes = schema == null ? null : new CleanShapes();
+    List<List<Problem>> perDocument =
+        InOrder.map(
+            manifests,
+            m -> {
+              if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
+                return List.of();
+              }
+              List<Problem> found = new ArrayList<>(0);
+              Problem notServed = VersionCheck.check(target, m);
+              if (notServed != null) {
+                found.add(notServed);
+              }
+              if (schema != null) {
                 m.schemaChecked =
                     m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
-                return SchemaCheck.check(schema, m, cleanShapes);
-              });
-      perDocument.forEach(problems::addAll);
-    }
+                found.addAll(SchemaCheck.check(schema, m, cleanShapes));
+              }
+              return found;
+            });
+    perDocument.forEach(problems::addAll);
     CrossChecks.run(manifests, context, problems);
+    problems = Locator.place(problems, manifests);
     return new ValidationReport(
         target,
         problems,
@@ -252,11 +258,11 @@ public final class ManifestValidator {
   }
 
   /**
-   * Whether an object lives in a namespace: from the target's schema; for kinds it lacks (or
-   * targets without a schema) from the nearest bundled version that knows the kind; for custom
-   * resources from their definition; otherwise from whether the document names a namespace.
+   * Whether an object lives in a namespace: for custom resources from their definition, otherwise
+   * from the API index (the apiVersion's entry, else any entry of the kind name), and for kinds no
+   * release knows from whether the document names a namespace. No schema is loaded for this.
    */
-  private boolean namespaced(VersionSchema schema, Map<String, Boolean> custom, Manifest m) {
+  private static boolean namespaced(Map<String, Boolean> custom, Manifest m) {
     if (m.kind == null) {
       return m.declaredNamespace != null;
     }
@@ -264,50 +270,7 @@ public final class ManifestValidator {
     if (crd != null) {
       return crd;
     }
-    if (schema != null && m.apiVersion != null) {
-      VersionSchema.KindInfo k = schema.kind(m.apiVersion, m.kind);
-      if (k != null) {
-        return k.namespaced;
-      }
-    }
-    for (KubernetesVersion v : neighbours()) {
-      VersionSchema other = VersionSchema.of(v);
-      VersionSchema.KindInfo k = m.apiVersion == null ? null : other.kind(m.apiVersion, m.kind);
-      if (k == null) {
-        List<VersionSchema.KindInfo> any = other.servingKind(m.kind);
-        k = any.isEmpty() ? null : any.get(0);
-      }
-      if (k != null) {
-        return k.namespaced;
-      }
-    }
-    return m.declaredNamespace != null;
-  }
-
-  /**
-   * The nearest bundled versions below and above the target (at most two), nearest first. Only
-   * these are consulted for scopes, so an unknown kind never loads every bundled schema.
-   */
-  private List<KubernetesVersion> neighbours() {
-    KubernetesVersion below = null;
-    KubernetesVersion above = null;
-    for (KubernetesVersion v : BundledSchemas.versions()) {
-      if (v.compareTo(target) < 0) {
-        below = v;
-      } else if (v.compareTo(target) > 0 && above == null) {
-        above = v;
-      }
-    }
-    List<KubernetesVersion> out = new ArrayList<>();
-    if (below != null) {
-      out.add(below);
-    }
-    if (above != null) {
-      out.add(above);
-    }
-    out.sort(
-        Comparator.comparingInt((KubernetesVersion v) -> Math.abs(v.minor() - target.minor()))
-            .thenComparingInt(KubernetesVersion::minor));
-    return out;
+    Boolean indexed = ApiIndex.get().namespaced(m.apiVersion, m.kind);
+    return indexed != null ? indexed : m.declaredNamespace != null;
   }
 }

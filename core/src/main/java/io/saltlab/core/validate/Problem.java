@@ -33,6 +33,10 @@ public final class Problem {
   private final String expected;
   private final String hint;
   private final int documentOrder;
+  private final Severity severity;
+  private final String file;
+  private final int line;
+  private final int column;
 
   private Problem(Builder b) {
     this.check = Objects.requireNonNull(b.check, "check");
@@ -44,6 +48,29 @@ public final class Problem {
     this.expected = b.expected;
     this.hint = b.hint;
     this.documentOrder = b.documentOrder;
+    this.severity = b.severity;
+    this.file = b.file;
+    this.line = b.line;
+    this.column = b.column;
+  }
+
+  /** The same problem, placed at a line and column of a file (1-based). */
+  Problem at(String file, int line, int column) {
+    Builder b =
+        builder(check)
+            .source(source)
+            .resource(resource)
+            .path(path)
+            .message(message)
+            .value(value)
+            .expected(expected)
+            .hint(hint)
+            .order(documentOrder)
+            .severity(severity);
+    b.file = file;
+    b.line = line;
+    b.column = column;
+    return b.build();
   }
 
   /** Orders paths with numbers compared as numbers, so volumes[2] comes before volumes[10]. */
@@ -81,6 +108,11 @@ public final class Problem {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
+  /** The position of the problem's document in the input, for ordering and placing. */
+  int documentOrder() {
+    return documentOrder;
+  }
+
   static Builder builder(String check) {
     return new Builder(check);
   }
@@ -93,6 +125,46 @@ public final class Problem {
    */
   public String check() {
     return check;
+  }
+
+  /**
+   * Whether the API server would refuse this ({@link Severity#ERROR}) or accept it and let it break
+   * at run time ({@link Severity#WARNING}).
+   *
+   * @return the severity
+   */
+  public Severity severity() {
+    return severity;
+  }
+
+  /**
+   * Where the offending field is, as {@code file:line:column} (1-based), for documents read from a
+   * file or a named YAML text; a field that is missing is placed at the nearest enclosing field
+   * that exists.
+   *
+   * @return the location, empty for documents passed as trees and for whole-file problems without a
+   *     position
+   */
+  public Optional<String> location() {
+    return file == null ? Optional.empty() : Optional.of(file + ":" + line + ":" + column);
+  }
+
+  /**
+   * The line of {@link #location()}, 1-based.
+   *
+   * @return the line, 0 when the location is unknown
+   */
+  public int line() {
+    return line;
+  }
+
+  /**
+   * The column of {@link #location()}, 1-based.
+   *
+   * @return the column, 0 when the location is unknown
+   */
+  public int column() {
+    return column;
   }
 
   /**
@@ -162,14 +234,18 @@ public final class Problem {
   }
 
   /**
-   * One line for people: source, resource, path, message, value, expectation and hint.
+   * One line for people: severity, location (or source), resource, path, message, value,
+   * expectation and hint.
    *
    * @return the line
    */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    if (!source.isEmpty()) {
+    sb.append(severity.label()).append(": ");
+    if (file != null) {
+      sb.append(file).append(':').append(line).append(':').append(column).append(": ");
+    } else if (!source.isEmpty()) {
       sb.append(source).append(": ");
     }
     if (!resource.isEmpty()) {
@@ -199,6 +275,10 @@ public final class Problem {
     }
     Problem p = (Problem) o;
     return check.equals(p.check)
+        && severity == p.severity
+        && line == p.line
+        && column == p.column
+        && Objects.equals(file, p.file)
         && source.equals(p.source)
         && resource.equals(p.resource)
         && path.equals(p.path)
@@ -210,7 +290,7 @@ public final class Problem {
 
   @Override
   public int hashCode() {
-    return Objects.hash(check, source, resource, path, message, value, expected, hint);
+    return Objects.hash(check, source, resource, path, message, value, expected, hint, line);
   }
 
   /** Assembles a problem; package-private because problems are only made by the validator. */
@@ -224,6 +304,10 @@ public final class Problem {
     private String expected;
     private String hint;
     private int documentOrder;
+    private Severity severity = Severity.ERROR;
+    private String file;
+    private int line;
+    private int column;
 
     private Builder(String check) {
       this.check = check;
@@ -262,6 +346,16 @@ public final class Problem {
     Builder hint(String h) {
       this.hint = h;
       return this;
+    }
+
+    Builder severity(Severity s) {
+      this.severity = s;
+      return this;
+    }
+
+    /** Marks the problem as something the API server accepts but that breaks at run time. */
+    Builder warning() {
+      return severity(Severity.WARNING);
     }
 
     Builder order(int o) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Checks one document against the bundled schema of the target version: that its apiVersion and
@@ -48,7 +47,7 @@ final class SchemaCheck {
     String suffix = "";
     JsonNode doc = m.doc;
     if (kind == null) {
-      problems.add(notServed(schema, m));
+      // Not served: VersionCheck reports that on every target.
       List<VersionSchema.KindInfo> serving = schema.servingKind(m.kind);
       if (serving.isEmpty()) {
         return problems;
@@ -76,53 +75,6 @@ final class SchemaCheck {
       problems.add(p);
     }
     return problems;
-  }
-
-  private static Problem notServed(VersionSchema schema, Manifest m) {
-    List<VersionSchema.KindInfo> serving = schema.servingKind(m.kind);
-    String target = "Kubernetes " + schema.version();
-    if (!serving.isEmpty()) {
-      String first = serving.get(0).apiVersion;
-      String others =
-          serving.stream().skip(1).map(k -> k.apiVersion).collect(Collectors.joining(", "));
-      String hint =
-          "use apiVersion: "
-              + first
-              + " ("
-              + m.kind
-              + " is served there in "
-              + target
-              + (others.isEmpty() ? "" : "; also served as " + others)
-              + ")";
-      return m.problem("api-not-served", "apiVersion")
-          .message(
-              m.apiVersion
-                  + " "
-                  + m.kind
-                  + " is not served by "
-                  + target
-                  + (schema.servesApiVersion(m.apiVersion)
-                      ? ""
-                      : " (no API " + m.apiVersion + " at all)"))
-          .value(m.apiVersion)
-          .expected(
-              "an apiVersion serving "
-                  + m.kind
-                  + ": "
-                  + serving.stream().map(k -> k.apiVersion).collect(Collectors.joining(", ")))
-          .hint(hint)
-          .build();
-    }
-    List<String> like = schema.kindNamesLike(m.kind);
-    return m.problem("unknown-kind", "kind")
-        .message("no kind " + m.kind + " in any API of " + target)
-        .value(m.kind)
-        .expected("a kind served by " + target)
-        .hint(
-            like.isEmpty()
-                ? "check the spelling, or declare the CustomResourceDefinition in the same input"
-                : "did you mean " + String.join(" or ", like) + "?")
-        .build();
   }
 
   private static Problem toProblem(VersionSchema schema, Manifest m, Error e, String suffix) {

@@ -51,13 +51,46 @@ public final class ValidationReport {
   }
 
   /**
-   * True when no problem was found. This does not mean the documents were schema-checked: see
-   * {@link #isSchemaChecked()}.
+   * The problems the API server would refuse, in report order.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Problem> errors() {
+    return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
+  }
+
+  /**
+   * The problems the API server accepts but that break or misbehave at run time, in report order.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Problem> warnings() {
+    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+  }
+
+  /**
+   * True when no problem of either severity was found. This does not mean the documents were
+   * schema-checked: see {@link #isSchemaChecked()}.
    *
    * @return whether the problem list is empty
    */
   public boolean isClean() {
     return problems.isEmpty();
+  }
+
+  /**
+   * True when no error was found (warnings may remain): what {@code saltlab validate} without
+   * {@code --strict}, and every render, require.
+   *
+   * @return whether no problem is an error
+   */
+  public boolean isValid() {
+    for (Problem p : problems) {
+      if (p.severity() == Severity.ERROR) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -89,8 +122,9 @@ public final class ValidationReport {
   }
 
   /**
-   * Multi-line text for people: a summary line, the schema notice if any, then every problem on its
-   * own line.
+   * Multi-line text for people: a summary line (with the count of errors and warnings when there
+   * are warnings), the notice of checks that could not run if any, then every problem on its own
+   * line, starting with its severity.
    *
    * @return the formatted report, ending without a newline
    */
@@ -103,6 +137,15 @@ public final class ValidationReport {
         .append(documentCount == 1 ? " document, " : " documents, ")
         .append(problems.size())
         .append(problems.size() == 1 ? " problem" : " problems");
+    int warnings = warnings().size();
+    if (warnings > 0) {
+      int errors = problems.size() - warnings;
+      sb.append(" (")
+          .append(errors)
+          .append(errors == 1 ? " error, " : " errors, ")
+          .append(warnings)
+          .append(warnings == 1 ? " warning)" : " warnings)");
+    }
     if (schemaNotice != null) {
       sb.append("\n").append(schemaNotice);
     }
@@ -113,8 +156,22 @@ public final class ValidationReport {
   }
 
   /**
-   * Throws when there is any problem; for callers, such as the renderer, that must not write
-   * invalid manifests.
+   * Throws when there is an error, and passes warnings; for callers, such as the renderer, that
+   * must not write manifests the API server would refuse.
+   *
+   * @return this report, when it has no error
+   * @throws ManifestValidationException listing every problem, when an error was found
+   */
+  public ValidationReport requireValid() {
+    if (!isValid()) {
+      throw new ManifestValidationException(this);
+    }
+    return this;
+  }
+
+  /**
+   * Throws when there is any problem, warnings included; for callers that treat warnings as
+   * failures (as {@code saltlab validate --strict} does).
    *
    * @return this report, when clean
    * @throws ManifestValidationException listing every problem, when not clean

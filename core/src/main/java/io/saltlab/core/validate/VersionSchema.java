@@ -184,20 +184,6 @@ final class VersionSchema {
     return found;
   }
 
-  /** Kind names equal to the given one ignoring case, for "did you mean" hints. */
-  List<String> kindNamesLike(String kind) {
-    TreeMap<String, Boolean> names = new TreeMap<>();
-    for (Map<String, KindInfo> byKind : kinds.values()) {
-      for (String k : byKind.keySet()) {
-        if (k.equalsIgnoreCase(kind)
-            || Hints.distance(k.toLowerCase(Locale.ROOT), kind.toLowerCase(Locale.ROOT)) <= 2) {
-          names.put(k, true);
-        }
-      }
-    }
-    return new ArrayList<>(names.keySet());
-  }
-
   /** Orders versions as Kubernetes prefers them: GA over beta over alpha, higher numbers first. */
   private static int maturity(String apiVersion) {
     String v = apiVersion.substring(apiVersion.indexOf('/') + 1);

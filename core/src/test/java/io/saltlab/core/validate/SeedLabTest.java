@@ -112,7 +112,7 @@ class SeedLabTest {
         .isEqualTo(
             "extensions/v1beta1 Deployment is not served by Kubernetes "
                 + version
-                + " (no API extensions/v1beta1 at all)");
+                + " (no API extensions/v1beta1 at all; removed in 1.16)");
     assertThat(first.expected()).contains("an apiVersion serving Deployment: apps/v1");
     assertThat(first.hint())
         .hasValueSatisfying(h -> assertThat(h).startsWith("use apiVersion: apps/v1 "));
@@ -137,9 +137,16 @@ class SeedLabTest {
     assertThat(report.schemaNotice())
         .contains(
             "not schema-checked: no schema bundled for 1.20; bundled: 1.5, 1.6, 1.7, 1.8, 1.9,"
-                + " 1.10, 1.11, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36");
+                + " 1.10, 1.11, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36; not checked:"
+                + " unknown fields, required fields and value types; checked: apiVersion and kind"
+                + " served, value rules and cross-object rules");
     assertThat(report.format()).contains("not schema-checked: no schema bundled for 1.20");
     assertThat(at(report, "unknown-field")).isEmpty();
+    // The version table knows extensions/v1beta1 Deployments were removed in 1.16, schema or not.
+    assertThat(at(report, "api-not-served"))
+        .containsExactly(
+            "Deployment/salt-lab/salt-master apiVersion",
+            "Deployment/salt-lab/salt-minion apiVersion");
     assertThat(report.isClean()).isFalse();
   }
 
