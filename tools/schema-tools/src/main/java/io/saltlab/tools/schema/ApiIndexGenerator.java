@@ -70,7 +70,9 @@ public final class ApiIndexGenerator {
                             String key = a.getKey() + "\t" + k.getKey();
                             served.computeIfAbsent(key, x -> new TreeSet<>()).add(minor);
                             scope.merge(
-                                key, k.getValue().path("namespaced").asBoolean(), Boolean::logicalOr);
+                                key,
+                                k.getValue().path("namespaced").asBoolean(),
+                                Boolean::logicalOr);
                           }));
     }
     Map<String, GapRow> gap = readGapTable();
@@ -192,7 +194,8 @@ public final class ApiIndexGenerator {
         }
         String[] f = line.split("\t");
         if (f.length != 5 || !(f[2].equals("N") || f[2].equals("C"))) {
-          throw new IllegalStateException(name + ":" + lineNumber + ": expected 5 columns: " + line);
+          throw new IllegalStateException(
+              name + ":" + lineNumber + ": expected 5 columns: " + line);
         }
         int first = f[3].equals("-") ? Integer.MIN_VALUE : Integer.parseInt(f[3]);
         int last = f[4].equals("-") ? Integer.MAX_VALUE : Integer.parseInt(f[4]);

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The API index bundled in saltlab-core is exactly the generation from the repository's OpenAPI
- * documents and the curated gap table. Run with {@code -Dsaltlab.regenerateSchemas=true} to
- * rewrite it.
+ * documents and the curated gap table. Run with {@code -Dsaltlab.regenerateSchemas=true} to rewrite
+ * it.
  */
 class ApiIndexGeneratorTest {
 
-  private static final Path INDEX = Path.of("../../core/src/main/resources/" + ApiIndexGenerator.RESOURCE);
+  private static final Path INDEX =
+      Path.of("../../core/src/main/resources/" + ApiIndexGenerator.RESOURCE);
 
   @Test
   void bundledIndexIsTheGeneration() throws IOException {
@@ -26,7 +27,9 @@ class ApiIndexGeneratorTest {
       Files.writeString(INDEX, generated, StandardCharsets.UTF_8);
     }
     assertThat(Files.readString(INDEX, StandardCharsets.UTF_8))
-        .as("api-index.tsv differs from its generation; rerun with -Dsaltlab.regenerateSchemas=true")
+        .as(
+            "api-index.tsv differs from its generation; rerun with"
+                + " -Dsaltlab.regenerateSchemas=true")
         .isEqualTo(generated);
   }
 
@@ -44,6 +47,7 @@ class ApiIndexGeneratorTest {
 
   @Test
   void rangesAreCompact() {
-    assertThat(ApiIndexGenerator.ranges(new TreeSet<>(List.of(5, 6, 7, 9, 12, 13)))).isEqualTo("5-7,9,12-13");
+    assertThat(ApiIndexGenerator.ranges(new TreeSet<>(List.of(5, 6, 7, 9, 12, 13))))
+        .isEqualTo("5-7,9,12-13");
   }
 }
