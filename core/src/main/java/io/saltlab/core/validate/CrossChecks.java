@@ -35,6 +35,9 @@ final class CrossChecks {
                 DataChecks.checkData(r, m);
               }
               SelectorChecks.checkWorkloadSelector(r, m);
+              if (m.isKind("StatefulSet")) {
+                ServiceChecks.checkStatefulSetService(r, m);
+              }
               return r.out;
             })) {
       out.addAll(found);

@@ -219,6 +219,7 @@ public final class ManifestValidator {
                     m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
                 found.addAll(SchemaCheck.check(schema, m, cleanShapes));
               }
+              ValueRules.check(target, context, m, found);
               return found;
             });
     perDocument.forEach(problems::addAll);

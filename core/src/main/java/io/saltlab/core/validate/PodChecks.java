@@ -89,6 +89,15 @@ final class PodChecks {
     }
 
     Set<String> volumeNames = new TreeSet<>();
+    if (m.isKind("StatefulSet")) {
+      // A StatefulSet's volumeClaimTemplates are volumes of every pod it makes (apps validation
+      // accepts mounts of them), though they are not listed under the template's volumes.
+      for (JsonNode claim : CrossIndex.array(m.doc.path("spec").path("volumeClaimTemplates"))) {
+        if (claim.path("metadata").path("name").isTextual()) {
+          volumeNames.add(claim.path("metadata").path("name").asText());
+        }
+      }
+    }
     JsonNode volumes = CrossIndex.array(podSpec.path("volumes"));
     for (int i = 0; i < volumes.size(); i++) {
       JsonNode v = volumes.get(i);
@@ -188,6 +197,7 @@ final class PodChecks {
       if (var.find()) {
         r.out.add(
             m.problem("hostpath-variable", at + ".path")
+                .warning()
                 .message(
                     "hostPath uses the shell variable "
                         + var.group()
@@ -201,6 +211,7 @@ final class PodChecks {
       } else if (p.startsWith("~")) {
         r.out.add(
             m.problem("hostpath-tilde", at + ".path")
+                .warning()
                 .message("hostPath starts with ~, which Kubernetes never expands")
                 .value(p)
                 .expected("an absolute path on the node, such as /srv/salt/conf")
@@ -208,6 +219,7 @@ final class PodChecks {
       } else if (!p.startsWith("/")) {
         r.out.add(
             m.problem("hostpath-relative", at + ".path")
+                .warning()
                 .message("hostPath is not an absolute path")
                 .value(p)
                 .expected("an absolute path on the node, starting with /")

@@ -115,6 +115,11 @@ final class SelectorChecks {
     String key = ex.path("key").asText();
     Set<String> values = new HashSet<>();
     ex.path("values").forEach(v -> values.add(v.asText()));
+    String operator = ex.path("operator").asText();
+    if ((operator.equals("In") || operator.equals("NotIn")) && values.isEmpty()) {
+      // An expression without values is refused for itself (selector-values): no second problem.
+      return true;
+    }
     switch (ex.path("operator").asText()) {
       case "In":
         return labels.containsKey(key) && values.contains(labels.get(key));

@@ -72,6 +72,7 @@ final class ServiceChecks {
           r.index.templatesByNamespace.getOrDefault(m.namespace(), List.of());
       r.out.add(
           m.problem("selector-matches-no-pod", "spec.selector")
+              .warning()
               .message("Service selector matches no pod template in namespace " + m.namespace())
               .value(FieldPaths.render(selector))
               .expected(
@@ -83,6 +84,37 @@ final class ServiceChecks {
       return;
     }
     checkTargetPorts(r, m, ports, selected);
+  }
+
+  /**
+   * Warning {@code statefulset-service-missing}: a StatefulSet's serviceName should name a
+   * (headless) Service in its namespace; the API server accepts any name, but the pods then get no
+   * stable DNS names.
+   */
+  static void checkStatefulSetService(CrossRun r, Manifest m) {
+    JsonNode name = m.doc.path("spec").path("serviceName");
+    if (!name.isTextual() || name.asText().isEmpty()) {
+      return;
+    }
+    if (r.index.services.containsKey(m.namespace() + "/" + name.asText())) {
+      return;
+    }
+    r.out.add(
+        m.problem("statefulset-service-missing", "spec.serviceName")
+            .warning()
+            .message(
+                "serviceName names Service "
+                    + name.asText()
+                    + ", which is not in namespace "
+                    + m.namespace()
+                    + " in the input")
+            .value(name.asText())
+            .expected("a headless Service (clusterIP: None) of that name in the same namespace")
+            .hint(
+                "without it the pods get no stable DNS names (pod-0."
+                    + name.asText()
+                    + "...); add the Service, or ignore this if it exists in the cluster")
+            .build());
   }
 
   static String selectorHint(Map<String, String> wanted, List<PodTemplate> candidates) {
@@ -139,6 +171,7 @@ final class ServiceChecks {
         if (!numbers.contains(number)) {
           r.out.add(
               m.problem("target-port-not-found", at)
+                  .warning()
                   .message(
                       (at.endsWith(".port") ? "targetPort defaults to port " : "targetPort ")
                           + number
@@ -153,6 +186,7 @@ final class ServiceChecks {
       } else if (effective.isTextual() && !names.containsKey(text)) {
         r.out.add(
             m.problem("target-port-not-found", at)
+                .warning()
                 .message("targetPort names port " + text + ", which no selected container declares")
                 .value(text)
                 .expected(

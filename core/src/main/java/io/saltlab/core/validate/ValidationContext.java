@@ -22,11 +22,23 @@ public final class ValidationContext {
   private final Set<String> namespaces;
   private final Set<String> secrets;
   private final Set<String> configMaps;
+  private final Set<String> hostPathRoots;
 
   private ValidationContext(Builder b) {
     this.namespaces = Collections.unmodifiableSet(new TreeSet<>(b.namespaces));
     this.secrets = Collections.unmodifiableSet(new TreeSet<>(b.secrets));
     this.configMaps = Collections.unmodifiableSet(new TreeSet<>(b.configMaps));
+    this.hostPathRoots = Collections.unmodifiableSet(new TreeSet<>(b.hostPathRoots));
+  }
+
+  /**
+   * The node directories under which hostPath volumes are expected (a lab's roots); a hostPath
+   * elsewhere is a warning. Empty when none are declared, and then no hostPath is warned about.
+   *
+   * @return the roots, sorted
+   */
+  public Set<String> hostPathRoots() {
+    return hostPathRoots;
   }
 
   /**
@@ -84,8 +96,21 @@ public final class ValidationContext {
     private final Set<String> namespaces = new TreeSet<>();
     private final Set<String> secrets = new TreeSet<>();
     private final Set<String> configMaps = new TreeSet<>();
+    private final Set<String> hostPathRoots = new TreeSet<>();
 
     private Builder() {}
+
+    /**
+     * Declares a node directory under which hostPath volumes belong (for example a lab's root
+     * {@code /srv/salt}); once any is declared, a hostPath outside all of them is a warning.
+     *
+     * @param root an absolute directory on the nodes
+     * @return this builder
+     */
+    public Builder hostPathRoot(String root) {
+      hostPathRoots.add(root);
+      return this;
+    }
 
     /**
      * Declares that a namespace exists in the cluster.

@@ -164,11 +164,22 @@ class SeedLabTest {
 
     String[] lines = report.format().split("\n");
     assertThat(lines[0])
-        .isEqualTo("Kubernetes 1.36: 6 documents, " + report.problems().size() + " problems");
+        .isEqualTo(
+            "Kubernetes 1.36: 6 documents, "
+                + report.problems().size()
+                + " problems ("
+                + report.errors().size()
+                + " errors, "
+                + report.warnings().size()
+                + " warnings)");
+    assertThat(report.warnings()).isNotEmpty();
+    assertThat(report.errors().size() + report.warnings().size())
+        .isEqualTo(report.problems().size());
     assertThat(lines).hasSize(1 + report.problems().size());
     for (Problem p : report.problems()) {
       assertThat(report.format()).contains("  - " + p);
       assertThat(p.source()).startsWith(SEED.toString() + "#");
+      assertThat(p.location()).hasValueSatisfying(l -> assertThat(l).startsWith(SEED + ":"));
     }
   }
 }
