@@ -6,6 +6,7 @@ import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.check.Drift;
 import io.saltlab.core.check.DriftCheck;
 import io.saltlab.core.validate.ManifestValidator;
+import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.write.OutputFolder;
 import io.saltlab.topology.GitOps;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ final class CheckCommand {
                   + " after committing the output of render.")
           .include(LabSource.OPTIONS)
           .include(TargetOptions.OPTIONS)
+          .include(ExistingOptions.OPTIONS)
           .exitCode(ExitCodes.OK, ExitCodes.OK_MEANING)
           .exitCode(ExitCodes.PROBLEMS, ExitCodes.PROBLEMS_MEANING)
           .exitCode(ExitCodes.INPUT, ExitCodes.INPUT_MEANING)
@@ -54,6 +56,7 @@ final class CheckCommand {
               dir,
               args.get(TargetOptions.LAYOUT),
               args.get(TargetOptions.GITOPS).gitOps(),
+              ExistingOptions.context(args),
               context);
     }
     if (!clean) {
@@ -69,6 +72,7 @@ final class CheckCommand {
       Path dir,
       TargetOptions.Layout layout,
       GitOps gitOps,
+      ValidationContext existing,
       CliContext context) {
     PrintWriter out = context.out();
     boolean clean = true;
@@ -78,7 +82,7 @@ final class CheckCommand {
           DriftCheck.compare(
               folder,
               target.toString(),
-              RenderedFiles.of(saltLab, target, layout, gitOps, dir, context.err()));
+              RenderedFiles.of(saltLab, target, layout, gitOps, dir, existing, context.err()));
       if (drift.isClean()) {
         out.printf("%s: up to date -> %s%n", target, folder);
         continue;
@@ -91,7 +95,14 @@ final class CheckCommand {
       if (DriftCheck.compare(
               folder,
               target.toString(),
-              RenderedFiles.of(saltLab, target, other, gitOps, dir, context.err()))
+              RenderedFiles.of(
+                  saltLab,
+                  target,
+                  other,
+                  gitOps,
+                  dir,
+                  existing,
+                  new PrintWriter(java.io.Writer.nullWriter())))
           .isClean()) {
         // Every object file missing or extra only because the layouts differ: say that instead.
         out.printf(

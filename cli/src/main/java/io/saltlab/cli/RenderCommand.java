@@ -28,6 +28,7 @@ final class RenderCommand {
                   + " the built-in seed lab.")
           .include(LabSource.OPTIONS)
           .include(TargetOptions.OPTIONS)
+          .include(ExistingOptions.OPTIONS)
           .exitCode(ExitCodes.OK, ExitCodes.OK_MEANING)
           .exitCode(ExitCodes.PROBLEMS, ExitCodes.PROBLEMS_MEANING)
           .exitCode(ExitCodes.INPUT, ExitCodes.INPUT_MEANING)
@@ -61,6 +62,7 @@ final class RenderCommand {
                     layout,
                     args.get(TargetOptions.GITOPS).gitOps(),
                     dir,
+                    ExistingOptions.context(args),
                     context.err()));
         if (r.changed()) {
           out.printf(

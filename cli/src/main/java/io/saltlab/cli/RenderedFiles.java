@@ -4,6 +4,7 @@ import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Layout;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.write.FolderFiles;
 import io.saltlab.topology.ApplyOrder;
 import io.saltlab.topology.GitOps;
@@ -44,14 +45,14 @@ final class RenderedFiles {
   }
 
   /**
-   * A loaded lab's files for a target in a layout: the manifests, {@code topology.md} and, when the
-   * lab has a cluster for that target, its files under {@code cluster/}. A cluster that cannot run
-   * the target is reported on {@code notes} and left out, never guessed.
+   * A loaded lab's files for a target in a layout, with nothing declared as existing in the
+   * cluster; see {@link #of(LabSource.Loaded, KubernetesVersion, TargetOptions.Layout,
+   * ValidationContext, PrintWriter)}.
    *
    * @param loaded the lab and its cluster source
    * @param target the Kubernetes version
    * @param layout one file per object, or one stream
-   * @param notes where to say why a cluster is left out
+   * @param notes where to say why a cluster is left out, and the render's validation warnings
    * @return the target folder's files
    */
   static FolderFiles of(
@@ -59,13 +60,34 @@ final class RenderedFiles {
       KubernetesVersion target,
       TargetOptions.Layout layout,
       PrintWriter notes) {
-    return of(loaded, target, layout, GitOps.NONE, null, notes);
+    return of(loaded, target, layout, ValidationContext.empty(), notes);
+  }
+
+  /**
+   * A loaded lab's files for a target in a layout: the manifests, {@code topology.md} and, when the
+   * lab has a cluster for that target, its files under {@code cluster/}. A cluster that cannot run
+   * the target is reported on {@code notes} and left out, never guessed.
+   *
+   * @param loaded the lab and its cluster source
+   * @param target the Kubernetes version
+   * @param layout one file per object, or one stream
+   * @param existing what the cluster is declared to hold ({@code --existing-*})
+   * @param notes where to say why a cluster is left out, and the render's validation warnings
+   * @return the target folder's files
+   */
+  static FolderFiles of(
+      LabSource.Loaded loaded,
+      KubernetesVersion target,
+      TargetOptions.Layout layout,
+      ValidationContext existing,
+      PrintWriter notes) {
+    return of(loaded, target, layout, GitOps.NONE, null, existing, notes);
   }
 
   /**
    * A loaded lab's files for a target in a layout, with the apply order of a GitOps engine; see
-   * {@link #of(LabSource.Loaded, KubernetesVersion, TargetOptions.Layout, PrintWriter)} and {@link
-   * ApplyOrder}.
+   * {@link #of(LabSource.Loaded, KubernetesVersion, TargetOptions.Layout, ValidationContext,
+   * PrintWriter)} and {@link ApplyOrder}.
    *
    * @param loaded the lab and its cluster source
    * @param target the Kubernetes version
@@ -73,7 +95,8 @@ final class RenderedFiles {
    * @param gitOps the engine, {@link GitOps#NONE} for a plain folder
    * @param out the output folder holding the target folders (Flux's paths are relative to the Git
    *     repository around it); only read for {@link GitOps#FLUX}
-   * @param notes where to say why a cluster is left out
+   * @param existing what the cluster is declared to hold ({@code --existing-*})
+   * @param notes where to say why a cluster is left out, and the render's validation warnings
    * @return the target folder's files
    */
   static FolderFiles of(
@@ -82,8 +105,10 @@ final class RenderedFiles {
       TargetOptions.Layout layout,
       GitOps gitOps,
       Path out,
+      ValidationContext existing,
       PrintWriter notes) {
-    Manifests rendered = ApplyOrder.render(loaded.lab(), target, gitOps);
+    Manifests rendered = ApplyOrder.render(loaded.lab(), target, gitOps, existing);
+    rendered.validation().ifPresent(report -> ExistingOptions.printWarnings(report, notes));
     FolderFiles manifests =
         gitOps == GitOps.FLUX
             ? ApplyOrder.fluxFolder(

@@ -28,6 +28,12 @@ final class ValidateCommand {
               "--target")
           .withDefault(KubernetesVersion.DEFAULT);
 
+  /** {@code --strict}: warnings fail too. */
+  static final Option<Boolean> STRICT =
+      Option.flag(
+          "Fail (exit 1) on warnings too: what the API server accepts but breaks at run time.",
+          "--strict");
+
   /** The files and folders to validate. */
   static final Parameters<Path> PATHS =
       new Parameters<>("PATH", TargetOptions.PATH, "Manifest files or folders.", 1);
@@ -41,9 +47,12 @@ final class ValidateCommand {
               "Files or folders, saltlab's or not, checked with the validator and schemas bundled"
                   + " in this build. Fails with exit code 2 when this build has no validator.")
           .option(TARGET)
+          .option(STRICT)
+          .include(ExistingOptions.OPTIONS)
           .parameters(PATHS)
-          .exitCode(ExitCodes.OK, "ok (valid)")
-          .exitCode(ExitCodes.PROBLEMS, "problems found (invalid manifests)")
+          .exitCode(ExitCodes.OK, "ok (valid; warnings, if any, are printed)")
+          .exitCode(
+              ExitCodes.PROBLEMS, "errors found (invalid manifests), or warnings with --strict")
           .exitCode(
               ExitCodes.INPUT,
               "usage or input error (bad option, missing path, unsupported target, no validator in"
@@ -67,7 +76,9 @@ final class ValidateCommand {
       }
     }
     ValidationReport report =
-        ManifestValidator.forTarget(target).validatePaths(paths.toArray(Path[]::new));
+        ManifestValidator.forTarget(target)
+            .withContext(ExistingOptions.context(args))
+            .validatePaths(paths.toArray(Path[]::new));
     PrintWriter out = context.out();
     String text = report.format();
     out.print(text);
@@ -75,6 +86,7 @@ final class ValidateCommand {
       out.println();
     }
     out.flush();
-    return report.isClean() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    boolean strict = Boolean.TRUE.equals(args.get(STRICT));
+    return (strict ? report.isClean() : report.isValid()) ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 }

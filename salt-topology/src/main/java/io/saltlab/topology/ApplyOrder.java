@@ -9,6 +9,7 @@ import io.saltlab.core.render.Layout;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.render.RenderedResource;
+import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.write.FolderFiles;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -125,10 +126,25 @@ public final class ApplyOrder {
    * @return the manifests
    */
   public static Manifests render(SaltLab lab, KubernetesVersion target, GitOps gitOps) {
+    return render(lab, target, gitOps, ValidationContext.empty());
+  }
+
+  /**
+   * Renders a lab for a GitOps engine, as {@link #render(SaltLab, KubernetesVersion, GitOps)}, with
+   * objects the cluster is declared to hold already (an existing pull Secret, for example).
+   *
+   * @param lab the lab
+   * @param target the Kubernetes version
+   * @param gitOps the engine
+   * @param existing what the cluster holds beyond the lab's objects
+   * @return the manifests
+   */
+  public static Manifests render(
+      SaltLab lab, KubernetesVersion target, GitOps gitOps, ValidationContext existing) {
     if (gitOps != GitOps.ARGOCD) {
-      return lab.render(target);
+      return lab.render(target, existing);
     }
-    ManifestRenderer renderer = LabTranslator.renderer(lab, target);
+    ManifestRenderer renderer = LabTranslator.renderer(lab, target, existing);
     List<ObjectNode> trees = new ArrayList<>(LabTranslator.trees(lab, target));
     for (ObjectNode tree : trees) {
       tree.withObjectProperty("metadata")

@@ -39,23 +39,28 @@ final class LabTranslator {
 
   private LabTranslator() {}
 
-  static Manifests render(SaltLab lab, KubernetesVersion target) {
+  static Manifests render(SaltLab lab, KubernetesVersion target, ValidationContext existing) {
     // Created first: a validating renderer starts loading the target's schema in the background
     // while the objects are translated.
-    ManifestRenderer renderer = renderer(lab, target);
+    ManifestRenderer renderer = renderer(lab, target, existing);
     return renderer.renderTrees(new ArrayList<>(trees(lab, target)));
   }
 
   /** The validating renderer; it accepts the pull Secret as existing when the lab names one. */
   static ManifestRenderer renderer(SaltLab lab, KubernetesVersion target) {
+    return renderer(lab, target, ValidationContext.empty());
+  }
+
+  /** The validating renderer, with declarations of what the cluster holds besides. */
+  static ManifestRenderer renderer(
+      SaltLab lab, KubernetesVersion target, ValidationContext existing) {
     ManifestRenderer renderer = new ManifestRenderer(target);
     Registry registry = lab.registry();
-    return registry.existingSecret()
-        ? renderer.withContext(
-            ValidationContext.builder()
-                .existingSecret(lab.namespace(), registry.secretName())
-                .build())
-        : renderer;
+    ValidationContext.Builder context = ValidationContext.builder().include(existing);
+    if (registry.existingSecret()) {
+      context.existingSecret(lab.namespace(), registry.secretName());
+    }
+    return renderer.withContext(context.build());
   }
 
   /**

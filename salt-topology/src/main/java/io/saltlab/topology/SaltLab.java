@@ -2,6 +2,7 @@ package io.saltlab.topology;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.core.validate.ValidationContext;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -114,7 +115,20 @@ public abstract class SaltLab {
    * @return the manifests, deterministic for the same lab and target
    */
   public Manifests render(KubernetesVersion target) {
-    return LabTranslator.render(this, target);
+    return LabTranslator.render(this, target, ValidationContext.empty());
+  }
+
+  /**
+   * Renders the lab for a target version, validating it with declarations of what the cluster
+   * already holds (Secrets, ConfigMaps, namespaces the lab's objects refer to but that it does not
+   * render), as {@code saltlab render --existing-secret} does.
+   *
+   * @param target the cluster's version
+   * @param existing what the cluster holds; the lab's own existing pull Secret is added to it
+   * @return the manifests, deterministic for the same lab and target
+   */
+  public Manifests render(KubernetesVersion target, ValidationContext existing) {
+    return LabTranslator.render(this, target, existing);
   }
 
   /** Checks the whole lab once it is built; throws every problem at once. */

@@ -84,8 +84,12 @@ final class ManifestReader {
 
   /** Adds one already-parsed document (from the renderer). */
   void addDocument(String source, JsonNode doc) {
-    if (doc == null || doc.isNull() || doc.isMissingNode()) {
-      // An empty YAML document (a lone ---) holds no object.
+    if (doc == null
+        || doc.isNull()
+        || doc.isMissingNode()
+        || (doc.isTextual() && doc.asText().isEmpty())) {
+      // An empty YAML document (a lone ---, a document of only comments, a trailing ---) holds no
+      // object; the YAML parser gives some of them as null and others as an empty scalar.
       return;
     }
     if (!doc.isObject()) {

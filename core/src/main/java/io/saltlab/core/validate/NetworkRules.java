@@ -107,7 +107,7 @@ final class NetworkRules {
           "no externalTrafficPolicy for type " + type,
           null);
     }
-    JsonNode ports = spec.path("ports");
+    JsonNode ports = CrossIndex.array(spec.path("ports"));
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < ports.size(); i++) {
       JsonNode p = ports.get(i);
@@ -239,7 +239,7 @@ final class NetworkRules {
                   .value(
                       "hosts",
                       (run, v, at) -> {
-                        for (int i = 0; i < v.size(); i++) {
+                        for (int i = 0; v.isArray() && i < v.size(); i++) {
                           ingressHost(run, v.get(i), at.index(i));
                         }
                       }));
@@ -286,7 +286,7 @@ final class NetworkRules {
                   .value(
                       "except",
                       (run, v, at) -> {
-                        for (int i = 0; i < v.size(); i++) {
+                        for (int i = 0; v.isArray() && i < v.size(); i++) {
                           cidr().check(run, v.get(i), at.index(i));
                         }
                       }));
@@ -296,7 +296,7 @@ final class NetworkRules {
           .value(
               "policyTypes",
               (run, v, at) -> {
-                for (int i = 0; i < v.size(); i++) {
+                for (int i = 0; v.isArray() && i < v.size(); i++) {
                   oneOf("Ingress", "Egress").check(run, v.get(i), at.index(i));
                 }
               })

@@ -88,7 +88,7 @@ final class ObjectRules {
               "accessModes",
               nonEmptyList("accessModes"),
               (run, v, at) -> {
-                for (int i = 0; i < v.size(); i++) {
+                for (int i = 0; v.isArray() && i < v.size(); i++) {
                   oneOfSince(
                           "ReadWriteOnce",
                           5,

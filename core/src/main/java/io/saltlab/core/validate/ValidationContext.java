@@ -113,6 +113,20 @@ public final class ValidationContext {
     }
 
     /**
+     * Adds every declaration of another context.
+     *
+     * @param other the declarations to add
+     * @return this builder
+     */
+    public Builder include(ValidationContext other) {
+      namespaces.addAll(other.namespaces);
+      secrets.addAll(other.secrets);
+      configMaps.addAll(other.configMaps);
+      hostPathRoots.addAll(other.hostPathRoots);
+      return this;
+    }
+
+    /**
      * Declares that a namespace exists in the cluster.
      *
      * @param namespace the namespace name
