@@ -31,7 +31,14 @@ class RandomLabsPropertyTest {
     for (KubernetesVersion target : ManifestValidator.schemaVersions()) {
       Manifests m = lab.render(target);
       assertThat(m.validation()).isPresent();
-      assertThat(m.validation().get().isClean()).as("target %s", target).isTrue();
+      // 1.5 needs a port on every Service, so a role without ports gets none there, while its
+      // StatefulSet must still name one (serviceName is required in apps/v1beta1): a warning.
+      assertThat(m.validation().get().problems())
+          .as("target %s\n%s", target, m.validation().get().format())
+          .allSatisfy(
+              p ->
+                  assertThat(target.minor() == 5 && p.check().equals("statefulset-service-missing"))
+                      .isTrue());
       assertThat(m.validation().get().isSchemaChecked()).as("target %s", target).isTrue();
       VALID_RENDERS.incrementAndGet();
     }
