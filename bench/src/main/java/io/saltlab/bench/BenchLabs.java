@@ -34,10 +34,22 @@ public final class BenchLabs {
    * @return the lab
    */
   public static SaltLab lab(int roles) {
+    return lab(roles, "salt-lab");
+  }
+
+  /**
+   * Builds the lab of a given size under another name (and so namespace), for corpora of several
+   * labs side by side.
+   *
+   * @param roles how many roles
+   * @param labName the lab's name, a DNS-1123 label
+   * @return the lab
+   */
+  public static SaltLab lab(int roles, String labName) {
     String registry = "registry.example.com";
     SaltLab.Builder b =
         SaltLab.builder()
-            .name("salt-lab")
+            .name(labName)
             .registry(
                 Registry.builder()
                     .server(registry)

@@ -53,19 +53,30 @@ public final class ValidateThroughput {
         count(2 * objects), twice, count(2 * objects) / twice, twice / once);
   }
 
-  /** The objects of the lab closest to the wanted count. */
-  private static int roles(int objects) {
-    return Math.max(1, (objects - 4 + 1) / 2);
+  private static final int ROLES_PER_LAB = 5_000;
+
+  /** How many labs of {@value #ROLES_PER_LAB} roles give at least the wanted count. */
+  private static int labs(int objects) {
+    return Math.max(1, (objects + 2 * ROLES_PER_LAB - 1) / (2 * ROLES_PER_LAB));
   }
 
   private static int count(int objects) {
-    return 2 * roles(objects) + 4;
+    return labs(objects) * LAB_OBJECTS;
   }
+
+  private static int labObjects() {
+    return BenchLabs.lab(ROLES_PER_LAB).render(TARGET).resources().size();
+  }
+
+  private static final int LAB_OBJECTS = labObjects();
 
   private static Path corpus(Path dir, int objects) throws IOException {
     Path file = dir.resolve("corpus-" + count(objects) + ".yaml");
     if (!Files.exists(file)) {
-      String yaml = BenchLabs.lab(roles(objects)).render(TARGET).toYaml();
+      StringBuilder yaml = new StringBuilder();
+      for (int i = 0; i < labs(objects); i++) {
+        yaml.append(BenchLabs.lab(ROLES_PER_LAB, "lab-" + i).render(TARGET).toYaml());
+      }
       Files.writeString(file, yaml, StandardCharsets.UTF_8);
     }
     return file;
