@@ -1,5 +1,6 @@
 package io.saltlab.core.validate;
 
+import io.saltlab.core.Quantity;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -14,71 +15,12 @@ final class Formats {
 
   private Formats() {}
 
-  private static final Map<String, BigDecimal> SUFFIXES =
-      Map.ofEntries(
-          Map.entry("", BigDecimal.ONE),
-          Map.entry("n", new BigDecimal("1e-9")),
-          Map.entry("u", new BigDecimal("1e-6")),
-          Map.entry("m", new BigDecimal("1e-3")),
-          Map.entry("k", new BigDecimal("1e3")),
-          Map.entry("M", new BigDecimal("1e6")),
-          Map.entry("G", new BigDecimal("1e9")),
-          Map.entry("T", new BigDecimal("1e12")),
-          Map.entry("P", new BigDecimal("1e15")),
-          Map.entry("E", new BigDecimal("1e18")),
-          Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
-          Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
-          Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
-          Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
-          Map.entry("Pi", BigDecimal.valueOf(1L << 50)),
-          Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
-
   /**
    * The value of a quantity such as {@code 500m}, {@code 1.5Gi} or {@code 2e3}, or null when the
-   * text is not one. Mirrors k8s.io/apimachinery resource.ParseQuantity: an optional sign, a
-   * decimal number, then one suffix (binary Ki-Ei, decimal n-E, or an exponent e/E).
+   * text is not one: {@link Quantity}, the one parser of Kubernetes quantities.
    */
   static BigDecimal quantity(String text) {
-    int i = 0;
-    int n = text.length();
-    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      i++;
-    }
-    int digits = 0;
-    boolean dot = false;
-    int numberStart = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits++;
-      } else if (c == '.' && !dot) {
-        dot = true;
-      } else {
-        break;
-      }
-      i++;
-    }
-    if (digits == 0) {
-      return null;
-    }
-    BigDecimal number;
-    try {
-      number = new BigDecimal(text.substring(numberStart, i));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-    String suffix = text.substring(i);
-    BigDecimal multiplier = SUFFIXES.get(suffix);
-    if (multiplier != null) {
-      return number.multiply(multiplier);
-    }
-    if (suffix.length() >= 2 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
-      String exp = suffix.substring(1);
-      if (exp.matches("[+-]?\\d{1,4}")) {
-        return number.scaleByPowerOfTen(Integer.parseInt(exp));
-      }
-    }
-    return null;
+    return Quantity.problem(text) == null ? Quantity.parse(text).value() : null;
   }
 
   /** Why a string is not an IPv4 or IPv6 address, or null. */

@@ -2,6 +2,7 @@ package io.saltlab.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.saltlab.core.KubernetesNames;
+import io.saltlab.core.Quantity;
 import io.saltlab.core.validate.Shape.ValueRule;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -155,7 +156,7 @@ final class Rules {
             v,
             "not a quantity",
             "a number with an optional suffix: 250m, 0.5, 128Mi, 1Gi, 2G, 1e3",
-            v.asText().matches(".*\\d\\s*[KMGTPE]B") ? "write Gi or G, not GB" : null);
+            Quantity.problem(v.asText()));
       } else if (q != null && nonNegative && q.signum() < 0) {
         run.error("invalid-quantity", at, v, "negative quantity", "zero or more", null);
       }
