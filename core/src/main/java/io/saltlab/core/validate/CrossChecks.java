@@ -1,6 +1,7 @@
 package io.saltlab.core.validate;
 
 import io.saltlab.core.internal.InOrder;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,22 @@ final class CrossChecks {
   private CrossChecks() {}
 
   static void run(List<Manifest> manifests, ValidationContext context, List<Problem> out) {
+    // The rule families' constants are initialized here, on the caller's thread: a class whose
+    // initialization fails on a worker (out of memory there) would be unusable on every thread.
+    for (Class<?> family :
+        List.of(
+            MetadataChecks.class,
+            ServiceChecks.class,
+            DataChecks.class,
+            SelectorChecks.class,
+            PodChecks.class,
+            ReferenceChecks.class)) {
+      try {
+        MethodHandles.lookup().ensureInitialized(family);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     CrossIndex index = CrossIndex.of(manifests, context);
     IdentityChecks.check(new CrossRun(index, out));
     for (List<Problem> found :

@@ -199,6 +199,10 @@ public final class ManifestValidator {
     for (Manifest m : manifests) {
       m.namespaced = namespaced(customKinds, m);
     }
+    // The rule tables and the API index are built here, on the caller's thread, before the
+    // parallel pass (a class initialization failing on a worker would poison the class).
+    ApiIndex.get();
+    ValueRules.load();
     // Documents are checked independently (on every core for large inputs); their problems are
     // reported in document order.
     CleanShapes cleanShapes = schema == null ? null : new CleanShapes();

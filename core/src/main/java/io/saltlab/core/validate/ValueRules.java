@@ -58,6 +58,11 @@ final class ValueRules {
 
   private static final Shape ANY = root("Object", null);
 
+  /** Builds the tables, if not built yet. */
+  static void load() {
+    // Calling any static method initializes the class and its tables.
+  }
+
   /** The problems the value rules find in one document. */
   static void check(
       KubernetesVersion target, ValidationContext context, Manifest m, List<Problem> out) {
