@@ -4,9 +4,13 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Entry point of {@code saltlab.jar}: {@code java -jar saltlab.jar <command> [options]}. */
 public final class Main {
+
+  /** The first error a worker thread died of, said when the command returns (see main). */
+  private static final AtomicReference<String> HELD_BACK = new AtomicReference<>();
 
   private Main() {}
 
@@ -17,15 +21,23 @@ public final class Main {
    */
   public static void main(String[] args) {
     // Out of memory on a worker thread (a parallel render) reaches the main thread too, which
-    // reports it as one error and hint; the JVM's default handler would add a trace line.
+    // reports it as one error and hint; the JVM's default handler would add a trace line. A class
+    // whose initialization ran out of memory fails again on other workers (NoClassDefFoundError):
+    // such errors are held back and said only if the command did not end out of memory.
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) -> {
-          if (!(e instanceof OutOfMemoryError)) {
-            System.err.println(
-                "error: internal error in saltlab on thread "
-                    + thread.getName()
-                    + ": "
-                    + e.getClass().getName());
+          if (e instanceof OutOfMemoryError || SaltlabCli.ranOutOfMemory()) {
+            return;
+          }
+          String line =
+              "error: internal error in saltlab on thread "
+                  + thread.getName()
+                  + ": "
+                  + e.getClass().getName();
+          if (e instanceof Error) {
+            HELD_BACK.compareAndSet(null, line);
+          } else {
+            System.err.println(line);
           }
         });
     // UTF-8 whatever the platform default, so that output is the same everywhere.
@@ -33,7 +45,13 @@ public final class Main {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(SaltlabCli.run(args, System.getenv(), out, err));
+    int code = SaltlabCli.run(args, System.getenv(), out, err);
+    String held = HELD_BACK.get();
+    if (held != null && !SaltlabCli.ranOutOfMemory()) {
+      err.println(held);
+      code = Math.max(code, ExitCodes.INPUT);
+    }
+    System.exit(code);
   }
 
   /**

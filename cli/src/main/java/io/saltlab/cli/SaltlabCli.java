@@ -112,6 +112,7 @@ final class SaltlabCli {
     } catch (RuntimeException e) {
       return failure(e, command.spec(), context.err());
     } catch (OutOfMemoryError e) {
+      OUT_OF_MEMORY.set(true);
       // What the command held is unreachable now, so there is room to say so.
       return outOfMemory(context.err(), Runtime.getRuntime().maxMemory());
     }
@@ -122,6 +123,20 @@ final class SaltlabCli {
    * (bench/RESULTS.md): what the out-of-memory message's "about N roles" is reckoned from.
    */
   static final long HEAP_BYTES_PER_ROLE = 27_000;
+
+  /** Set once a command of this JVM ended out of memory. */
+  private static final java.util.concurrent.atomic.AtomicBoolean OUT_OF_MEMORY =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Whether a command of this JVM ended out of memory, so that errors other threads die of
+   * afterwards (a class whose initialization failed for want of heap) are not said as well.
+   *
+   * @return true after an out-of-memory error was reported
+   */
+  static boolean ranOutOfMemory() {
+    return OUT_OF_MEMORY.get();
+  }
 
   /**
    * Says that the heap was too small, how large it was, roughly how large a lab fits, and how to
