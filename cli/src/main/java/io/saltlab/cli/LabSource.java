@@ -4,6 +4,7 @@ import io.saltlab.cli.internal.args.Option;
 import io.saltlab.cli.internal.args.OptionGroup;
 import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.cluster.ClusterProvider;
+import io.saltlab.cluster.ClusterSpec;
 import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.examples.SeedLabProvider;
@@ -11,7 +12,6 @@ import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
-import io.saltlab.topology.spec.LabSpec;
 import io.saltlab.topology.spec.LabSpecException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -112,7 +112,8 @@ final class LabSource {
   Loaded load(Map<String, String> environment) {
     try {
       if (spec != null) {
-        return new Loaded(LabSpec.read(spec, environment), Optional.empty());
+        ClusterSpec.Read read = ClusterSpec.read(spec, environment);
+        return new Loaded(read.lab(), read.cluster());
       }
       if (className != null) {
         return fromClass(className);
@@ -137,10 +138,10 @@ final class LabSource {
   }
 
   /**
-   * A lab and the provider that may add a cluster to it: a provider class that also implements
-   * {@link ClusterProvider} (a spec file has none).
+   * A lab and what may add a cluster to it: a spec file's {@code cluster:} section, or a provider
+   * class that also implements {@link ClusterProvider}.
    */
-  record Loaded(SaltLab lab, Optional<LabProvider> provider) {
+  record Loaded(SaltLab lab, Optional<ClusterProvider> clusters) {
     /**
      * The lab's cluster for a target, if any.
      *
@@ -148,10 +149,7 @@ final class LabSource {
      * @return the cluster or empty
      */
     Optional<LabCluster> cluster(KubernetesVersion target) {
-      return provider
-          .filter(ClusterProvider.class::isInstance)
-          .map(ClusterProvider.class::cast)
-          .flatMap(p -> p.cluster(lab, target));
+      return clusters.flatMap(p -> p.cluster(lab, target));
     }
   }
 
@@ -202,7 +200,9 @@ final class LabSource {
       throw new CliException(
           "class " + name + " returned no lab (null)", "return the built SaltLab from lab()");
     }
-    return new Loaded(lab, Optional.of(provider));
+    return new Loaded(
+        lab,
+        provider instanceof ClusterProvider clusters ? Optional.of(clusters) : Optional.empty());
   }
 
   private static CliException failedIn(String name, Throwable cause) {

@@ -126,12 +126,18 @@ class JarIT {
     assertThat(builtIn.exit()).as(builtIn.err()).isZero();
     Path fromSpec = dir.resolve("from-spec/1.36");
     Path seed = dir.resolve("built-in/1.36");
-    try (java.util.stream.Stream<Path> files = Files.list(fromSpec)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        assertThat(f)
-            .as(f.getFileName().toString())
-            .hasSameBinaryContentAs(seed.resolve(f.getFileName()));
-      }
+    // Every file, cluster/ included: the jar reads the spec's cluster: section too.
+    List<Path> specFiles = new ArrayList<>();
+    List<Path> seedFiles = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.walk(fromSpec);
+        java.util.stream.Stream<Path> seeds = Files.walk(seed)) {
+      files.filter(Files::isRegularFile).map(fromSpec::relativize).forEach(specFiles::add);
+      seeds.filter(Files::isRegularFile).map(seed::relativize).forEach(seedFiles::add);
+    }
+    assertThat(specFiles).containsExactlyInAnyOrderElementsOf(seedFiles);
+    assertThat(specFiles).contains(Path.of("cluster", "Vagrantfile"));
+    for (Path f : specFiles) {
+      assertThat(fromSpec.resolve(f)).as(f.toString()).hasSameBinaryContentAs(seed.resolve(f));
     }
   }
 

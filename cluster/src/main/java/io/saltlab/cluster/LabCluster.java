@@ -267,23 +267,31 @@ public abstract class LabCluster {
    * @param target the Kubernetes version
    * @return the cluster, or empty when no supported box runs the target
    */
-  public static java.util.Optional<LabCluster> seedCluster(
-      SaltLab lab, io.saltlab.core.KubernetesVersion target) {
-    int minor = target.minor();
-    NodeOs os = minor <= NodeOs.CENTOS_7.maxMinor() ? NodeOs.CENTOS_7 : NodeOs.UBUNTU_24_04;
-    if (minor < os.minMinor()) {
-      return java.util.Optional.empty();
+  public static Optional<LabCluster> seedCluster(SaltLab lab, KubernetesVersion target) {
+    Optional<NodeOs> os = seedOs(target);
+    if (os.isEmpty()) {
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         builder()
             .lab(lab)
-            .os(os)
+            .os(os.get())
             .addNodes(ClusterNode.controlPlane("kube0", "192.168.56.10"))
             .addNodes(ClusterNode.worker("node1", "192.168.56.11"))
             .addNodes(ClusterNode.worker("node2", "192.168.56.12"))
             .subnet("192.168.56.0/24")
             .registryAddress("192.168.56.1")
             .build());
+  }
+
+  /**
+   * The seed cluster's OS for a target: CentOS 7 where it runs the target, Ubuntu 24.04 after it;
+   * empty for targets no OS runs (1.5).
+   */
+  static Optional<NodeOs> seedOs(KubernetesVersion target) {
+    int minor = target.minor();
+    NodeOs os = minor <= NodeOs.CENTOS_7.maxMinor() ? NodeOs.CENTOS_7 : NodeOs.UBUNTU_24_04;
+    return minor < os.minMinor() ? Optional.empty() : Optional.of(os);
   }
 
   /** Checks the whole cluster once it is built; throws every problem at once. */

@@ -3,12 +3,15 @@ package io.saltlab.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.saltlab.cluster.ClusterSpec;
+import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.topology.SaltLab;
 import io.saltlab.topology.spec.LabSpec;
 import io.saltlab.topology.spec.LabSpecException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The commented example spec file describes exactly the seed lab of {@link SeedLab}. */
@@ -32,6 +35,24 @@ class SeedLabSpecTest {
           .as("target %s", v)
           .isEqualTo(SeedLab.lab().render(v).files());
     }
+  }
+
+  @Test
+  void rendersTheSameClusterFilesAsTheBuiltInLabForEveryTarget() {
+    ClusterSpec.Read read = ClusterSpec.read(SPEC, ENV);
+    assertThat(read.cluster()).as("the spec's cluster: section").isPresent();
+    SeedLabProvider builtIn = new SeedLabProvider();
+    int rendered = 0;
+    for (KubernetesVersion v : KubernetesVersion.all()) {
+      Optional<LabCluster> fromSpec = read.cluster().get().cluster(read.lab(), v);
+      Optional<LabCluster> seed = builtIn.cluster(builtIn.lab(), v);
+      assertThat(fromSpec.isPresent()).as("target %s", v).isEqualTo(seed.isPresent());
+      if (seed.isPresent()) {
+        assertThat(fromSpec.get().render(v)).as("target %s", v).isEqualTo(seed.get().render(v));
+        rendered++;
+      }
+    }
+    assertThat(rendered).isEqualTo(KubernetesVersion.all().size() - 1);
   }
 
   @Test
