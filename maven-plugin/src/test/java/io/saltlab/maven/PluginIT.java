@@ -34,11 +34,22 @@ class PluginIT {
     assertThat(sample.dir().resolve("argocd/1.36/manifests.yaml"))
         .content()
         .contains("argocd.argoproj.io/sync-wave: \"2\"");
+    Path specCluster = sample.dir().resolve("spec/1.36/cluster");
+    assertThat(specCluster.resolve("Vagrantfile"))
+        .content()
+        .contains("10.20.0.10")
+        .contains("10.20.0.11")
+        .contains("4096");
+    assertThat(specCluster.resolve("provision/control-plane.sh")).exists();
+    assertThat(sample.dir().resolve("spec/1.36/statefulset-web.yaml")).exists();
+    assertThat(manifests.resolve("1.36/cluster/Vagrantfile")).content().contains("192.168.56.10");
     Map<String, String> stamps = SampleBuild.stamps(manifests);
+    Map<String, String> specStamps = SampleBuild.stamps(sample.dir().resolve("spec"));
 
     SampleBuild.Result second = sample.run("verify").succeeded();
     assertThat(second.log()).contains("1.6: up to date (").doesNotContain(": wrote ");
     assertThat(SampleBuild.stamps(manifests)).isEqualTo(stamps);
+    assertThat(SampleBuild.stamps(sample.dir().resolve("spec"))).isEqualTo(specStamps);
 
     Path secret = manifests.resolve("1.36/secret-registry-pull.yaml");
     Path master = manifests.resolve("1.36/deployment-salt-master.yaml");
