@@ -192,6 +192,7 @@ class LabSchemaTest {
             "password-in-clear.yaml",
             "invalid-lab-values.yaml",
             "float-replicas.yaml",
+            "settings-wrong-shapes.yaml",
             "top-level-list.yaml")) {
       assertThat(outcome.get(mustBeRejected)).as(mustBeRejected).startsWith("rejected: ");
     }
@@ -212,5 +213,16 @@ class LabSchemaTest {
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * The reader's test file that holds every declared key (salt-topology's SpecEveryKeyTest), so
+   * that the schema is shown to accept every key the reader accepts.
+   */
+  @Test
+  void theSchemaAcceptsAFileWithEveryKey() throws IOException {
+    Path everyKey = Path.of("../salt-topology/src/test/resources/specs/every-key.yaml");
+    List<Error> errors = schema().validate(new YAMLMapper().readTree(Files.readString(everyKey)));
+    assertThat(errors).as("every-key.yaml against the schema").isEmpty();
   }
 }

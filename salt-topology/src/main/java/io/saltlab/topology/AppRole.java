@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * its own Service, which Salt turns into the role.
  */
 @Value.Immutable
-public abstract class AppRole {
+public abstract class AppRole implements WorkloadSettings {
 
   /** The role's name; also its Service's and workload's name, for example {@code zookeeper}. */
   public abstract String name();
@@ -69,6 +69,65 @@ public abstract class AppRole {
   /** Labels added to the role's pods beside the derived ones (which they may not override). */
   @Value.NaturalOrder
   public abstract java.util.SortedMap<String, String> labels();
+
+  /**
+   * Environment variables whose value comes from a Secret or ConfigMap key or a field of the pod,
+   * written sorted by name together with {@link #env()} (a name is in one of the two).
+   */
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, EnvSource> envValueFrom();
+
+  /** Whole Secrets and ConfigMaps as environment ({@code envFrom}); from 1.6. */
+  public abstract List<EnvFrom> envFrom();
+
+  /**
+   * Volumes the container mounts: per-member data (STATEFUL roles), existing claims, scratch space,
+   * files of the lab, existing Secrets and ConfigMaps.
+   */
+  public abstract List<RoleVolume> volumes();
+
+  /** The role's Service: headless unless set. */
+  @Value.Default
+  public Exposure exposure() {
+    return Exposure.HEADLESS;
+  }
+
+  /**
+   * Whether the role's pods prefer nodes that run none of its other pods: a preferred pod
+   * anti-affinity on every target, and a topology spread constraint where the target has them
+   * (1.18). False unless set.
+   */
+  @Value.Default
+  public boolean spreadOverNodes() {
+    return false;
+  }
+
+  /** A PodDisruptionBudget for the role's pods. */
+  public abstract Optional<DisruptionBudget> disruptionBudget();
+
+  /** Annotations of the role's pods (their template), for example {@code prometheus.io/scrape}. */
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, String> podAnnotations();
+
+  /** Labels of the role's workload object (its StatefulSet or Deployment) only. */
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, String> workloadLabels();
+
+  /** Annotations of the role's workload object only. */
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, String> workloadAnnotations();
+
+  /** Labels of the role's Service only. */
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, String> serviceLabels();
+
+  /** Annotations of the role's Service only, for example a load balancer's settings. */
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, String> serviceAnnotations();
+
+  @Override
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, String> nodeSelector();
 
   /** Starts a builder. */
   public static Builder builder() {

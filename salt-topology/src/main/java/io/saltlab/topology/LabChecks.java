@@ -51,7 +51,7 @@ final class LabChecks {
     names.add(lab.master().name());
     for (int i = 0; i < lab.roles().size(); i++) {
       AppRole role = lab.roles().get(i);
-      role("roles[" + i + "]", role);
+      role(lab, "roles[" + i + "]", role);
       if (!names.add(role.name())) {
         add(
             "roles[" + i + "].name",
@@ -61,6 +61,7 @@ final class LabChecks {
       }
     }
     generatedNames(lab);
+    SettingsChecks.lab(this, lab);
   }
 
   /**
@@ -213,9 +214,10 @@ final class LabChecks {
     if (m.command().isEmpty()) {
       add("master.command", "[]", "the command that starts the master", "salt-master");
     }
+    SettingsChecks.master(this, m);
   }
 
-  private void role(String at, AppRole role) {
+  private void role(SaltLab lab, String at, AppRole role) {
     dnsLabel(at + ".name", role.name(), "zookeeper", NameRule.DNS_1035_LABEL);
     if (SaltConfig.RESERVED_ROLE_NAMES.contains(role.name())) {
       add(
@@ -290,11 +292,17 @@ final class LabChecks {
         add(at + ".env." + e.getKey(), e.getValue(), "a value without NUL characters", "1");
       }
     }
-    for (Map.Entry<String, String> e : role.labels().entrySet()) {
-      labelKey(at + ".labels", e.getKey());
+    labels(at + ".labels", role.labels());
+    SettingsChecks.role(this, lab, at, role);
+  }
+
+  /** Label keys and values, none of them one saltlab derives. */
+  void labels(String at, Map<String, String> labels) {
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      labelKey(at, e.getKey());
       if (KubernetesNames.labelValue(e.getValue()) != null) {
         add(
-            at + ".labels." + e.getKey(),
+            at + "." + e.getKey(),
             e.getValue(),
             "a label value of at most 63 letters, digits, '-', '_' or '.', starting and ending with"
                 + " a letter or digit",
@@ -302,15 +310,17 @@ final class LabChecks {
       }
       if (Labels.isDerivedKey(e.getKey())) {
         add(
-            at + ".labels",
+            at,
             e.getKey(),
-            "a label key that saltlab does not derive itself (" + Labels.DERIVED_KEYS + ")",
+            "a label key that saltlab does not derive itself ("
+                + new java.util.TreeSet<>(Labels.DERIVED_KEYS)
+                + ")",
             "tier");
       }
     }
   }
 
-  private void labelKey(String at, String key) {
+  void labelKey(String at, String key) {
     String name = key;
     int slash = key.indexOf('/');
     if (slash >= 0) {
@@ -378,7 +388,7 @@ final class LabChecks {
     }
   }
 
-  private void containerPath(String field, String path, String example) {
+  void containerPath(String field, String path, String example) {
     if (!path.startsWith("/")
         || path.contains("..")
         || path.contains("//")
@@ -392,7 +402,7 @@ final class LabChecks {
     }
   }
 
-  private void port(String field, int port) {
+  void port(String field, int port) {
     if (port < 1 || port > 65535) {
       add(field, String.valueOf(port), "a port number between 1 and 65535", "4505");
     }
@@ -423,7 +433,7 @@ final class LabChecks {
     }
   }
 
-  private void strings(String field, List<String> values) {
+  void strings(String field, List<String> values) {
     for (int i = 0; i < values.size(); i++) {
       if (hasNul(values.get(i))) {
         add(field + "[" + i + "]", values.get(i), "text without NUL characters", null);
@@ -444,15 +454,15 @@ final class LabChecks {
     }
   }
 
-  private static boolean hasNul(String s) {
+  static boolean hasNul(String s) {
     return s.indexOf('\0') >= 0;
   }
 
-  private static boolean hasControl(String s) {
+  static boolean hasControl(String s) {
     return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
   }
 
-  private void add(String field, String value, String expected, String example) {
+  void add(String field, String value, String expected, String example) {
     problems.add(new LabProblem(field, value, expected, example));
   }
 }

@@ -45,4 +45,46 @@ public final class LabNames {
   public static String autosignSecret(SaltMaster master) {
     return master.name() + "-autosign";
   }
+
+  /**
+   * The ConfigMap holding the files of a role's {@link RoleVolume.Files} volume.
+   *
+   * @param role the role
+   * @param volume one of its volumes
+   * @return {@code <role>-<volume>}, for example {@code billing-conf}
+   */
+  public static String roleFiles(AppRole role, RoleVolume volume) {
+    return role.name() + "-" + volume.name();
+  }
+
+  /**
+   * The PodDisruptionBudget of a role.
+   *
+   * @param role the role
+   * @return the role's name
+   */
+  public static String disruptionBudget(AppRole role) {
+    return role.name();
+  }
+
+  /**
+   * The NetworkPolicy that isolates the lab's namespace ({@link SaltLab#isolateNamespace()}).
+   *
+   * @param lab the lab
+   * @return {@code <lab>-isolation}, for example {@code shop-lab-isolation}
+   */
+  public static String isolationPolicy(SaltLab lab) {
+    return lab.name() + "-isolation";
+  }
+
+  /**
+   * The NetworkPolicy that lets traffic from outside the namespace reach a role exposed as NodePort
+   * or LoadBalancer, when the namespace is isolated.
+   *
+   * @param role the role
+   * @return {@code <role>-ingress}, for example {@code orders-ingress}
+   */
+  public static String ingressPolicy(AppRole role) {
+    return role.name() + "-ingress";
+  }
 }

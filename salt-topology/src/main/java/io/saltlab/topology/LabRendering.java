@@ -75,7 +75,9 @@ public final class LabRendering {
   /**
    * Translates a lab into fabric8 objects for a target: the objects of {@link #trees}, each
    * converted to its fabric8 class (workloads keep the target's apiVersion, for example {@code
-   * extensions/v1beta1} for 1.6, in fabric8's {@code apps} classes).
+   * extensions/v1beta1} for 1.6, in fabric8's {@code apps} classes); PodDisruptionBudgets and
+   * NetworkPolicies, whose classes live in fabric8 modules saltlab does not bring, as fabric8's
+   * {@code GenericKubernetesResource}.
    *
    * @param lab the lab
    * @param target the cluster version
@@ -92,11 +94,11 @@ public final class LabRendering {
 
   private static HasMetadata toFabric8(JsonNode tree) {
     String kind = tree.path("kind").asText();
-    Class<? extends HasMetadata> type = FABRIC8_CLASSES.get(kind);
-    if (type == null) {
-      throw new IllegalStateException(
-          "saltlab translated a kind it has no fabric8 class for: " + kind);
-    }
+    // PodDisruptionBudget and NetworkPolicy have their classes in fabric8 modules saltlab does not
+    // depend on; they come as fabric8's generic resource, which every Visitor also sees.
+    Class<? extends HasMetadata> type =
+        FABRIC8_CLASSES.getOrDefault(
+            kind, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
     try {
       return Fabric8.MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException e) {

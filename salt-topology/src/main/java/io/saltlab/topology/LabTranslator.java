@@ -51,16 +51,47 @@ final class LabTranslator {
     return renderer(lab, target, ValidationContext.empty());
   }
 
-  /** The validating renderer, with declarations of what the cluster holds besides. */
+  /**
+   * The validating renderer; what the lab names but does not render counts as existing, with the
+   * caller's declarations of what the cluster holds besides.
+   */
   static ManifestRenderer renderer(
       SaltLab lab, KubernetesVersion target, ValidationContext existing) {
     ManifestRenderer renderer = new ManifestRenderer(target);
-    Registry registry = lab.registry();
-    ValidationContext.Builder context = ValidationContext.builder().include(existing);
-    if (registry.existingSecret()) {
-      context.existingSecret(lab.namespace(), registry.secretName());
+    return renderer.withContext(lab(lab).include(existing).build());
+  }
+
+  /**
+   * What the lab names but does not render, for validation: the existing pull Secret, and the
+   * Secrets and ConfigMaps roles read environment or volumes from.
+   */
+  private static ValidationContext.Builder lab(SaltLab lab) {
+    ValidationContext.Builder b = ValidationContext.builder();
+    String ns = lab.namespace();
+    if (lab.registry().existingSecret()) {
+      b.existingSecret(ns, lab.registry().secretName());
     }
-    return renderer.withContext(context.build());
+    for (AppRole role : lab.roles()) {
+      for (EnvSource s : role.envValueFrom().values()) {
+        if (s instanceof EnvSource.SecretKey k) {
+          b.existingSecret(ns, k.secretName());
+        } else if (s instanceof EnvSource.ConfigMapKey k) {
+          b.existingConfigMap(ns, k.configMapName());
+        }
+      }
+      for (EnvFrom f : role.envFrom()) {
+        f.secretName().ifPresent(n -> b.existingSecret(ns, n));
+        f.configMapName().ifPresent(n -> b.existingConfigMap(ns, n));
+      }
+      for (RoleVolume v : role.volumes()) {
+        if (v instanceof RoleVolume.ExistingSecret s) {
+          b.existingSecret(ns, s.secretName());
+        } else if (v instanceof RoleVolume.ExistingConfigMap m) {
+          b.existingConfigMap(ns, m.configMapName());
+        }
+      }
+    }
+    return b;
   }
 
   /**
@@ -68,6 +99,7 @@ final class LabTranslator {
    * every core for large labs; the order of the objects does not depend on it.
    */
   static List<ObjectNode> trees(SaltLab lab, KubernetesVersion target) {
+    TargetChecks.check(lab, target);
     ApiVersions api = ApiVersionTable.forTarget(target);
     List<ObjectNode> objects = new ArrayList<>(6 + 3 * lab.roles().size());
     objects.add(finish(namespace(lab), lab));
@@ -88,15 +120,20 @@ final class LabTranslator {
             servicePort("salt-pub", master.publishPort()),
             servicePort("salt-ret", master.returnPort()));
     objects.add(finish(service(lab, master.name(), masterPorts), lab));
-    objects.add(finish(LabWorkloads.master(lab, api, hostTree), lab));
-    for (List<ObjectNode> roleObjects : InOrder.map(lab.roles(), role -> role(lab, role, api))) {
+    objects.add(finish(LabWorkloads.master(lab, api, target, hostTree), lab));
+    for (List<ObjectNode> roleObjects :
+        InOrder.map(lab.roles(), role -> role(lab, role, api, target))) {
       objects.addAll(roleObjects);
+    }
+    if (lab.isolateNamespace()) {
+      LabExtras.networkPolicies(lab, api).forEach(p -> objects.add(finish(p, lab)));
     }
     return objects;
   }
 
   /** A role's Service (when it has one), ConfigMap and workload, finished. */
-  private static List<ObjectNode> role(SaltLab lab, AppRole role, ApiVersions api) {
+  private static List<ObjectNode> role(
+      SaltLab lab, AppRole role, ApiVersions api, KubernetesVersion target) {
     List<ObjectNode> objects = new ArrayList<>(3);
     List<ObjectNode> ports = new ArrayList<>();
     for (RolePort p : role.ports()) {
@@ -104,9 +141,13 @@ final class LabTranslator {
     }
     // Kubernetes 1.5 requires ports on every Service; a role without ports then has no Service
     // (minions dial the master, nothing dials them).
-    if (!ports.isEmpty() || api.allowsServiceWithoutPorts()) {
-      objects.add(finish(service(lab, role.name(), ports), lab));
+    if (role.exposure().type() != Exposure.Type.None
+        && (!ports.isEmpty() || api.allowsServiceWithoutPorts())) {
+      ObjectNode service = service(lab, role.name(), ports);
+      LabExtras.exposure(service, role);
+      objects.add(finish(service, lab));
     }
+    LabExtras.filesConfigMaps(lab, role).forEach(c -> objects.add(finish(c, lab)));
     String minionConfig = SaltConfig.minionConfigFile(lab, role);
     objects.add(
         finish(
@@ -115,7 +156,9 @@ final class LabTranslator {
                 LabNames.minionConfigMap(role),
                 Map.of(SaltConfig.MINION_CONF_FILE, minionConfig)),
             lab));
-    objects.add(finish(LabWorkloads.role(lab, role, api, minionConfig), lab));
+    objects.add(finish(LabWorkloads.role(lab, role, api, target, minionConfig), lab));
+    role.disruptionBudget()
+        .ifPresent(b -> objects.add(finish(LabExtras.disruptionBudget(lab, role, b, api), lab)));
     return objects;
   }
 

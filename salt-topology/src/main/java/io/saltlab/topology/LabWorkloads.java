@@ -7,7 +7,9 @@ import static io.saltlab.core.internal.tree.KubeTrees.named;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.core.ApiVersions;
+import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.internal.tree.KubeTrees;
+import io.saltlab.core.internal.tree.PodTrees;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,7 +53,8 @@ final class LabWorkloads {
    *
    * @param hostTree the lab's {@link SaltConfig#hostTree(SaltLab)}, computed once by the caller
    */
-  static ObjectNode master(SaltLab lab, ApiVersions api, SortedMap<String, String> hostTree) {
+  static ObjectNode master(
+      SaltLab lab, ApiVersions api, KubernetesVersion target, SortedMap<String, String> hostTree) {
     SaltMaster master = lab.master();
     String name = master.name();
     Map<String, String> files = LabTranslator.masterConfigMapData(hostTree);
@@ -88,6 +91,8 @@ final class LabWorkloads {
     int retPort = master.returnPort();
     container.set("readinessProbe", KubeTrees.tcpProbe(retPort, 5, 10, 2, 3));
     container.set("livenessProbe", KubeTrees.tcpProbe(retPort, 30, 20, 5, 3));
+    RoleSettings.container(container, master);
+    RoleSettings.pod(template, master, target);
     ObjectNode deployment = deployment(lab, api, name, 1, template);
     // One master owns the host paths: a rolling update would run two masters on them at once.
     recreate(deployment);
@@ -101,7 +106,8 @@ final class LabWorkloads {
    *
    * @param config the role's {@link SaltConfig#minionConfigFile}, computed once by the caller
    */
-  static ObjectNode role(SaltLab lab, AppRole role, ApiVersions api, String config) {
+  static ObjectNode role(
+      SaltLab lab, AppRole role, ApiVersions api, KubernetesVersion target, String config) {
     String name = role.name();
     ObjectNode container = container(name, lab.imageOf(role), role.command(), role.args());
     for (RolePort p : role.ports()) {
@@ -116,9 +122,8 @@ final class LabWorkloads {
             digest(Map.of(SaltConfig.MINION_CONF_FILE, config)),
             container);
     ObjectNode podSpec = (ObjectNode) template.get("spec");
-    for (Map.Entry<String, String> e : role.env().entrySet()) {
-      KubeTrees.addEnvVar(container, e.getKey(), e.getValue());
-    }
+    PodTrees.addAnnotations((ObjectNode) template.get("metadata"), role.podAnnotations());
+    RoleSettings.env(container, role);
     String configDir = lab.minionConfigDir();
     addVolume(podSpec, CONFIG_VOLUME)
         .putObject("configMap")
@@ -136,13 +141,24 @@ final class LabWorkloads {
     // master accepted.
     addVolume(podSpec, MINION_PKI_VOLUME).putObject("emptyDir");
     addMount(container, MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), false);
+    RoleSettings.volumes(container, podSpec, role);
+    RoleSettings.container(container, role);
+    RoleSettings.pod(template, role, target);
+    RoleSettings.spread(template, role, Labels.selector(lab, name), target);
+    ObjectNode workload;
     if (role.identity() == MinionIdentity.STATEFUL) {
-      return statefulSet(lab, api, name, role.replicas(), template);
+      workload = statefulSet(lab, api, name, role.replicas(), template);
+      RoleSettings.claimTemplates((ObjectNode) workload.get("spec"), role, target);
+    } else {
+      workload = deployment(lab, api, name, role.replicas(), template);
+      // Two pods must never run with the same fixed id: the old one goes before the new one
+      // starts.
+      recreate(workload);
     }
-    ObjectNode deployment = deployment(lab, api, name, role.replicas(), template);
-    // Two pods must never run with the same fixed id: the old one goes before the new one starts.
-    recreate(deployment);
-    return deployment;
+    ObjectNode metadata = (ObjectNode) workload.get("metadata");
+    KubeTrees.addLabels(metadata, role.workloadLabels());
+    PodTrees.addAnnotations(metadata, role.workloadAnnotations());
+    return workload;
   }
 
   private static ObjectNode container(

@@ -60,6 +60,17 @@ public abstract class SaltLab {
   /** The salt-minion base image that roles run unless they name their own. */
   public abstract String minionImage();
 
+  /**
+   * Whether the namespace is isolated by a NetworkPolicy: pods of the namespace reach each other
+   * (and the salt-master's ports), nothing else gets in, except on the ports of roles exposed as
+   * NodePort or LoadBalancer. Needs {@code networking.k8s.io/v1} (1.7) and a network plugin that
+   * enforces policies. False unless set.
+   */
+  @Value.Default
+  public boolean isolateNamespace() {
+    return false;
+  }
+
   /** The Salt-provisioned roles, in the order given (output is sorted by name anyway). */
   public abstract List<AppRole> roles();
 

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * which its five host-path directories live.
  */
 @Value.Immutable
-public abstract class SaltMaster {
+public abstract class SaltMaster implements WorkloadSettings {
 
   /** Name of the master's Service and workload; {@code salt-master} unless set. */
   @Value.Default
@@ -89,6 +89,14 @@ public abstract class SaltMaster {
   private static String join(String root, String child) {
     return root.endsWith("/") ? root + child : root + "/" + child;
   }
+
+  /**
+   * {@inheritDoc} Beside these, the master is always pinned to {@link #node()} by its {@code
+   * kubernetes.io/hostname} label, which may not be given here.
+   */
+  @Override
+  @Value.NaturalOrder
+  public abstract java.util.SortedMap<String, String> nodeSelector();
 
   /** Starts a builder. */
   public static Builder builder() {

@@ -54,6 +54,34 @@ class Fabric8PathEquivalenceTest {
             "role with ports");
   }
 
+  /**
+   * The typed settings (resources, probes, volumes and claim templates, environment sources,
+   * exposure, scheduling, security, budgets, network policies), all of them at once through the
+   * spec file that holds every key, on the targets that have every field.
+   */
+  @Test
+  void fabric8ObjectsRenderTheTypedSettingsExactlyAsTheTrees() throws Exception {
+    java.nio.file.Path spec =
+        java.nio.file.Path.of(
+            java.util.Objects.requireNonNull(getClass().getResource("/specs/every-key.yaml"))
+                .toURI());
+    SaltLab lab =
+        io.saltlab.topology.spec.LabSpec.read(
+            spec,
+            java.util.Map.of(
+                "PW", "every-password-not-a-secret", "TOKEN", "every-token-not-a-secret-01"));
+    for (KubernetesVersion target : KubernetesVersion.all()) {
+      if (!target.isAtLeast(28)) {
+        continue;
+      }
+      Manifests direct = lab.render(target);
+      Manifests viaFabric8 =
+          LabRendering.render(
+              LabRendering.translate(lab, target), LabTranslator.renderer(lab, target));
+      assertThat(viaFabric8.toYaml()).as("target %s", target).isEqualTo(direct.toYaml());
+    }
+  }
+
   private static String pick(Random r, String... s) {
     return s[r.nextInt(s.length)];
   }

@@ -35,6 +35,7 @@ final class LabBinder {
     lab.text("minionImage").ifPresent(b::minionImage);
     lab.text("clusterDomain").ifPresent(b::clusterDomain);
     lab.text("minionConfigDir").ifPresent(b::minionConfigDir);
+    lab.flag("isolateNamespace").ifPresent(b::isolateNamespace);
     secret(lab, "autosignTokenEnv", "autosignTokenFile").ifPresent(b::autosignToken);
     lab.get("registry").map(this::registry).ifPresent(b::registry);
     lab.get("master").map(LabBinder::master).ifPresent(b::master);
@@ -98,6 +99,7 @@ final class LabBinder {
     m.whole("returnPort").ifPresent(b::returnPort);
     m.text("hostRoot").ifPresent(b::hostRoot);
     m.text("mountRoot").ifPresent(b::mountRoot);
+    SettingsBinder.master(m, b);
     return m.clean() ? b.build() : null;
   }
 
@@ -116,8 +118,8 @@ final class LabBinder {
         b.addPorts(RolePort.of(name.get(), number.get()));
       }
     }
-    m.textMap("env").ifPresent(b::putAllEnv);
     m.textMap("labels").ifPresent(b::putAllLabels);
+    SettingsBinder.role(m, b);
     return m.clean() ? b.build() : null;
   }
 }

@@ -271,4 +271,56 @@ class LabSpecTest {
         .extracting(SpecProblem::message)
         .isEqualTo("the file is not UTF-8 text");
   }
+
+  @Test
+  void settingsProblemsPointAtTheValueThatCausedThem() {
+    String yaml =
+        MINIMAL
+            + String.join(
+                "\n",
+                "roles:",
+                "  - name: app",
+                "    ports: [{name: http, port: 8080}]",
+                "    resources:",
+                "      requests: {memory: 1.5GB}",
+                "    readinessProbe:",
+                "      http: {path: /health, port: htp}",
+                "    env:",
+                "      DB: {secret: Orders_DB, key: password}",
+                "");
+    assertThat(problems(yaml))
+        .extracting(p -> p.line() + ":" + p.column() + " " + p.field())
+        .containsExactly(
+            "16:26 roles[0].resources.requests.memory",
+            "18:35 roles[0].readinessProbe.http.port",
+            "20:20 roles[0].env.DB.secret");
+  }
+
+  @Test
+  void settingsShapesAreStrict() {
+    String yaml =
+        MINIMAL
+            + String.join(
+                "\n",
+                "roles:",
+                "  - name: app",
+                "    readinessProbe: {tcp: {port: 1}, exec: {command: [x]}}",
+                "    volumes:",
+                "      - {name: data, mountPath: /data}",
+                "    exposure: {type: Nodeport}",
+                "    env:",
+                "      DB: {secret: db}",
+                "");
+    assertThat(problems(yaml))
+        .extracting(SpecProblem::toString)
+        .containsExactly(
+            "lab.yaml:14:38: roles[0].readinessProbe.exec: give only one of tcp, http or exec",
+            "lab.yaml:16:9: roles[0].volumes[0]: missing what the volume is: perMember,"
+                + " existingClaim, emptyDir, files, existingSecret or existingConfigMap",
+            "lab.yaml:17:22: roles[0].exposure.type: 'Nodeport' is not a type; expected Headless"
+                + " (DNS names for the pods, no virtual IP), ClusterIP (a virtual IP inside the"
+                + " cluster), NodePort (a port on every node), LoadBalancer (a cloud load"
+                + " balancer) or None (no Service, for FIXED roles only)",
+            "lab.yaml:19:11: roles[0].env.DB.key: missing required key 'key'");
+  }
 }

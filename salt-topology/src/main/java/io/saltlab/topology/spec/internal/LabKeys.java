@@ -157,6 +157,7 @@ public final class LabKeys {
                   text(),
                   "The node holding the host-path directories, as its kubernetes.io/hostname label"
                       + " shows it, for example kube0; the master is pinned there."))
+          .apply(SettingsKeys::shared)
           .build();
 
   private static final SpecSection PORT =
@@ -210,15 +211,18 @@ public final class LabKeys {
           .key(
               optional(
                   "env",
-                  mapOf(text()),
-                  "Environment variables of the role's container, NAME: \"text\"; numbers and"
-                      + " booleans must be quoted."))
+                  mapOf(RoleKeys.envValue()),
+                  "Environment variables of the role's container, NAME: \"text\" (numbers and"
+                      + " booleans must be quoted), or NAME: {secret: NAME, key: KEY}, {configMap:"
+                      + " NAME, key: KEY} or {field: podName} for a value the cluster supplies."))
           .key(
               optional(
                   "labels",
                   mapOf(text()),
                   "Labels added to the role's pods beside the ones saltlab derives (which they may"
                       + " not override), key: value."))
+          .apply(SettingsKeys::shared)
+          .apply(RoleKeys::roleOnly)
           .build();
 
   private static final SpecSection LAB =
@@ -273,6 +277,14 @@ public final class LabKeys {
                       "Where the minion images read minion.d/ and their grains file; change it"
                           + " only together with the roles' --config-dir argument.")
                   .byDefault("/etc/salt"))
+          .key(
+              optional(
+                      "isolateNamespace",
+                      SpecType.flag(),
+                      "Whether a NetworkPolicy isolates the namespace: its pods reach each other,"
+                          + " nothing else gets in except on the ports of roles exposed as NodePort"
+                          + " or LoadBalancer; from Kubernetes 1.7.")
+                  .byDefault(false))
           .key(optional("roles", listOf(ROLE), "The Salt-provisioned roles."))
           .rule(
               SpecRule.exactlyOne(

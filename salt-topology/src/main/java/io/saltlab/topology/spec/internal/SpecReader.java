@@ -143,7 +143,10 @@ final class SpecReader {
             join(path, extra),
             one.keys().size() == 2
                 ? "give either " + one.keys().get(0) + " or " + one.keys().get(1) + ", not both"
-                : "give only one of " + one.keys());
+                : "give only one of "
+                    + String.join(", ", one.keys().subList(0, one.keys().size() - 1))
+                    + " or "
+                    + one.keys().get(one.keys().size() - 1));
       }
     } else if (rule instanceof SpecRule.Excludes ex) {
       if (!present.contains(ex.key())) {

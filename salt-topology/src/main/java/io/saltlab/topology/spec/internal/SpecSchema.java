@@ -38,7 +38,17 @@ public final class SpecSchema {
     schema.put("$schema", "http://json-schema.org/draft-07/schema#");
     schema.put("$comment", comment);
     schema.put("title", title);
+    Map<String, SpecSection> named = new TreeMap<>();
+    collect(root, named);
     section(schema, root);
+    if (!named.isEmpty()) {
+      ObjectNode definitions = schema.putObject("definitions");
+      for (Map.Entry<String, SpecSection> e : named.entrySet()) {
+        ObjectNode d = definitions.putObject(e.getKey());
+        d.put("description", e.getValue().description());
+        section(d, e.getValue());
+      }
+    }
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter(
@@ -53,9 +63,30 @@ public final class SpecSchema {
     }
   }
 
+  /** The named sections the definition reaches, each once. */
+  private static void collect(SpecType type, Map<String, SpecSection> named) {
+    if (type instanceof SpecSection s) {
+      if (s.name() != null) {
+        SpecSection other = named.putIfAbsent(s.name(), s);
+        if (other != null && other != s) {
+          throw new IllegalStateException("two sections are named " + s.name());
+        }
+      }
+      s.keys().values().forEach(k -> collect(k.type(), named));
+    } else if (type instanceof SpecType.ListOf l) {
+      collect(l.item(), named);
+    } else if (type instanceof SpecType.MapOf m) {
+      collect(m.value(), named);
+    } else if (type instanceof SpecType.Either e) {
+      collect(e.section(), named);
+    }
+  }
+
   private static ObjectNode type(SpecType type) {
     ObjectNode out = NODES.objectNode();
-    if (type instanceof SpecSection s) {
+    if (type instanceof SpecSection s && s.name() != null) {
+      out.put("$ref", "#/definitions/" + s.name());
+    } else if (type instanceof SpecSection s) {
       out.put("description", s.description());
       section(out, s);
     } else if (type instanceof SpecType.Scalar s) {

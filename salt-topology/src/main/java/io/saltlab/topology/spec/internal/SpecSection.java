@@ -14,11 +14,14 @@ import java.util.Objects;
  */
 public final class SpecSection implements SpecType {
   private final String description;
+  private final String name;
   private final Map<String, SpecKey> keys;
   private final List<SpecRule> rules;
 
-  private SpecSection(String description, Map<String, SpecKey> keys, List<SpecRule> rules) {
+  private SpecSection(
+      String description, String name, Map<String, SpecKey> keys, List<SpecRule> rules) {
     this.description = description;
+    this.name = name;
     this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
     this.rules = List.copyOf(rules);
   }
@@ -26,6 +29,14 @@ public final class SpecSection implements SpecType {
   /** What the section is, for people. */
   public String description() {
     return description;
+  }
+
+  /**
+   * The name of a section used in several places (a probe), under which the JSON Schema defines it
+   * once; {@code null} for a section written out where it is used.
+   */
+  public String name() {
+    return name;
   }
 
   /** The declared keys, in the order the documentation lists them. */
@@ -48,6 +59,7 @@ public final class SpecSection implements SpecType {
    */
   public SpecSection with(List<SpecKey> more) {
     Builder b = new Builder(description);
+    b.name = name;
     keys.values().forEach(b::key);
     more.forEach(b::key);
     rules.forEach(b::rule);
@@ -67,6 +79,7 @@ public final class SpecSection implements SpecType {
   /** Collects keys and rules in order. */
   public static final class Builder {
     private final String description;
+    private String name;
     private final Map<String, SpecKey> keys = new LinkedHashMap<>();
     private final List<SpecRule> rules = new ArrayList<>();
 
@@ -85,6 +98,27 @@ public final class SpecSection implements SpecType {
         throw new IllegalArgumentException("key '" + key.name() + "' is declared twice");
       }
       return this;
+    }
+
+    /**
+     * Names a section used in several places, so that the JSON Schema defines it once.
+     *
+     * @param schemaName a name such as {@code probe}
+     * @return this builder
+     */
+    public Builder named(String schemaName) {
+      this.name = schemaName;
+      return this;
+    }
+
+    /**
+     * Hands this builder to a function that declares a group of keys shared by several sections.
+     *
+     * @param group adds keys and rules
+     * @return this builder
+     */
+    public Builder apply(java.util.function.UnaryOperator<Builder> group) {
+      return group.apply(this);
     }
 
     /**
@@ -112,7 +146,7 @@ public final class SpecSection implements SpecType {
           }
         }
       }
-      return new SpecSection(description, keys, rules);
+      return new SpecSection(description, name, keys, rules);
     }
 
     private static List<String> named(SpecRule rule) {
