@@ -107,6 +107,26 @@ public class ManifestsAssert extends AbstractAssert<ManifestsAssert, Manifests> 
   }
 
   /**
+   * Moves to a PodDisruptionBudget, failing when there is none of that name.
+   *
+   * @param name its {@code metadata.name} (a role's name)
+   * @return assertions on that budget
+   */
+  public PolicyAssert disruptionBudget(String name) {
+    return new PolicyAssert(this, object("PodDisruptionBudget", name));
+  }
+
+  /**
+   * Moves to a NetworkPolicy, failing when there is none of that name.
+   *
+   * @param name its {@code metadata.name}, for example {@code <lab>-isolation}
+   * @return assertions on that policy
+   */
+  public PolicyAssert networkPolicy(String name) {
+    return new PolicyAssert(this, object("NetworkPolicy", name));
+  }
+
+  /**
    * Checks an object of a kind and name is rendered.
    *
    * @param kind a Kubernetes kind

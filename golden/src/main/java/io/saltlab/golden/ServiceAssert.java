@@ -130,6 +130,60 @@ public class ServiceAssert extends AbstractAssert<ServiceAssert, RenderedResourc
     return this;
   }
 
+  /**
+   * Checks the Service's type, {@code Headless} standing for {@code clusterIP: None}.
+   *
+   * @param type {@code Headless}, {@code ClusterIP}, {@code NodePort} or {@code LoadBalancer}
+   * @return this assertion
+   */
+  public ServiceAssert hasType(String type) {
+    isNotNull();
+    JsonNode spec = actual.tree().path("spec");
+    String seen =
+        "None".equals(spec.path("clusterIP").asText(null))
+            ? "Headless"
+            : spec.path("type").asText("ClusterIP");
+    if (!type.equals(seen)) {
+      return fail("to be of type " + type, "it is " + seen, null);
+    }
+    return this;
+  }
+
+  /**
+   * Checks a port is reached on every node at a fixed node port.
+   *
+   * @param name the port's name
+   * @param nodePort the node port, for example {@code 30080}
+   * @return this assertion
+   */
+  public ServiceAssert exposesNodePort(String name, int nodePort) {
+    isNotNull();
+    List<String> found = new ArrayList<>();
+    for (JsonNode p : actual.tree().path("spec").path("ports")) {
+      found.add(p.path("name").asText("(unnamed)") + ":" + p.path("nodePort").asText("none"));
+      if (name.equals(p.path("name").asText()) && p.path("nodePort").asInt(-1) == nodePort) {
+        return this;
+      }
+    }
+    return fail("to expose " + name + " on node port " + nodePort, "node ports " + found, null);
+  }
+
+  /**
+   * Checks the Service carries an annotation.
+   *
+   * @param key the annotation's key
+   * @param value its value
+   * @return this assertion
+   */
+  public ServiceAssert hasAnnotation(String key, String value) {
+    isNotNull();
+    JsonNode a = actual.tree().path("metadata").path("annotations");
+    if (!value.equals(a.path(key).asText(null))) {
+      return fail("to be annotated " + key + "=" + value, "its annotations are " + a, null);
+    }
+    return this;
+  }
+
   private ServiceAssert fail(String expectation, String found, RenderedResource workload) {
     String message =
         "Expected "

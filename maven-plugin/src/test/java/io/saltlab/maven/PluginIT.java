@@ -112,7 +112,7 @@ class PluginIT {
 
     SampleBuild.Result r = sample.run("verify").succeeded();
     assertThat(r.log())
-        .contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0")
+        .contains("Tests run: 4, Failures: 0, Errors: 0, Skipped: 0")
         .doesNotContain("[WARNING]")
         .doesNotContain("SLF4J");
   }
