@@ -3,6 +3,7 @@ package io.saltlab.examples;
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
 import io.saltlab.topology.SecretValue;
+import java.util.Map;
 
 /**
  * The shop lab ({@link ShopLab}) for {@code saltlab render --class
@@ -15,8 +16,17 @@ public final class ShopLabProvider implements LabProvider {
   /** The variable the autosign token is read from. */
   public static final String TOKEN_VARIABLE = "SALTLAB_AUTOSIGN_TOKEN";
 
-  /** Creates the provider; tools call this through reflection. */
-  public ShopLabProvider() {}
+  private final Map<String, String> environment;
+
+  /** Creates the provider, reading this process's environment; tools call this by reflection. */
+  public ShopLabProvider() {
+    this(System.getenv());
+  }
+
+  /** A provider reading a given environment, as tests pass the spec reader theirs. */
+  ShopLabProvider(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   /**
    * The shop lab, its token read from {@code SALTLAB_AUTOSIGN_TOKEN}.
@@ -25,6 +35,6 @@ public final class ShopLabProvider implements LabProvider {
    */
   @Override
   public SaltLab lab() {
-    return ShopLab.lab(SecretValue.fromEnv(TOKEN_VARIABLE));
+    return ShopLab.lab(SecretValue.fromEnv(TOKEN_VARIABLE, environment));
   }
 }

@@ -19,12 +19,13 @@ class ShopLabTest {
   @Test
   void specFileAndJavaAreTheSameLab() {
     assertThat(LabSpec.read(SPEC, ENV)).isEqualTo(ShopLab.lab());
+    assertThat(new ShopLabProvider(ENV).lab()).isEqualTo(ShopLab.lab());
   }
 
   @Test
   void specFileAndJavaRenderTheSameBytesOrTheSameRefusalOnEveryTarget() {
     SaltLab fromSpec = LabSpec.read(SPEC, ENV);
-    SaltLab fromJava = ShopLab.lab();
+    SaltLab fromJava = new ShopLabProvider(ENV).lab();
     for (KubernetesVersion v : KubernetesVersion.all()) {
       if (v.isAtLeast(7)) {
         assertThat(fromSpec.render(v).toYaml())

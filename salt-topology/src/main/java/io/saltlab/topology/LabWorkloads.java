@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 final class LabWorkloads {
   /** Kubernetes' well-known node label, present on every node of every supported version. */
-  static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+  static final String HOSTNAME_LABEL = PodTrees.HOSTNAME_LABEL;
 
   /**
    * Pod-template annotation holding a digest of the workload's Salt configuration: Salt reads its
