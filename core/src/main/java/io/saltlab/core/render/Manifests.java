@@ -10,6 +10,7 @@ import io.saltlab.core.write.OutputFolder;
 import io.saltlab.core.write.WriteResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,7 +228,9 @@ public final class Manifests {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, toYaml(), StandardCharsets.UTF_8);
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        writeYaml(out);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -252,23 +255,27 @@ public final class Manifests {
    * @return the target folder's generated files, as {@code saltlab render} writes them
    */
   public FolderFiles folder(Layout layout) {
+    // The objects' files are written from each object's YAML when the folder writer asks, never
+    // joined into one text first: a large lab's stream would otherwise be held twice.
     FolderFiles.Builder folder = FolderFiles.builder();
     if (layout == Layout.STREAM) {
-      boolean anySecret = resources.stream().anyMatch(Manifests::isSecret);
-      streamFiles()
-          .forEach(
-              (name, content) -> {
-                if (anySecret && name.equals(STREAM_FILE)) {
-                  folder.addPrivate(name, content);
-                } else {
-                  folder.add(name, content);
-                }
-              });
+      FolderFiles.Content stream = this::writeYaml;
+      if (resources.stream().anyMatch(Manifests::isSecret)) {
+        folder.addPrivate(STREAM_FILE, stream);
+      } else {
+        folder.add(STREAM_FILE, stream);
+      }
+      folder.add(KUSTOMIZATION, kustomization(List.of(STREAM_FILE)));
     } else {
       List<String> names = fileNames();
       for (int i = 0; i < resources.size(); i++) {
-        String content = header + resources.get(i).yaml();
-        if (isSecret(resources.get(i))) {
+        RenderedResource r = resources.get(i);
+        FolderFiles.Content content =
+            out -> {
+              out.write(header);
+              out.write(r.yaml());
+            };
+        if (isSecret(r)) {
           folder.addPrivate(names.get(i), content);
         } else {
           folder.add(names.get(i), content);
@@ -278,6 +285,15 @@ public final class Manifests {
     }
     folder.add(TopologyDiagram.FILE, TopologyDiagram.markdown(this));
     return folder.build();
+  }
+
+  /** Writes {@link #toYaml()} without building it. */
+  private void writeYaml(Writer out) throws IOException {
+    out.write(header);
+    for (RenderedResource r : resources) {
+      out.write("---\n");
+      out.write(r.yaml());
+    }
   }
 
   private static boolean isSecret(RenderedResource r) {

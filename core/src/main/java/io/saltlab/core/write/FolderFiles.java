@@ -1,5 +1,9 @@
 package io.saltlab.core.write;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,14 +16,41 @@ import java.util.Set;
  * folders allowed) to UTF-8 text, in a fixed order, each marked private or not. Private files (a
  * Secret's manifest) are written readable by their owner only. What {@link OutputFolder} writes and
  * what the drift check compares with; it knows nothing of what the files mean.
+ *
+ * <p>A file's text is either held as one string or, for files too large to hold twice (the
+ * multi-document stream of a large lab), {@linkplain Content produced on demand} straight into the
+ * file being written or compared, so that the writer never needs the whole text in memory.
  */
 public final class FolderFiles {
-  private final Map<String, String> contents;
+  private final Map<String, Content> contents;
   private final Set<String> privateFiles;
 
-  private FolderFiles(Map<String, String> contents, Set<String> privateFiles) {
+  private FolderFiles(Map<String, Content> contents, Set<String> privateFiles) {
     this.contents = Collections.unmodifiableMap(new LinkedHashMap<>(contents));
     this.privateFiles = Collections.unmodifiableSet(new LinkedHashSet<>(privateFiles));
+  }
+
+  /**
+   * A file's text, written on demand. It must write the same characters each time it is asked, as
+   * the writer may ask twice (once to compare with the file already there, once to write).
+   */
+  @FunctionalInterface
+  public interface Content {
+    /**
+     * Writes the text.
+     *
+     * @param out where the characters go (encoded as UTF-8 by the caller)
+     * @throws IOException when {@code out} fails
+     */
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** A held string as content; remembers the string so {@link #contents()} need not copy it. */
+  private record Text(String text) implements Content {
+    @Override
+    public void writeTo(Writer out) throws IOException {
+      out.write(text);
+    }
   }
 
   /**
@@ -41,12 +72,48 @@ public final class FolderFiles {
   }
 
   /**
-   * Relative path to content, in the fixed order.
+   * Relative path to content, in the fixed order. Files produced on demand are produced here,
+   * whole, into strings: writers use {@link #paths()} and {@link #content(String)} instead.
    *
    * @return an unmodifiable map
    */
   public Map<String, String> contents() {
-    return contents;
+    Map<String, String> texts = new LinkedHashMap<>();
+    contents.forEach((path, content) -> texts.put(path, text(content)));
+    return Collections.unmodifiableMap(texts);
+  }
+
+  /**
+   * The relative paths, in the fixed order.
+   *
+   * @return an unmodifiable set
+   */
+  public Set<String> paths() {
+    return contents.keySet();
+  }
+
+  /**
+   * One file's content, to write or compare without holding its whole text.
+   *
+   * @param path a relative path of these files
+   * @return its content, or null when there is no such file
+   */
+  public Content content(String path) {
+    return contents.get(path);
+  }
+
+  private static String text(Content content) {
+    if (content instanceof Text t) {
+      return t.text();
+    }
+    StringWriter out = new StringWriter();
+    try {
+      content.writeTo(out);
+    } catch (IOException e) {
+      // A StringWriter does not fail; a content that throws on its own is a bug.
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   /**
@@ -70,7 +137,7 @@ public final class FolderFiles {
 
   /** Collects files in order; a path added twice keeps its first place and its last content. */
   public static final class Builder {
-    private final Map<String, String> contents = new LinkedHashMap<>();
+    private final Map<String, Content> contents = new LinkedHashMap<>();
     private final Set<String> privateFiles = new LinkedHashSet<>();
 
     private Builder() {}
@@ -85,9 +152,35 @@ public final class FolderFiles {
      *     or empty segments
      */
     public Builder add(String path, String content) {
+      return add(path, new Text(Objects.requireNonNull(content, "content")));
+    }
+
+    /**
+     * Adds a file whose text is written on demand, for a file too large to hold as one string.
+     *
+     * @param path relative path with '/' separators
+     * @param content writes the file's text, the same each time
+     * @return this builder
+     * @throws IllegalArgumentException when the path is not a plain relative path
+     */
+    public Builder add(String path, Content content) {
       checkRelative(path);
       contents.put(path, Objects.requireNonNull(content, "content"));
       privateFiles.remove(path);
+      return this;
+    }
+
+    /**
+     * Adds a file readable by its owner only, whose text is written on demand.
+     *
+     * @param path relative path with '/' separators
+     * @param content writes the file's text, the same each time
+     * @return this builder
+     * @throws IllegalArgumentException when the path is not a plain relative path
+     */
+    public Builder addPrivate(String path, Content content) {
+      add(path, content);
+      privateFiles.add(path);
       return this;
     }
 
@@ -100,9 +193,7 @@ public final class FolderFiles {
      * @throws IllegalArgumentException when the path is not a plain relative path
      */
     public Builder addPrivate(String path, String content) {
-      add(path, content);
-      privateFiles.add(path);
-      return this;
+      return addPrivate(path, new Text(Objects.requireNonNull(content, "content")));
     }
 
     /**

@@ -2,12 +2,12 @@ package io.saltlab.core.write;
 
 import static io.saltlab.core.internal.write.FileTrees.describe;
 
+import io.saltlab.core.internal.write.ContentFiles;
 import io.saltlab.core.internal.write.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -15,9 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -195,7 +196,7 @@ public final class OutputFolder implements AutoCloseable {
    * @throws FolderException when a user file is in the way or the folder cannot be written
    */
   public WriteResult write(String name, FolderFiles files) {
-    Map<String, String> contents = files.contents();
+    Set<String> paths = files.paths();
     Path target = dir.resolve(name);
     Path fresh = dir.resolve("." + name + ".saltlab-new");
     Path old = dir.resolve("." + name + ".saltlab-old");
@@ -212,8 +213,7 @@ public final class OutputFolder implements AutoCloseable {
         FileTrees.scan(target, existingGenerated, userEntries);
       }
       for (String user : userEntries.keySet()) {
-        if (contents.containsKey(user)
-            || contents.keySet().stream().anyMatch(f -> f.startsWith(user + "/"))) {
+        if (paths.contains(user) || paths.stream().anyMatch(f -> f.startsWith(user + "/"))) {
           throw new FolderException(
               "refusing to overwrite "
                   + userEntries.get(user)
@@ -223,19 +223,22 @@ public final class OutputFolder implements AutoCloseable {
               "rename or move that file, then render again");
         }
       }
+      // Compared and written a file at a time, never as one text: a lab's stream may be larger
+      // than the heap allows twice.
       List<String> written = new ArrayList<>();
-      int kept = 0;
-      for (Map.Entry<String, String> e : contents.entrySet()) {
-        Path existing = existingGenerated.get(e.getKey());
-        if (existing != null && Arrays.equals(Files.readAllBytes(existing), bytes(e.getValue()))) {
-          kept++;
+      Set<String> unchanged = new HashSet<>();
+      for (String path : paths) {
+        Path existing = existingGenerated.get(path);
+        if (existing != null && ContentFiles.sameBytes(existing, files.content(path))) {
+          unchanged.add(path);
         } else {
-          written.add(e.getKey());
+          written.add(path);
         }
       }
+      int kept = unchanged.size();
       List<String> removed = new ArrayList<>();
       for (String fileName : existingGenerated.keySet()) {
-        if (!contents.containsKey(fileName)) {
+        if (!paths.contains(fileName)) {
           removed.add(fileName);
         }
       }
@@ -244,17 +247,17 @@ public final class OutputFolder implements AutoCloseable {
       }
       FileTrees.deleteRecursively(fresh);
       Files.createDirectory(fresh);
-      for (Map.Entry<String, String> e : contents.entrySet()) {
-        Path out = fresh.resolve(e.getKey());
+      for (String path : paths) {
+        Path out = fresh.resolve(path);
         Files.createDirectories(out.getParent());
-        Path existing = existingGenerated.get(e.getKey());
-        if (existing != null && !written.contains(e.getKey())) {
+        if (unchanged.contains(path)) {
+          Path existing = existingGenerated.get(path);
           Files.copy(existing, out, StandardCopyOption.COPY_ATTRIBUTES);
           // COPY_ATTRIBUTES may round the time to microseconds; keep it exact.
           Files.setLastModifiedTime(out, Files.getLastModifiedTime(existing));
         } else {
-          FileTrees.writeDurably(out, bytes(e.getValue()));
-          if (e.getKey().endsWith(".sh")) {
+          ContentFiles.writeDurably(out, files.content(path));
+          if (path.endsWith(".sh")) {
             FileTrees.makeExecutable(out);
           }
         }
@@ -292,10 +295,6 @@ public final class OutputFolder implements AutoCloseable {
       }
     }
     FileTrees.deleteRecursively(fresh);
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static void closeQuietly(FileChannel channel) {
