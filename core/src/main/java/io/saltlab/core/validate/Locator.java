@@ -19,7 +19,10 @@ import java.util.Set;
  */
 final class Locator {
 
-  private static final YAMLFactory YAML = new YAMLFactory();
+  /** Made only when some problem needs a position: a clean validation never loads the parser. */
+  private static final class Yaml {
+    static final YAMLFactory FACTORY = new YAMLFactory();
+  }
 
   private Locator() {}
 
@@ -90,7 +93,7 @@ final class Locator {
   private static Map<Integer, Map<String, Position>> positions(
       String text, Map<Integer, Set<String>> wanted) {
     Map<Integer, Map<String, Position>> out = new HashMap<>();
-    try (JsonParser parser = YAML.createParser(text)) {
+    try (JsonParser parser = Yaml.FACTORY.createParser(text)) {
       int doc = 0;
       JsonToken t;
       while ((t = parser.nextToken()) != null) {

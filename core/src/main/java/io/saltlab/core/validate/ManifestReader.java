@@ -25,10 +25,16 @@ import java.util.stream.Stream;
  */
 final class ManifestReader {
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder(
-              YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-          .build();
+  /**
+   * Built on first read of a text: the renderer validates trees it made, and building a mapper is a
+   * large part of a cold start.
+   */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER =
+        YAMLMapper.builder(
+                YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .build();
+  }
 
   final List<Manifest> manifests = new ArrayList<>();
   final List<Problem> problems = new ArrayList<>();
@@ -37,7 +43,7 @@ final class ManifestReader {
   /** Adds the documents of a YAML text; {@code source} names it in problems. */
   void readYaml(String source, String text) {
     int docNumber = 0;
-    try (JsonParser parser = YAML.getFactory().createParser(text)) {
+    try (JsonParser parser = Yaml.MAPPER.getFactory().createParser(text)) {
       while (true) {
         JsonLocation start;
         try {
@@ -46,7 +52,7 @@ final class ManifestReader {
           }
           start = parser.currentTokenLocation();
           docNumber++;
-          JsonNode doc = YAML.readTree(parser);
+          JsonNode doc = Yaml.MAPPER.readTree(parser);
           int before = manifests.size();
           int problemsBefore = problems.size();
           addDocument(source + "#" + docNumber + " (line " + start.getLineNr() + ")", doc);

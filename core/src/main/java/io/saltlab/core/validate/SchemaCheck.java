@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Checks one document against the bundled schema of the target version: that its apiVersion and
@@ -66,31 +63,29 @@ final class SchemaCheck {
     if (memo && cleanShapes.contains(kind.definition, checked)) {
       return problems;
     }
-    List<Error> errors = schema.validate(kind, checked);
-    if (memo && errors.isEmpty()) {
+    List<SchemaNode.Failure> failures = schema.validate(kind, checked);
+    if (memo && failures.isEmpty()) {
       cleanShapes.add(kind.definition, checked);
     }
-    for (Error e : errors) {
-      Problem p = toProblem(schema, m, e, suffix);
-      problems.add(p);
+    for (SchemaNode.Failure f : failures) {
+      problems.add(toProblem(m, f, suffix));
     }
     return problems;
   }
 
-  private static Problem toProblem(VersionSchema schema, Manifest m, Error e, String suffix) {
-    String at = path(e.getInstanceLocation());
-    String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-    switch (keyword) {
+  private static Problem toProblem(Manifest m, SchemaNode.Failure f, String suffix) {
+    String at = path(f.location());
+    String pointer = pointer(f.location());
+    switch (f.keyword()) {
       case "additionalProperties":
         {
-          String field =
-              e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+          String field = f.property();
           String path = FieldPaths.child(at, field);
-          Set<String> allowed = allowedFields(schema, e);
+          Set<String> allowed = f.definedFields();
           String suggestion = Hints.closest(field, allowed);
           return m.problem("unknown-field", path)
               .message("unknown field " + field + suffix)
-              .value(m.shown(path, m.doc.at(e.getInstanceLocation().toString()).get(field)))
+              .value(m.shown(path, m.doc.at(pointer).get(field)))
               .expected(describeFields(allowed))
               .hint(
                   suggestion != null
@@ -102,23 +97,20 @@ final class SchemaCheck {
         }
       case "required":
         {
-          String field =
-              e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+          String field = f.property();
           String path = FieldPaths.child(at, field);
           return m.problem("missing-field", path)
               .message("missing required field " + field + suffix)
               .expected("field " + field + " to be set")
               .build();
         }
-      case "type":
+      default:
         {
-          Object[] args = e.getArguments();
-          String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "value";
-          String wanted =
-              args != null && args.length > 1 ? String.valueOf(args[1]) : "another type";
+          String found = f.found();
+          String wanted = f.wanted();
           return m.problem("wrong-type", at)
               .message("wrong type: " + found + suffix)
-              .value(m.shown(at, m.doc.at(e.getInstanceLocation().toString())))
+              .value(m.shown(at, m.doc.at(pointer)))
               .expected(wanted.replace("[", "").replace("]", "").replace(", ", " or "))
               .hint(
                   found.equals("boolean") || found.equals("integer") || found.equals("number")
@@ -127,26 +119,7 @@ final class SchemaCheck {
                       : null)
               .build();
         }
-      default:
-        return m.problem("schema", at)
-            .message(e.getMessage() + suffix)
-            .value(m.shown(at, m.doc.at(e.getInstanceLocation().toString())))
-            .build();
     }
-  }
-
-  private static Set<String> allowedFields(VersionSchema schema, Error e) {
-    Set<String> names = new TreeSet<>();
-    NodePath fragment = e.getSchemaLocation().getFragment();
-    // The error points at .../additionalProperties; its parent schema lists the known fields.
-    StringBuilder pointer = new StringBuilder();
-    for (int i = 0; i < fragment.getNameCount() - 1; i++) {
-      pointer
-          .append('/')
-          .append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
-    }
-    schema.node(pointer.toString()).path("properties").fieldNames().forEachRemaining(names::add);
-    return names;
   }
 
   private static String describeFields(Set<String> allowed) {
@@ -159,11 +132,10 @@ final class SchemaCheck {
     return "one of " + String.join(", ", allowed);
   }
 
-  /** Dotted path of a validator location: /spec/volumes/0/hostPath is spec.volumes[0].hostPath. */
-  static String path(NodePath location) {
+  /** Dotted path of a location: [spec, volumes, 0, hostPath] is spec.volumes[0].hostPath. */
+  static String path(List<Object> location) {
     String out = "";
-    for (int i = 0; i < location.getNameCount(); i++) {
-      Object element = location.getElement(i);
+    for (Object element : location) {
       if (element instanceof Integer) {
         out = FieldPaths.index(out, (Integer) element);
       } else {
@@ -171,6 +143,32 @@ final class SchemaCheck {
       }
     }
     return out;
+  }
+
+  /**
+   * The JSON pointer of a location as problems have always looked values up by it: {@code ~} and
+   * {@code /} escaped, and control characters written as backslash escapes (such a field's value is
+   * then not shown).
+   */
+  static String pointer(List<Object> location) {
+    StringBuilder out = new StringBuilder();
+    for (Object element : location) {
+      out.append('/');
+      if (element instanceof Integer) {
+        out.append(element);
+      } else {
+        out.append(
+            String.valueOf(element)
+                .replace("~", "~0")
+                .replace("/", "~1")
+                .replace("\n", "\\n")
+                .replace("\t", "\\t")
+                .replace("\r", "\\r")
+                .replace("\b", "\\b")
+                .replace("\f", "\\f"));
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -1,44 +1,37 @@
 package io.saltlab.core.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
-import com.networknt.schema.path.PathType;
 import io.saltlab.core.KubernetesVersion;
-import io.saltlab.core.internal.QuietLogging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
- * The bundled schema of one Kubernetes version, loaded from the classpath once per process and
- * compiled per kind on first use. Instances are shared and thread-safe.
+ * The bundled schema of one Kubernetes version, read from its compiled form on the classpath once
+ * per process; each kind's definitions are built into {@link SchemaNode}s on first use. Instances
+ * are shared and thread-safe.
+ *
+ * <p>The compiled form ({@code kubernetes-1.N.schema.txt}, made at build time by
+ * saltlab-schema-tools from the JSON Schema beside it) is read by saltlab's own small checker: no
+ * JSON Schema library is loaded and no JSON is parsed when a render starts.
  */
 final class VersionSchema {
 
   private static final Map<KubernetesVersion, VersionSchema> CACHE = new ConcurrentHashMap<>();
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Key of the kind index inside a bundled schema document (written by SchemaConverter). */
-  static final String KINDS_KEY = "x-saltlab-kinds";
 
   private static final Pattern API_VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 
@@ -57,63 +50,56 @@ final class VersionSchema {
     }
   }
 
-  /**
-   * Before the registry: its classes log through SLF4J, which must not print to a user's stderr.
-   */
-  private static final boolean QUIET_LOGGING = quietLogging();
-
-  /**
-   * One registry for all versions: creating it loads most of the validator library's classes, which
-   * is the bulk of the cold-start cost. It is thread-safe, and nothing it is given is ever fetched:
-   * remote loading is off, and every version's document is handed over already parsed.
-   */
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_7,
-          b ->
-              b.schemaRegistryConfig(
-                      SchemaRegistryConfig.builder()
-                          .pathType(PathType.JSON_POINTER)
-                          .locale(Locale.ENGLISH)
-                          .formatAssertionsEnabled(false)
-                          .build())
-                  .schemaLoader(l -> l.fetchRemoteResources(false)));
-
   private final KubernetesVersion version;
-  private final JsonNode root;
-  private final Schema rootSchema;
   private final Map<String, Map<String, KindInfo>> kinds;
-  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Set<String> kindNames;
 
-  private VersionSchema(KubernetesVersion version, JsonNode root) {
+  /** Compiled text of each definition, decoded on first use. */
+  private final Map<String, String> bodies;
+
+  /** Definitions decoded so far; guarded by this. */
+  private final Map<String, SchemaNode.Definition> definitions = new HashMap<>();
+
+  /** Definitions whose every reachable definition is decoded and linked: safe to share. */
+  private final Map<String, SchemaNode> linked = new ConcurrentHashMap<>();
+
+  private VersionSchema(KubernetesVersion version, String text) {
     this.version = version;
-    this.root = root;
-    // A made-up IRI that only names the document inside the registry.
-    this.rootSchema =
-        REGISTRY.getSchema(
-            SchemaLocation.of("https://schemas.saltlab.invalid/kubernetes-" + version + ".json"),
-            root);
     TreeMap<String, Map<String, KindInfo>> index = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> a : root.path(KINDS_KEY).properties()) {
-      TreeMap<String, KindInfo> byKind = new TreeMap<>();
-      a.getValue()
-          .properties()
-          .forEach(
-              k ->
-                  byKind.put(
-                      k.getKey(),
-                      new KindInfo(
-                          a.getKey(),
-                          k.getKey(),
-                          k.getValue().path("definition").asText(),
-                          k.getValue().path("namespaced").asBoolean())));
-      index.put(a.getKey(), Collections.unmodifiableMap(byKind));
+    Map<String, String> defs = new HashMap<>(1024);
+    int pos = 0;
+    while (pos < text.length()) {
+      int end = text.indexOf('\n', pos);
+      if (end < 0) {
+        end = text.length();
+      }
+      char tag = text.charAt(pos);
+      if (tag == 'd') {
+        int space = text.indexOf(' ', pos + 2);
+        defs.put(decode(text.substring(pos + 2, space)), text.substring(space + 1, end));
+      } else if (tag == 'k') {
+        String[] f = text.substring(pos + 2, end).split(" ");
+        index
+            .computeIfAbsent(decode(f[0]), a -> new TreeMap<>())
+            .put(
+                decode(f[1]),
+                new KindInfo(decode(f[0]), decode(f[1]), decode(f[2]), "n".equals(f[3])));
+      } else if (tag != '#') {
+        throw new IllegalStateException(
+            "bundled schema of " + version + " is damaged: line " + text.substring(pos, end));
+      }
+      pos = end + 1;
     }
+    index.replaceAll((a, byKind) -> Collections.unmodifiableMap(byKind));
     this.kinds = Collections.unmodifiableMap(index);
+    this.bodies = defs;
     Set<String> names = new HashSet<>();
     index.values().forEach(byKind -> names.addAll(byKind.keySet()));
     this.kindNames = Collections.unmodifiableSet(names);
+  }
+
+  private static String decode(String name) {
+    return name.indexOf('%') < 0 ? name : java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
   }
 
   /**
@@ -121,11 +107,6 @@ final class VersionSchema {
    *
    * @throws IllegalArgumentException if no schema is bundled for the version
    */
-  private static boolean quietLogging() {
-    QuietLogging.ensure();
-    return true;
-  }
-
   static VersionSchema of(KubernetesVersion version) {
     if (!BundledSchemas.isBundled(version)) {
       throw new IllegalArgumentException(BundledSchemas.notBundledNotice(version));
@@ -134,14 +115,12 @@ final class VersionSchema {
   }
 
   private static VersionSchema load(KubernetesVersion version) {
-    String resource = BundledSchemas.RESOURCE_DIR + "kubernetes-" + version + ".schema.json.gz";
-    try (InputStream raw = VersionSchema.class.getClassLoader().getResourceAsStream(resource)) {
-      if (raw == null) {
+    String resource = BundledSchemas.RESOURCE_DIR + "kubernetes-" + version + ".schema.txt";
+    try (InputStream in = VersionSchema.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
         throw new IllegalStateException("bundled schema " + resource + " is missing from the jar");
       }
-      try (InputStream in = new GZIPInputStream(raw)) {
-        return new VersionSchema(version, JSON.readTree(in));
-      }
+      return new VersionSchema(version, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled schema " + resource, e);
     }
@@ -199,27 +178,42 @@ final class VersionSchema {
     return ("beta".equals(m.group(2)) ? 2_000_000 : 1_000_000) + major * 1000 + minor;
   }
 
-  /** Validates a document (nulls already removed) against the kind's definition. */
-  List<Error> validate(KindInfo kind, JsonNode document) {
-    Schema schema =
-        compiled.computeIfAbsent(
-            kind.definition,
-            def -> {
-              Schema sub =
-                  rootSchema.getSubSchema(
-                      new NodePath(PathType.JSON_POINTER).append("definitions").append(def));
-              // The validator builds its keyword validators lazily, without locking; built here,
-              // once and
-              // before any other thread can see the schema, so documents can be checked
-              // concurrently.
-              sub.initializeValidators();
-              return sub;
-            });
-    return schema.validate(document);
+  /** Checks a document (nulls already removed) against the kind's definition. */
+  List<SchemaNode.Failure> validate(KindInfo kind, JsonNode document) {
+    List<SchemaNode.Failure> failures = new ArrayList<>();
+    definition(kind.definition).check(document, SchemaNode.Path.ROOT, failures);
+    return failures;
   }
 
-  /** The raw (converted) schema node at a JSON pointer into this version's document. */
-  JsonNode node(String pointer) {
-    return root.at(pointer);
+  /** A definition with everything it refers to decoded and linked. */
+  private SchemaNode definition(String name) {
+    SchemaNode done = linked.get(name);
+    return done != null ? done : link(name);
+  }
+
+  private synchronized SchemaNode link(String name) {
+    SchemaNode done = linked.get(name);
+    if (done != null) {
+      return done;
+    }
+    List<SchemaNode.Definition> wanted = new ArrayList<>();
+    SchemaNode.Definition root = definitions.computeIfAbsent(name, SchemaNode.Definition::new);
+    Deque<SchemaNode.Definition> todo = new ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      SchemaNode.Definition d = todo.pop();
+      if (d.node != null) {
+        continue;
+      }
+      String text = bodies.get(d.name);
+      if (text == null) {
+        throw new IllegalStateException(
+            "bundled schema of " + version + " is damaged: no definition " + d.name);
+      }
+      wanted.clear();
+      d.node = new SchemaNode.Reader(text, definitions, wanted).readWhole();
+      todo.addAll(wanted);
+    }
+    linked.put(name, root.node);
+    return root.node;
   }
 }
