@@ -57,7 +57,7 @@ final class VersionSchema {
   /** Compiled text of each definition, decoded on first use. */
   private final Map<String, String> bodies;
 
-  /** Definitions decoded so far; guarded by this. */
+  /** Definitions decoded with their whole closure so far; guarded by this. */
   private final Map<String, SchemaNode.Definition> definitions = new HashMap<>();
 
   /** Definitions whose every reachable definition is decoded and linked: safe to share. */
@@ -191,13 +191,19 @@ final class VersionSchema {
     return done != null ? done : link(name);
   }
 
+  /**
+   * Decodes and links a definition and everything it refers to. Failure-atomic: definitions are
+   * shared only once their whole closure is linked, so an error here (an out-of-memory in a
+   * long-lived JVM such as Maven's) leaves nothing half-built for the next validation.
+   */
   private synchronized SchemaNode link(String name) {
     SchemaNode done = linked.get(name);
     if (done != null) {
       return done;
     }
+    Map<String, SchemaNode.Definition> work = new HashMap<>(definitions);
     List<SchemaNode.Definition> wanted = new ArrayList<>();
-    SchemaNode.Definition root = definitions.computeIfAbsent(name, SchemaNode.Definition::new);
+    SchemaNode.Definition root = work.computeIfAbsent(name, SchemaNode.Definition::new);
     Deque<SchemaNode.Definition> todo = new ArrayDeque<>(List.of(root));
     while (!todo.isEmpty()) {
       SchemaNode.Definition d = todo.pop();
@@ -210,9 +216,10 @@ final class VersionSchema {
             "bundled schema of " + version + " is damaged: no definition " + d.name);
       }
       wanted.clear();
-      d.node = new SchemaNode.Reader(text, definitions, wanted).readWhole();
+      d.node = new SchemaNode.Reader(text, work, wanted).readWhole();
       todo.addAll(wanted);
     }
+    definitions.putAll(work);
     linked.put(name, root.node);
     return root.node;
   }
