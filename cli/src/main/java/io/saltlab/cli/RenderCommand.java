@@ -53,17 +53,18 @@ final class RenderCommand {
     TargetOptions.Layout layout = args.get(TargetOptions.LAYOUT);
     try (OutputFolder folder = OutputFolder.open(dir, LOCK_WAIT)) {
       for (KubernetesVersion target : targets) {
-        WriteResult r =
-            folder.write(
-                target.toString(),
-                RenderedFiles.of(
-                    saltLab,
-                    target,
-                    layout,
-                    args.get(TargetOptions.GITOPS).gitOps(),
-                    dir,
-                    ExistingOptions.context(args),
-                    context.err()));
+        WriteResult r;
+        try (RenderedFiles.Rendered rendered =
+            RenderedFiles.render(
+                saltLab,
+                target,
+                layout,
+                args.get(TargetOptions.GITOPS).gitOps(),
+                dir,
+                ExistingOptions.context(args),
+                context.err())) {
+          r = folder.write(target.toString(), rendered.files());
+        }
         if (r.changed()) {
           out.printf(
               "%s: wrote %d, removed %d, kept %d unchanged%s -> %s%n",

@@ -4,6 +4,7 @@ import io.saltlab.cluster.LabCluster;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Layout;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.core.render.StreamedManifests;
 import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.write.FolderFiles;
 import io.saltlab.topology.ApplyOrder;
@@ -117,6 +118,68 @@ final class RenderedFiles {
                 layout.library(),
                 repositoryPath(out.resolve(target.toString())))
             : rendered.folder(layout.library());
+    return withCluster(loaded, target, manifests, notes);
+  }
+
+  /**
+   * A target folder's files, and the streamed render whose spool file they are read from: open
+   * until the files are written.
+   */
+  static final class Rendered implements AutoCloseable {
+    private final FolderFiles files;
+    private final StreamedManifests streamed;
+
+    private Rendered(FolderFiles files, StreamedManifests streamed) {
+      this.files = files;
+      this.streamed = streamed;
+    }
+
+    /** The files to write. */
+    FolderFiles files() {
+      return files;
+    }
+
+    /** Deletes the render's spool file. */
+    @Override
+    public void close() {
+      if (streamed != null) {
+        streamed.close();
+      }
+    }
+  }
+
+  /**
+   * The files {@link #of(LabSource.Loaded, KubernetesVersion, TargetOptions.Layout, GitOps, Path,
+   * ValidationContext, PrintWriter)} gives, rendered without holding every object (see {@link
+   * ApplyOrder#renderStreamed}): what {@code render} writes. The Flux layout is made in memory.
+   *
+   * @return the files, to write before closing
+   */
+  static Rendered render(
+      LabSource.Loaded loaded,
+      KubernetesVersion target,
+      TargetOptions.Layout layout,
+      GitOps gitOps,
+      Path out,
+      ValidationContext existing,
+      PrintWriter notes) {
+    if (gitOps == GitOps.FLUX) {
+      return new Rendered(of(loaded, target, layout, gitOps, out, existing, notes), null);
+    }
+    StreamedManifests streamed = ApplyOrder.renderStreamed(loaded.lab(), target, gitOps, existing);
+    try {
+      streamed.validation().ifPresent(report -> ExistingOptions.printWarnings(report, notes));
+      return new Rendered(
+          withCluster(loaded, target, streamed.folder(layout.library()), notes), streamed);
+    } catch (RuntimeException | Error e) {
+      streamed.close();
+      throw e;
+    }
+  }
+
+  /** The manifests' files plus the lab's cluster files for the target, when it has a cluster. */
+  private static FolderFiles withCluster(
+      LabSource.Loaded loaded, KubernetesVersion target, FolderFiles manifests, PrintWriter notes) {
     Optional<LabCluster> cluster;
     try {
       cluster = loaded.cluster(target);

@@ -119,10 +119,13 @@ final class SaltlabCli {
   }
 
   /**
-   * Heap a render needs per role of the lab, at its peak, measured with the stream layout
-   * (bench/RESULTS.md): what the out-of-memory message's "about N roles" is reckoned from.
+   * Heap a render needs per role of the lab, at its peak, measured with the stream layout: what the
+   * out-of-memory message's "about N roles" is reckoned from. The streamed render holds about 2.6
+   * KB per role at its peak (131 MB of live heap at 50,000 roles) and renders 50,000 roles within
+   * {@code -Xmx256m} (247 MB usable), i.e. at most about 5,000 bytes per role of maximum heap; see
+   * docs/performance.md.
    */
-  static final long HEAP_BYTES_PER_ROLE = 27_000;
+  static final long HEAP_BYTES_PER_ROLE = 5_000;
 
   /** Set once a command of this JVM ended out of memory. */
   private static final java.util.concurrent.atomic.AtomicBoolean OUT_OF_MEMORY =

@@ -8,7 +8,9 @@ import io.saltlab.core.internal.topology.TopologyDiagram;
 import io.saltlab.core.render.Layout;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.core.render.ObjectSource;
 import io.saltlab.core.render.RenderedResource;
+import io.saltlab.core.render.StreamedManifests;
 import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.write.FolderFiles;
 import java.nio.file.Files;
@@ -147,11 +149,48 @@ public final class ApplyOrder {
     ManifestRenderer renderer = LabTranslator.renderer(lab, target, existing);
     List<ObjectNode> trees = new ArrayList<>(LabTranslator.trees(lab, target));
     for (ObjectNode tree : trees) {
-      tree.withObjectProperty("metadata")
-          .withObjectProperty("annotations")
-          .put(SYNC_WAVE, Integer.toString(layerOf(lab, tree).wave()));
+      addSyncWave(lab, tree);
     }
     return renderer.renderTrees(trees);
+  }
+
+  /**
+   * Renders a lab as {@link #render(SaltLab, KubernetesVersion, GitOps, ValidationContext)} does,
+   * without holding every object: each object is translated, checked and written to a spool file as
+   * it comes, the lab being translated twice (see {@link ManifestRenderer#renderStreamed}). The
+   * files are the same; {@link GitOps#FLUX}, whose layers are laid out from the whole manifests, is
+   * not offered.
+   *
+   * @param lab the lab
+   * @param target the Kubernetes version
+   * @param gitOps the engine, {@link GitOps#NONE} or {@link GitOps#ARGOCD}
+   * @param existing what the cluster holds beyond the lab's objects
+   * @return the manifests; close them when their files are written
+   * @throws IllegalArgumentException for {@link GitOps#FLUX}
+   */
+  public static StreamedManifests renderStreamed(
+      SaltLab lab, KubernetesVersion target, GitOps gitOps, ValidationContext existing) {
+    if (gitOps == GitOps.FLUX) {
+      throw new IllegalArgumentException(
+          "the Flux layout is made from whole manifests: use render and fluxFolder");
+    }
+    ObjectSource objects = LabTranslator.source(lab, target);
+    ObjectSource source =
+        gitOps == GitOps.ARGOCD
+            ? sink ->
+                objects.forEach(
+                    tree -> {
+                      addSyncWave(lab, (ObjectNode) tree);
+                      sink.accept(tree);
+                    })
+            : objects;
+    return LabTranslator.renderer(lab, target, existing).renderStreamed(source);
+  }
+
+  private static void addSyncWave(SaltLab lab, ObjectNode tree) {
+    tree.withObjectProperty("metadata")
+        .withObjectProperty("annotations")
+        .put(SYNC_WAVE, Integer.toString(layerOf(lab, tree).wave()));
   }
 
   /**

@@ -12,6 +12,7 @@ import io.saltlab.core.internal.InOrder;
 import io.saltlab.core.internal.tree.KubeTrees;
 import io.saltlab.core.render.ManifestRenderer;
 import io.saltlab.core.render.Manifests;
+import io.saltlab.core.render.ObjectSource;
 import io.saltlab.core.validate.ValidationContext;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Translates a {@link SaltLab} into Kubernetes objects, as Jackson trees, and hands them to the
@@ -99,18 +101,35 @@ final class LabTranslator {
    * every core for large labs; the order of the objects does not depend on it.
    */
   static List<ObjectNode> trees(SaltLab lab, KubernetesVersion target) {
+    List<ObjectNode> objects = new ArrayList<>(6 + 3 * lab.roles().size());
+    forEach(lab, target, objects::add);
+    return objects;
+  }
+
+  /**
+   * The objects of {@link #trees}, produced on demand, for a renderer that does not hold them all:
+   * each call translates the lab again, giving equal objects in the same order.
+   */
+  static ObjectSource source(SaltLab lab, KubernetesVersion target) {
+    return sink -> forEach(lab, target, sink);
+  }
+
+  /** Roles translated together, on every core; bounds the trees a source holds at once. */
+  private static final int ROLE_CHUNK = 512;
+
+  private static void forEach(
+      SaltLab lab, KubernetesVersion target, Consumer<? super ObjectNode> objects) {
     TargetChecks.check(lab, target);
     ApiVersions api = ApiVersionTable.forTarget(target);
-    List<ObjectNode> objects = new ArrayList<>(6 + 3 * lab.roles().size());
-    objects.add(finish(namespace(lab), lab));
+    objects.accept(finish(namespace(lab), lab));
     if (!lab.registry().existingSecret()) {
-      objects.add(finish(pullSecret(lab, api), lab));
+      objects.accept(finish(pullSecret(lab, api), lab));
     }
-    objects.add(finish(autosignSecret(lab), lab));
+    objects.accept(finish(autosignSecret(lab), lab));
     // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
     // mounts follow them.
     SortedMap<String, String> hostTree = SaltConfig.hostTree(lab);
-    objects.add(
+    objects.accept(
         finish(
             configMap(lab, LabNames.masterConfigMap(lab.master()), masterConfigMapData(hostTree)),
             lab));
@@ -119,16 +138,19 @@ final class LabTranslator {
         List.of(
             servicePort("salt-pub", master.publishPort()),
             servicePort("salt-ret", master.returnPort()));
-    objects.add(finish(service(lab, master.name(), masterPorts), lab));
-    objects.add(finish(LabWorkloads.master(lab, api, target, hostTree), lab));
-    for (List<ObjectNode> roleObjects :
-        InOrder.map(lab.roles(), role -> role(lab, role, api, target))) {
-      objects.addAll(roleObjects);
+    objects.accept(finish(service(lab, master.name(), masterPorts), lab));
+    objects.accept(finish(LabWorkloads.master(lab, api, target, hostTree), lab));
+    List<AppRole> roles = lab.roles();
+    for (int from = 0; from < roles.size(); from += ROLE_CHUNK) {
+      List<AppRole> chunk = roles.subList(from, Math.min(roles.size(), from + ROLE_CHUNK));
+      for (List<ObjectNode> roleObjects :
+          InOrder.map(chunk, role -> role(lab, role, api, target))) {
+        roleObjects.forEach(objects);
+      }
     }
     if (lab.isolateNamespace()) {
-      LabExtras.networkPolicies(lab, api).forEach(p -> objects.add(finish(p, lab)));
+      LabExtras.networkPolicies(lab, api).forEach(p -> objects.accept(finish(p, lab)));
     }
-    return objects;
   }
 
   /** A role's Service (when it has one), ConfigMap and workload, finished. */

@@ -118,6 +118,30 @@ public final class ManifestRenderer {
     return finish(InOrder.map(trees, this::written));
   }
 
+  /**
+   * Renders objects produced on demand without holding them: each object is checked and its YAML
+   * written to a spool file as it comes, and only its identity and what the cross-object rules need
+   * are kept (see {@link io.saltlab.core.validate.TwoPassValidation}), so a lab of any size renders
+   * in little memory. The source is asked twice when validating. The result gives the same files as
+   * {@link #renderTrees} of the same objects, and a lab with problems fails with the same
+   * exception.
+   *
+   * <p>This method deliberately takes Jackson trees (through {@link ObjectSource}), the form
+   * saltlab renders from.
+   *
+   * @param source the objects, the same each time it is asked
+   * @return the rendered manifests; close them to delete the spool file
+   * @throws io.saltlab.core.validate.ManifestValidationException when validating and any problem is
+   *     found; its message lists every problem
+   * @throws io.saltlab.core.write.FolderException when the spool file cannot be written
+   */
+  public StreamedManifests renderStreamed(ObjectSource source) {
+    return StreamedManifests.render(
+        target,
+        source,
+        validating ? ManifestValidator.forTarget(target).withContext(context).twoPass() : null);
+  }
+
   private RenderedResource written(JsonNode tree) {
     return new RenderedResource(tree, writer.write(tree));
   }

@@ -2,7 +2,6 @@ package io.saltlab.core.render;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.internal.topology.TopologyDiagram;
-import io.saltlab.core.internal.yaml.YamlWriter;
 import io.saltlab.core.validate.ValidationReport;
 import io.saltlab.core.write.FolderFiles;
 import io.saltlab.core.write.GeneratedFiles;
@@ -16,13 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A rendered lab for one target version: its objects in the fixed order, as one multi-document YAML
@@ -175,22 +171,7 @@ public final class Manifests {
 
   /** Each object's file name in the folder form, in output order. */
   private List<String> fileNames() {
-    Set<String> plainNames = new HashSet<>();
-    Set<String> clashing = new HashSet<>();
-    for (RenderedResource r : resources) {
-      if (!plainNames.add(plainFileName(r))) {
-        clashing.add(plainFileName(r));
-      }
-    }
-    List<String> names = new ArrayList<>(resources.size());
-    for (RenderedResource r : resources) {
-      String file = plainFileName(r);
-      if (clashing.contains(file)) {
-        file = r.kind().toLowerCase(Locale.ROOT) + "-" + r.namespace() + "-" + r.name() + ".yaml";
-      }
-      names.add(file);
-    }
-    return names;
+    return FolderLayout.fileNames(resources);
   }
 
   /**
@@ -207,14 +188,7 @@ public final class Manifests {
   }
 
   private String kustomization(List<String> resourceFiles) {
-    StringBuilder kustomization = new StringBuilder(header);
-    kustomization.append("apiVersion: kustomize.config.k8s.io/v1beta1\n");
-    kustomization.append("kind: Kustomization\n");
-    kustomization.append("resources:\n");
-    for (String file : resourceFiles) {
-      kustomization.append("- ").append(YamlWriter.quoteIfNeeded(file)).append('\n');
-    }
-    return kustomization.toString();
+    return FolderLayout.kustomization(header, resourceFiles);
   }
 
   /**
@@ -255,36 +229,13 @@ public final class Manifests {
    * @return the target folder's generated files, as {@code saltlab render} writes them
    */
   public FolderFiles folder(Layout layout) {
-    // The objects' files are written from each object's YAML when the folder writer asks, never
-    // joined into one text first: a large lab's stream would otherwise be held twice.
-    FolderFiles.Builder folder = FolderFiles.builder();
-    if (layout == Layout.STREAM) {
-      FolderFiles.Content stream = this::writeYaml;
-      if (resources.stream().anyMatch(Manifests::isSecret)) {
-        folder.addPrivate(STREAM_FILE, stream);
-      } else {
-        folder.add(STREAM_FILE, stream);
-      }
-      folder.add(KUSTOMIZATION, kustomization(List.of(STREAM_FILE)));
-    } else {
-      List<String> names = fileNames();
-      for (int i = 0; i < resources.size(); i++) {
-        RenderedResource r = resources.get(i);
-        FolderFiles.Content content =
-            out -> {
-              out.write(header);
-              out.write(r.yaml());
-            };
-        if (isSecret(r)) {
-          folder.addPrivate(names.get(i), content);
-        } else {
-          folder.add(names.get(i), content);
-        }
-      }
-      folder.add(KUSTOMIZATION, kustomization(names));
-    }
-    folder.add(TopologyDiagram.FILE, TopologyDiagram.markdown(this));
-    return folder.build();
+    return FolderLayout.folder(
+        target, resources, (i, out) -> out.write(resources.get(i).yaml()), layout, topology());
+  }
+
+  /** The {@code topology.md} of these manifests. */
+  String topology() {
+    return TopologyDiagram.markdown(this);
   }
 
   /** Writes {@link #toYaml()} without building it. */
@@ -294,10 +245,6 @@ public final class Manifests {
       out.write("---\n");
       out.write(r.yaml());
     }
-  }
-
-  private static boolean isSecret(RenderedResource r) {
-    return r.kind().equals("Secret");
   }
 
   /**
@@ -338,9 +285,5 @@ public final class Manifests {
     try (OutputFolder out = OutputFolder.open(parent)) {
       return out.write(target.getFileName().toString(), folder(layout));
     }
-  }
-
-  private static String plainFileName(RenderedResource r) {
-    return r.kind().toLowerCase(Locale.ROOT) + "-" + r.name() + ".yaml";
   }
 }

@@ -26,6 +26,19 @@ public final class RenderedResource {
     this.yaml = yaml;
   }
 
+  /**
+   * An object known by its identity only, its tree and YAML elsewhere (in a spool file, or
+   * dropped): what {@link StreamedManifests} keeps of each object.
+   */
+  RenderedResource(String apiVersion, String kind, String namespace, String name) {
+    this.tree = null;
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+    this.namespace = namespace;
+    this.name = name;
+    this.yaml = null;
+  }
+
   /** The object's {@code apiVersion}, for example {@code apps/v1}. */
   public String apiVersion() {
     return apiVersion;

@@ -23,6 +23,20 @@ final class CrossChecks {
   static void run(List<Manifest> manifests, ValidationContext context, List<Problem> out) {
     // The rule families' constants are initialized here, on the caller's thread: a class whose
     // initialization fails on a worker (out of memory there) would be unusable on every thread.
+    initialize();
+    CrossIndex index = CrossIndex.of(manifests, context);
+    IdentityChecks.check(new CrossRun(index, out));
+    for (List<Problem> found :
+        InOrder.map(manifests, m -> objectProblems(index, m, index.templateByOwner.get(m)))) {
+      out.addAll(found);
+    }
+    for (List<Problem> found : InOrder.map(index.templates, t -> templateProblems(index, t))) {
+      out.addAll(found);
+    }
+  }
+
+  /** Initializes the rule families on the caller's thread; see {@link #run}. */
+  static void initialize() {
     for (Class<?> family :
         List.of(
             MetadataChecks.class,
@@ -37,37 +51,33 @@ final class CrossChecks {
         throw new IllegalStateException(e);
       }
     }
-    CrossIndex index = CrossIndex.of(manifests, context);
-    IdentityChecks.check(new CrossRun(index, out));
-    for (List<Problem> found :
-        InOrder.map(
-            manifests,
-            m -> {
-              CrossRun r = new CrossRun(index, new ArrayList<>(0));
-              MetadataChecks.checkMetadata(r, m);
-              if (m.isKind("Service")) {
-                ServiceChecks.checkService(r, m);
-              }
-              if (m.isSecret() || m.isKind("ConfigMap")) {
-                DataChecks.checkData(r, m);
-              }
-              SelectorChecks.checkWorkloadSelector(r, m);
-              if (m.isKind("StatefulSet")) {
-                ServiceChecks.checkStatefulSetService(r, m);
-              }
-              return r.out;
-            })) {
-      out.addAll(found);
+  }
+
+  /**
+   * The rules of one object against the index (all but its pod template's).
+   *
+   * @param template the object's own pod template, or null
+   */
+  static List<Problem> objectProblems(CrossIndex index, Manifest m, PodTemplate template) {
+    CrossRun r = new CrossRun(index, new ArrayList<>(0));
+    MetadataChecks.checkMetadata(r, m);
+    if (m.isKind("Service")) {
+      ServiceChecks.checkService(r, m);
     }
-    for (List<Problem> found :
-        InOrder.map(
-            index.templates,
-            t -> {
-              CrossRun r = new CrossRun(index, new ArrayList<>(0));
-              PodChecks.checkPodTemplate(r, t);
-              return r.out;
-            })) {
-      out.addAll(found);
+    if (m.isSecret() || m.isKind("ConfigMap")) {
+      DataChecks.checkData(r, m);
     }
+    SelectorChecks.checkWorkloadSelector(r, m, template);
+    if (m.isKind("StatefulSet")) {
+      ServiceChecks.checkStatefulSetService(r, m);
+    }
+    return r.out;
+  }
+
+  /** The rules of one pod template against the index. */
+  static List<Problem> templateProblems(CrossIndex index, PodTemplate t) {
+    CrossRun r = new CrossRun(index, new ArrayList<>(0));
+    PodChecks.checkPodTemplate(r, t);
+    return r.out;
   }
 }

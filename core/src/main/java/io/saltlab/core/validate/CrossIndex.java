@@ -82,22 +82,16 @@ final class CrossIndex {
       } else if (m.isKind("Service") && m.name != null) {
         serviceIndex.putIfAbsent(m.namespace() + "/" + m.name, m);
       }
-      // Map.of rejects null keys; a document without kind has no pod template.
-      String at = m.kind == null ? null : TEMPLATE_PATHS.get(m.kind);
-      if (at != null) {
-        JsonNode node = at.isEmpty() ? m.doc : m.doc.at("/" + at.replace('.', '/'));
-        if (node.isObject()) {
-          PodTemplate t = new PodTemplate(m, at, node);
-          all.add(t);
-          byOwner.putIfAbsent(m, t);
-          byNamespace.computeIfAbsent(m.namespace(), k -> new ArrayList<>()).add(t);
-          for (Map.Entry<String, String> label : t.labels().entrySet()) {
-            byLabel
-                .computeIfAbsent(
-                    List.of(m.namespace(), label.getKey(), label.getValue()),
-                    k -> new ArrayList<>())
-                .add(t);
-          }
+      PodTemplate t = m.indexedTemplate != null ? m.indexedTemplate : templateOf(m);
+      if (t != null) {
+        all.add(t);
+        byOwner.putIfAbsent(m, t);
+        byNamespace.computeIfAbsent(m.namespace(), k -> new ArrayList<>()).add(t);
+        for (Map.Entry<String, String> label : t.labels().entrySet()) {
+          byLabel
+              .computeIfAbsent(
+                  List.of(m.namespace(), label.getKey(), label.getValue()), k -> new ArrayList<>())
+              .add(t);
         }
       }
     }
@@ -109,6 +103,21 @@ final class CrossIndex {
     this.templateByOwner = Collections.unmodifiableMap(byOwner);
     this.templatesByNamespace = Collections.unmodifiableMap(byNamespace);
     this.templatesByLabel = Collections.unmodifiableMap(byLabel);
+  }
+
+  /**
+   * The pod template of a workload (or the Pod itself), read from the document.
+   *
+   * @return the template, or null when the kind has none or it is not an object
+   */
+  static PodTemplate templateOf(Manifest m) {
+    // Map.of rejects null keys; a document without kind has no pod template.
+    String at = m.kind == null ? null : TEMPLATE_PATHS.get(m.kind);
+    if (at == null) {
+      return null;
+    }
+    JsonNode node = at.isEmpty() ? m.doc : m.doc.at("/" + at.replace('.', '/'));
+    return node.isObject() ? new PodTemplate(m, at, node) : null;
   }
 
   /** Indexes the input, in one pass. */

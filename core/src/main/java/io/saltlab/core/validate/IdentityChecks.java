@@ -58,7 +58,7 @@ final class IdentityChecks {
                   .expected("one definition per kind, namespace and name")
                   .hint(
                       "the first definition is in "
-                          + first.source
+                          + first.source()
                           + "; the later one would replace it")
                   .build());
         }

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Manifest {
 
   final JsonNode doc;
-  final String source;
+
+  /** Where the document came from, or null for {@code document <number>}, built when needed. */
+  private final String source;
+
+  private final int number;
   final int order;
   final String apiVersion;
   final String kind;
@@ -31,9 +35,16 @@ final class Manifest {
   int documentNumber;
   String itemPath = "";
 
+  /**
+   * For a slim manifest ({@link TwoPassValidation}): the pod template the cross-object index keeps
+   * of it, since its slim tree has none; null otherwise.
+   */
+  PodTemplate indexedTemplate;
+
   Manifest(JsonNode doc, String source, int order) {
     this.doc = doc;
     this.source = source;
+    this.number = 0;
     this.order = order;
     this.apiVersion = text(doc.path("apiVersion"));
     this.kind = text(doc.path("kind"));
@@ -41,8 +52,31 @@ final class Manifest {
     this.declaredNamespace = text(doc.path("metadata").path("namespace"));
   }
 
+  /**
+   * The same document with a smaller tree: only what the rules of other objects read of it (see
+   * {@link TwoPassValidation#slim}); identity, source and order stay.
+   */
+  Manifest(Manifest full, JsonNode slimDoc, int documentNumber) {
+    this.doc = slimDoc;
+    // A large input's slim manifests need not each hold the same words with another number.
+    boolean numbered = full.source.equals(TwoPassValidation.DOCUMENT + documentNumber);
+    this.source = numbered ? null : full.source;
+    this.number = documentNumber;
+    this.order = full.order;
+    this.apiVersion = full.apiVersion;
+    this.kind = full.kind;
+    this.name = full.name;
+    this.declaredNamespace = full.declaredNamespace;
+    this.itemPath = full.itemPath;
+  }
+
   private static String text(JsonNode n) {
     return n.isTextual() && !n.asText().isEmpty() ? n.asText() : null;
+  }
+
+  /** Where the document came from, as problems name it. */
+  String source() {
+    return source != null ? source : TwoPassValidation.DOCUMENT + number;
   }
 
   /** The namespace the object would land in: its own, or {@code default}. */
@@ -70,7 +104,7 @@ final class Manifest {
 
   /** A problem builder already carrying this document's source, resource and order. */
   Problem.Builder problem(String check, String path) {
-    return Problem.builder(check).source(source).resource(resource()).path(path).order(order);
+    return Problem.builder(check).source(source()).resource(resource()).path(path).order(order);
   }
 
   /**

@@ -208,24 +208,7 @@ public final class ManifestValidator {
     CleanShapes cleanShapes = schema == null ? null : new CleanShapes();
     List<List<Problem>> perDocument =
         InOrder.map(
-            manifests,
-            m -> {
-              if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
-                return List.of();
-              }
-              List<Problem> found = new ArrayList<>(0);
-              Problem notServed = VersionCheck.check(target, m);
-              if (notServed != null) {
-                found.add(notServed);
-              }
-              if (schema != null) {
-                m.schemaChecked =
-                    m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
-                found.addAll(SchemaCheck.check(schema, m, cleanShapes));
-              }
-              ValueRules.check(target, context, m, found);
-              return found;
-            });
+            manifests, m -> documentProblems(target, context, schema, cleanShapes, customKinds, m));
     perDocument.forEach(problems::addAll);
     CrossChecks.run(manifests, context, problems);
     problems = Locator.place(problems, manifests);
@@ -236,8 +219,46 @@ public final class ManifestValidator {
         manifests.size());
   }
 
+  /**
+   * The checks of one document on its own: apiVersion served, schema, value rules. Custom resources
+   * of the input's definitions are not checked.
+   */
+  static List<Problem> documentProblems(
+      KubernetesVersion target,
+      ValidationContext context,
+      VersionSchema schema,
+      CleanShapes cleanShapes,
+      Map<String, Boolean> customKinds,
+      Manifest m) {
+    if (customKinds.containsKey(customKey(m.apiVersion, m.kind))) {
+      return List.of();
+    }
+    List<Problem> found = new ArrayList<>(0);
+    Problem notServed = VersionCheck.check(target, m);
+    if (notServed != null) {
+      found.add(notServed);
+    }
+    if (schema != null) {
+      m.schemaChecked = m.apiVersion != null && m.kind != null && schema.servesKind(m.kind);
+      found.addAll(SchemaCheck.check(schema, m, cleanShapes));
+    }
+    ValueRules.check(target, context, m, found);
+    return found;
+  }
+
+  /**
+   * A validation fed one document at a time, in two passes, for inputs too large to hold as trees
+   * at once (see {@link TwoPassValidation}); it finds exactly what {@link #validate(List)} finds.
+   *
+   * @return a new validation for this validator's target and context
+   */
+  public TwoPassValidation twoPass() {
+    return new TwoPassValidation(
+        target, context, isSchemaChecked() ? VersionSchema.of(target) : null);
+  }
+
   /** Scopes of kinds defined by CustomResourceDefinitions in the input, by "group/Kind". */
-  private static Map<String, Boolean> customResourceScopes(List<Manifest> manifests) {
+  static Map<String, Boolean> customResourceScopes(List<Manifest> manifests) {
     Map<String, Boolean> scopes = new HashMap<>();
     for (Manifest m : manifests) {
       if (m.isKind("CustomResourceDefinition")) {
@@ -267,7 +288,7 @@ public final class ManifestValidator {
    * from the API index (the apiVersion's entry, else any entry of the kind name), and for kinds no
    * release knows from whether the document names a namespace. No schema is loaded for this.
    */
-  private static boolean namespaced(Map<String, Boolean> custom, Manifest m) {
+  static boolean namespaced(Map<String, Boolean> custom, Manifest m) {
     if (m.kind == null) {
       return m.declaredNamespace != null;
     }

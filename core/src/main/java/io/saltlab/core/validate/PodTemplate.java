@@ -14,6 +14,9 @@ final class PodTemplate {
 
   final JsonNode node;
 
+  /** The template's pod spec. */
+  private final JsonNode spec;
+
   /** The template's labels, read once: every Service in the namespace compares against them. */
   private final Map<String, String> labels;
 
@@ -21,12 +24,29 @@ final class PodTemplate {
     this.owner = owner;
     this.at = at;
     this.node = node;
+    this.spec = node.path("spec");
+    this.labels = labelsOf(node);
+  }
+
+  /**
+   * What the index keeps of another object's template in a {@link TwoPassValidation}: its labels
+   * and a pod spec holding only the containers' ports; no node.
+   */
+  PodTemplate(Manifest owner, String at, Map<String, String> labels, JsonNode spec) {
+    this.owner = owner;
+    this.at = at;
+    this.node = null;
+    this.spec = spec;
+    this.labels = labels;
+  }
+
+  static Map<String, String> labelsOf(JsonNode node) {
     Map<String, String> read = new TreeMap<>();
     node.path("metadata")
         .path("labels")
         .properties()
         .forEach(e -> read.put(e.getKey(), e.getValue().asText()));
-    this.labels = Collections.unmodifiableMap(read);
+    return Collections.unmodifiableMap(read);
   }
 
   Map<String, String> labels() {
@@ -38,6 +58,6 @@ final class PodTemplate {
   }
 
   JsonNode spec() {
-    return node.path("spec");
+    return spec;
   }
 }

@@ -16,8 +16,12 @@ final class SelectorChecks {
   private static final Set<String> LABEL_SELECTOR_KINDS =
       Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job");
 
-  static void checkWorkloadSelector(CrossRun r, Manifest m) {
-    PodTemplate t = r.index.templateByOwner.get(m);
+  /**
+   * Checks a workload's selector against its own pod template.
+   *
+   * @param t the workload's template, or null when it has none
+   */
+  static void checkWorkloadSelector(CrossRun r, Manifest m, PodTemplate t) {
     if (t == null || t.at.isEmpty()) {
       return;
     }

@@ -55,11 +55,22 @@ public final class TopologyDiagram {
    * @return the file's content, starting with the generated-by header as an HTML comment
    */
   public static String markdown(Manifests manifests) {
-    if (manifests.resources().size() * SHORTEST_NODE_LINE > MERMAID_MAX_TEXT) {
+    if (!mayDraw(manifests.resources().size())) {
       return summary(manifests);
     }
     String drawn = new TopologyDiagram().draw(manifests);
     return drawn == null ? summary(manifests) : drawn;
+  }
+
+  /**
+   * Whether a diagram of this many objects may fit Mermaid's limits; above, {@link #markdown} gives
+   * a table of counts, which needs only the objects' kinds and namespaces.
+   *
+   * @param objects how many objects the output has
+   * @return false when the diagram would surely be too large
+   */
+  public static boolean mayDraw(int objects) {
+    return objects * SHORTEST_NODE_LINE <= MERMAID_MAX_TEXT;
   }
 
   /**
