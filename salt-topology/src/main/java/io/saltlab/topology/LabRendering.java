@@ -25,19 +25,20 @@ import java.util.Map;
  * <ol>
  *   <li>build the model ({@link SaltLab#builder()}, which checks the lab);
  *   <li>{@link #trees}: the lab's Kubernetes objects for a target, finished, as Jackson trees;
+ *   <li>{@link io.saltlab.core.customize.Customizations#apply}: the lab's {@link
+ *       SaltLab#customizations()} on those trees;
  *   <li>{@link ManifestRenderer#renderTrees}: trees to YAML, validated unless the renderer is made
  *       with {@link ManifestRenderer#withoutValidation()};
  *   <li>validation on its own: {@code ManifestValidator.forTarget(target).validate(trees)} on the
  *       trees of {@link Manifests#resources()}.
  * </ol>
  *
- * <p>To change the objects with fabric8 (typed edits, or any fabric8 {@code Visitor} such as a
- * dekorate decorator on your own classpath) before rendering, take them as fabric8 objects with
- * {@link #translate} and render them with {@link #render}: for a lab whose pull Secret is rendered
- * (not {@code Registry.existing}), {@code render(translate(lab, target), new
- * ManifestRenderer(target))} is exactly {@code lab.render(target)}. {@link #trees} and {@link
- * #translate} deliberately expose Jackson and fabric8 types: they are the ways into the objects for
- * tools built on those libraries.
+ * <p>To change the objects (typed fabric8 edits, any fabric8 {@code Visitor} such as a dekorate
+ * decorator on your own classpath, JSON or strategic-merge patches, extra objects), give the lab
+ * {@link SaltLab#customizations()}: {@link SaltLab#render} applies them between {@link #trees} and
+ * validation, and every tool that renders the lab carries them. {@link #trees} and {@link
+ * #translate} give the objects before customization; they deliberately expose Jackson and fabric8
+ * types, as the ways into the objects for tools built on those libraries.
  */
 public final class LabRendering {
 

@@ -45,7 +45,8 @@ final class LabTranslator {
     // Created first: a validating renderer starts loading the target's schema in the background
     // while the objects are translated.
     ManifestRenderer renderer = renderer(lab, target, existing);
-    return renderer.renderTrees(new ArrayList<>(trees(lab, target)));
+    // Customized between translation and validation: what a patch breaks is reported like the rest.
+    return renderer.renderTrees(lab.customizations().apply(trees(lab, target)));
   }
 
   /** The validating renderer; it accepts the pull Secret as existing when the lab names one. */

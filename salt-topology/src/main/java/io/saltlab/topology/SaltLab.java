@@ -1,6 +1,7 @@
 package io.saltlab.topology;
 
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.customize.Customizations;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.validate.ValidationContext;
 import java.util.List;
@@ -75,6 +76,17 @@ public abstract class SaltLab {
   public abstract List<AppRole> roles();
 
   /**
+   * What the lab changes in its translated objects beyond the typed model: typed fabric8 edits and
+   * visitors, JSON and strategic-merge patches, extra objects, applied by {@link #render} after
+   * translation and before validation (see {@link Customizations} for the order). None unless set;
+   * a spec file's {@code patches:} and {@code objects:} become these.
+   */
+  @Value.Default
+  public Customizations customizations() {
+    return Customizations.none();
+  }
+
+  /**
    * The image a role runs: its own, else the lab's minion image.
    *
    * @param role one of this lab's roles
@@ -114,6 +126,8 @@ public abstract class SaltLab {
    * @param target the cluster's version, for example {@code 1.36} or {@code 1.6}
    * @return the manifests, deterministic for the same lab and target
    * @throws io.saltlab.core.UnsupportedVersionException when the version is outside 1.5-1.36
+   * @throws io.saltlab.core.customize.CustomizationException when a customization matches no object
+   *     or cannot be applied
    */
   public Manifests render(String target) {
     return render(KubernetesVersion.of(target));
