@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The fixed order of objects in every output: Namespace, Secret, ConfigMap, Service, workloads,
- * then anything else; within a kind by namespace, then name.
+ * The fixed order of objects in every output: Namespace, Secret, ConfigMap, volumes and their
+ * claims, Service, workloads, then anything else; within a kind by namespace, then name.
  *
  * <p>This is also an order in which {@code kubectl apply -f} succeeds on an empty cluster: the
  * namespace exists before what lives in it, and secrets and config before the pods that mount them.
@@ -17,6 +17,7 @@ public final class ResourceOrder {
           "ServiceAccount",
           "Secret",
           "ConfigMap",
+          "PersistentVolume",
           "PersistentVolumeClaim",
           "Service",
           "Deployment",
