@@ -53,7 +53,8 @@ public final class StrategicMerge {
 
   private static void check(JsonNode node, String at, List<String> problems) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String name = e.getKey();
         String path = at + "/" + name;
@@ -96,7 +97,7 @@ public final class StrategicMerge {
 
   private static void merge(ObjectNode target, ObjectNode patch, Shape shape, String at)
       throws PatchException {
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       if (name.equals(PATCH)) {
@@ -200,7 +201,8 @@ public final class StrategicMerge {
   private static void strip(JsonNode node) {
     if (node.isObject()) {
       ((ObjectNode) node).remove(PATCH);
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+          it.hasNext(); ) {
         JsonNode v = it.next().getValue();
         if (v.isNull()) {
           it.remove();
