@@ -39,8 +39,11 @@ class SeedLabTest {
             "Deployment/salt-master",
             "Deployment/salt-minion",
             "StatefulSet/zookeeper",
-            "StatefulSet/billing");
-    assertThat(ids).hasSize(27);
+            "StatefulSet/billing",
+            "PersistentVolume/salt-lab-zookeeper-0-salt-minion-keys",
+            "PersistentVolumeClaim/salt-minion-salt-minion-keys");
+    // 27 objects, plus a key volume for each of the 7 minions and a key claim for the FIXED one.
+    assertThat(ids).hasSize(35);
   }
 
   @Test

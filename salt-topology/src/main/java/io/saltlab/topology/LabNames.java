@@ -87,4 +87,38 @@ public final class LabNames {
   public static String ingressPolicy(AppRole role) {
     return role.name() + "-ingress";
   }
+
+  /**
+   * The volume (and, for a STATEFUL role, the {@code volumeClaimTemplates} entry) holding a
+   * minion's key pair.
+   */
+  public static final String MINION_KEYS = "salt-minion-keys";
+
+  /**
+   * The claim holding a minion's key pair: what the StatefulSet controller names a member's claim
+   * ({@code <template>-<pod>}) for a STATEFUL role, {@code <role>-salt-minion-keys} for a FIXED
+   * one.
+   *
+   * @param role the role
+   * @param minionId one of {@link AppRole#minionIds()}
+   * @return for example {@code salt-minion-keys-zookeeper-0}
+   */
+  public static String minionKeyClaim(AppRole role, String minionId) {
+    return role.identity() == MinionIdentity.STATEFUL
+        ? MINION_KEYS + "-" + minionId
+        : role.name() + "-" + MINION_KEYS;
+  }
+
+  /**
+   * The PersistentVolume the lab renders for a minion's key pair, bound in advance to its claim;
+   * cluster-wide, so it carries the namespace.
+   *
+   * @param lab the lab
+   * @param minionId a minion id of the lab
+   * @return {@code <namespace>-<minion id>-salt-minion-keys}, for example {@code
+   *     salt-lab-zookeeper-0-salt-minion-keys}
+   */
+  public static String minionKeyVolume(SaltLab lab, String minionId) {
+    return lab.namespace() + "-" + minionId + "-" + MINION_KEYS;
+  }
 }

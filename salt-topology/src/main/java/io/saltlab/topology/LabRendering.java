@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -46,6 +48,8 @@ public final class LabRendering {
   private static final Map<String, Class<? extends HasMetadata>> FABRIC8_CLASSES =
       Map.of(
           "Namespace", Namespace.class,
+          "PersistentVolume", PersistentVolume.class,
+          "PersistentVolumeClaim", PersistentVolumeClaim.class,
           "Secret", Secret.class,
           "ConfigMap", ConfigMap.class,
           "Service", Service.class,

@@ -122,6 +122,7 @@ final class LabTranslator {
       SaltLab lab, KubernetesVersion target, Consumer<? super ObjectNode> objects) {
     TargetChecks.check(lab, target);
     ApiVersions api = ApiVersionTable.forTarget(target);
+    refuseWhatTheTargetLacks(lab, target, api);
     objects.accept(finish(namespace(lab), lab));
     if (!lab.registry().existingSecret()) {
       objects.accept(finish(pullSecret(lab, api), lab));
@@ -129,10 +130,11 @@ final class LabTranslator {
     objects.accept(finish(autosignSecret(lab), lab));
     // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
     // mounts follow them.
-    SortedMap<String, String> hostTree = SaltConfig.hostTree(lab);
+    SortedMap<String, String> masterFiles = SaltConfig.masterFiles(lab);
     objects.accept(
         finish(
-            configMap(lab, LabNames.masterConfigMap(lab.master()), masterConfigMapData(hostTree)),
+            configMap(
+                lab, LabNames.masterConfigMap(lab.master()), masterConfigMapData(masterFiles)),
             lab));
     SaltMaster master = lab.master();
     List<ObjectNode> masterPorts =
@@ -140,7 +142,7 @@ final class LabTranslator {
             servicePort("salt-pub", master.publishPort()),
             servicePort("salt-ret", master.returnPort()));
     objects.accept(finish(service(lab, master.name(), masterPorts), lab));
-    objects.accept(finish(LabWorkloads.master(lab, api, target, hostTree), lab));
+    objects.accept(finish(LabWorkloads.master(lab, api, target, masterFiles), lab));
     List<AppRole> roles = lab.roles();
     for (int from = 0; from < roles.size(); from += ROLE_CHUNK) {
       List<AppRole> chunk = roles.subList(from, Math.min(roles.size(), from + ROLE_CHUNK));
@@ -154,16 +156,50 @@ final class LabTranslator {
     }
   }
 
-  /** A role's Service (when it has one), ConfigMap and workload, finished. */
+  /**
+   * Refuses, all at once, the roles the target cannot render right: on Kubernetes 1.5, which
+   * requires a port on every Service, a STATEFUL role without ports would get a StatefulSet whose
+   * {@code serviceName} names no Service.
+   */
+  private static void refuseWhatTheTargetLacks(
+      SaltLab lab, KubernetesVersion target, ApiVersions api) {
+    if (api.allowsServiceWithoutPorts()) {
+      return;
+    }
+    List<LabProblem> problems = new ArrayList<>();
+    for (int i = 0; i < lab.roles().size(); i++) {
+      AppRole role = lab.roles().get(i);
+      if (role.identity() == MinionIdentity.STATEFUL && role.ports().isEmpty()) {
+        problems.add(
+            new LabProblem(
+                "roles[" + i + "].ports",
+                null,
+                "at least one port on Kubernetes "
+                    + target
+                    + ", where every Service needs one and a STATEFUL role's StatefulSet needs its"
+                    + " headless Service (from 1.6 a Service may have no ports); or identity"
+                    + " FIXED, which needs no Service",
+                "{name: http, port: 8080}"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidLabException("lab '" + lab.name() + "' for Kubernetes " + target, problems);
+    }
+  }
+
+  /**
+   * A role's Service (when it has one), ConfigMap, key claim (FIXED), key volumes and workload,
+   * finished.
+   */
   private static List<ObjectNode> role(
       SaltLab lab, AppRole role, ApiVersions api, KubernetesVersion target) {
-    List<ObjectNode> objects = new ArrayList<>(3);
+    List<ObjectNode> objects = new ArrayList<>(4 + role.replicas());
     List<ObjectNode> ports = new ArrayList<>();
     for (RolePort p : role.ports()) {
       ports.add(servicePort(p.name(), p.port()));
     }
-    // Kubernetes 1.5 requires ports on every Service; a role without ports then has no Service
-    // (minions dial the master, nothing dials them).
+    // Kubernetes 1.5 requires ports on every Service; a FIXED role without ports then has no
+    // Service (minions dial the master, nothing dials them). A STATEFUL one is refused before.
     if (role.exposure().type() != Exposure.Type.None
         && (!ports.isEmpty() || api.allowsServiceWithoutPorts())) {
       ObjectNode service = service(lab, role.name(), ports);
@@ -171,6 +207,12 @@ final class LabTranslator {
       objects.add(finish(service, lab));
     }
     LabExtras.filesConfigMaps(lab, role).forEach(c -> objects.add(finish(c, lab)));
+    if (role.identity() == MinionIdentity.FIXED) {
+      objects.add(finish(MinionKeys.claim(lab, role), lab));
+    }
+    for (String id : role.minionIds()) {
+      objects.add(finish(MinionKeys.volume(lab, role, id, api), lab));
+    }
     String minionConfig = SaltConfig.minionConfigFile(lab, role);
     objects.add(
         finish(
@@ -204,12 +246,12 @@ final class LabTranslator {
   }
 
   /**
-   * The master's ConfigMap data: every file of the lab's {@link SaltConfig#hostTree} under its
+   * The master's ConfigMap data: every file of the lab's {@link SaltConfig#masterFiles} under its
    * {@link SaltConfig#configMapKey} key.
    */
-  static Map<String, String> masterConfigMapData(SortedMap<String, String> hostTree) {
+  static Map<String, String> masterConfigMapData(SortedMap<String, String> files) {
     Map<String, String> data = new TreeMap<>();
-    for (Map.Entry<String, String> f : hostTree.entrySet()) {
+    for (Map.Entry<String, String> f : files.entrySet()) {
       data.put(SaltConfig.configMapKey(f.getKey()), f.getValue());
     }
     return data;

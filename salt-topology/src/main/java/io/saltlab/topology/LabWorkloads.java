@@ -42,26 +42,29 @@ final class LabWorkloads {
   private static final String MINION_COMPONENT = "salt-minion";
   private static final String AUTOSIGN_VOLUME = "salt-autosign";
   private static final String CONFIG_VOLUME = "salt-config";
-  private static final String MINION_PKI_VOLUME = "salt-minion-pki";
+  private static final String GENERATED_VOLUME = "salt-generated";
 
   private LabWorkloads() {}
 
   /**
    * The master: a Deployment of one pod pinned to the node of its host paths, replaced with
    * Recreate, probed on its return port, reading its generated files from its ConfigMap and the
-   * token from the autosign Secret.
+   * token from the autosign Secret. Its digest covers only the configuration it reads at start, so
+   * changing a role (its states, pillar, reactor: files the kubelet updates in the running pod)
+   * never replaces it.
    *
-   * @param hostTree the lab's {@link SaltConfig#hostTree(SaltLab)}, computed once by the caller
+   * @param files the lab's {@link SaltConfig#masterFiles(SaltLab)}, computed once by the caller
    */
   static ObjectNode master(
-      SaltLab lab, ApiVersions api, KubernetesVersion target, SortedMap<String, String> hostTree) {
+      SaltLab lab, ApiVersions api, KubernetesVersion target, SortedMap<String, String> files) {
     SaltMaster master = lab.master();
     String name = master.name();
-    Map<String, String> files = LabTranslator.masterConfigMapData(hostTree);
+    String confKey = SaltConfig.configMapKey(SaltConfig.MASTER_CONF);
     ObjectNode container = container(name, master.image(), master.command(), master.args());
     port(container, "salt-pub", master.publishPort());
     port(container, "salt-ret", master.returnPort());
-    ObjectNode template = template(lab, name, MASTER_COMPONENT, Map.of(), digest(files), container);
+    String startup = digest(Map.of(confKey, files.get(SaltConfig.MASTER_CONF)));
+    ObjectNode template = template(lab, name, MASTER_COMPONENT, Map.of(), startup, container);
     ObjectNode podSpec = (ObjectNode) template.get("spec");
     String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
     for (SaltDirectory dir : SaltDirectory.values()) {
@@ -72,15 +75,24 @@ final class LabWorkloads {
         hostPath.put("type", hostPathType);
       }
     }
-    // Each generated file is mounted on its own (subPath) at the same place it has in the host
-    // tree, so the user's other files in those directories stay visible to the master.
-    addVolume(podSpec, CONFIG_VOLUME)
-        .putObject("configMap")
-        .put("name", LabNames.masterConfigMap(master));
-    for (String path : hostTree.keySet()) {
-      addSubPathMount(
-          container, CONFIG_VOLUME, join(master.mountRoot(), path), SaltConfig.configMapKey(path));
+    // The configuration is mounted on its own (subPath), so the user's other files in master.d
+    // stay visible; a subPath mount is never updated, which is why the digest covers it.
+    String configMap = LabNames.masterConfigMap(master);
+    addVolume(podSpec, CONFIG_VOLUME).putObject("configMap").put("name", configMap);
+    addSubPathMount(
+        container, CONFIG_VOLUME, join(master.mountRoot(), SaltConfig.MASTER_CONF), confKey);
+    // The rest as one directory, which the kubelet updates in place when the ConfigMap changes.
+    ObjectNode generated = addVolume(podSpec, GENERATED_VOLUME).putObject("configMap");
+    generated.put("name", configMap);
+    String prefix = SaltConfig.GENERATED_DIR + "/";
+    for (String path : files.keySet()) {
+      if (path.startsWith(prefix)) {
+        ObjectNode item = KubeTrees.list(generated, "items").addObject();
+        item.put("key", SaltConfig.configMapKey(path));
+        item.put("path", path.substring(prefix.length()));
+      }
     }
+    addMount(container, GENERATED_VOLUME, join(master.mountRoot(), SaltConfig.GENERATED_DIR), true);
     tokenVolume(podSpec, LabNames.autosignSecret(master), SaltConfig.AUTOSIGN_GRAIN);
     addMount(container, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true);
     // The host paths exist on one node only: anywhere else the master starts without its keys.
@@ -102,7 +114,7 @@ final class LabWorkloads {
   /**
    * A role: a StatefulSet or a Deployment (by {@link AppRole#identity()}) whose minion reads its
    * generated {@code minion.d} file from the role's ConfigMap, the token grain from the autosign
-   * Secret, and keeps its key pair on an emptyDir.
+   * Secret, and keeps its key pair on a volume claim of its own ({@link MinionKeys}).
    *
    * @param config the role's {@link SaltConfig#minionConfigFile}, computed once by the caller
    */
@@ -137,10 +149,13 @@ final class LabWorkloads {
         SaltConfig.MINION_CONF_FILE);
     tokenVolume(podSpec, LabNames.autosignSecret(lab.master()), LabNames.GRAINS_KEY);
     addSubPathMount(container, AUTOSIGN_VOLUME, join(configDir, "grains"), LabNames.GRAINS_KEY);
-    // The key pair outlives container restarts, so a restarted minion is still the key the
-    // master accepted.
-    addVolume(podSpec, MINION_PKI_VOLUME).putObject("emptyDir");
-    addMount(container, MINION_PKI_VOLUME, SaltConfig.minionPkiDir(lab), false);
+    // The key pair outlives the pod, so a re-created minion is still the key the master accepted.
+    addMount(container, LabNames.MINION_KEYS, SaltConfig.minionPkiDir(lab), false);
+    if (role.identity() == MinionIdentity.FIXED) {
+      addVolume(podSpec, LabNames.MINION_KEYS)
+          .putObject("persistentVolumeClaim")
+          .put("claimName", LabNames.minionKeyClaim(role, role.name()));
+    }
     RoleSettings.volumes(container, podSpec, role);
     RoleSettings.container(container, role);
     RoleSettings.pod(template, role, target);
@@ -148,7 +163,10 @@ final class LabWorkloads {
     ObjectNode workload;
     if (role.identity() == MinionIdentity.STATEFUL) {
       workload = statefulSet(lab, api, name, role.replicas(), template);
-      RoleSettings.claimTemplates((ObjectNode) workload.get("spec"), role, target);
+      ObjectNode spec = (ObjectNode) workload.get("spec");
+      PodTrees.addClaimTemplate(
+          spec, LabNames.MINION_KEYS, "ReadWriteOnce", MinionKeys.SIZE, null, false);
+      RoleSettings.claimTemplates(spec, role, target);
     } else {
       workload = deployment(lab, api, name, role.replicas(), template);
       // Two pods must never run with the same fixed id: the old one goes before the new one

@@ -31,20 +31,39 @@ final class SaltConfig {
   /** Role names that would clash with the generated top files or base state. */
   static final Set<String> RESERVED_ROLE_NAMES = Set.of(BASE_SLS, "top");
 
-  /** The master's generated configuration file, relative to the Salt root. */
+  /**
+   * The master's generated configuration file, relative to its mount root: on the conf host path,
+   * read once when the master starts (its digest replaces the master's pod when it changes).
+   */
   static final String MASTER_CONF = "conf/master.d/saltlab.conf";
 
-  /** The state top file, relative to the Salt root. */
-  static final String STATE_TOP = "states/top.sls";
+  /**
+   * The directory, relative to the master's mount root, of the generated states, pillar and
+   * reactor: a whole-directory ConfigMap mount, which the kubelet keeps up to date in the running
+   * pod, so changing a role never restarts the master (Salt reads these files when it uses them).
+   */
+  static final String GENERATED_DIR = "saltlab";
 
-  /** The pillar top file, relative to the Salt root. */
-  static final String PILLAR_TOP = "pillar/top.sls";
+  /** The state top file, relative to the mount root. */
+  static final String STATE_TOP = GENERATED_DIR + "/states/top.sls";
 
-  /** The base state applied to every minion, relative to the Salt root. */
-  static final String BASE_STATE = "states/" + BASE_SLS + "/init.sls";
+  /** The pillar top file, relative to the mount root. */
+  static final String PILLAR_TOP = GENERATED_DIR + "/pillar/top.sls";
 
-  /** The base pillar given to every minion, relative to the Salt root. */
-  static final String BASE_PILLAR = "pillar/" + BASE_SLS + "/init.sls";
+  /** The base state applied to every minion, relative to the mount root. */
+  static final String BASE_STATE = GENERATED_DIR + "/states/" + BASE_SLS + "/init.sls";
+
+  /** The base pillar given to every minion, relative to the mount root. */
+  static final String BASE_PILLAR = GENERATED_DIR + "/pillar/" + BASE_SLS + "/init.sls";
+
+  /**
+   * The reactor that forgets the stale key of a lab minion re-keyed while no minion of its id is
+   * connected, relative to the mount root.
+   */
+  static final String STALE_KEY_REACTOR = GENERATED_DIR + "/reactor/stale-minion-key.sls";
+
+  /** The master's event tag for authentication attempts, which the reactor listens to. */
+  static final String AUTH_EVENT = "salt/auth";
 
   /** File name of the role's configuration in the minion's {@code minion.d}. */
   static final String MINION_CONF_FILE = "saltlab.conf";
@@ -94,7 +113,10 @@ final class SaltConfig {
           "state_top",
           "top_file_merging_strategy",
           "log_level",
-          "log_file");
+          "log_file",
+          "auth_events",
+          "minion_data_cache",
+          "reactor");
 
   /**
    * Minion options saltlab may emit, spelled as in the Salt minion configuration reference
@@ -131,27 +153,29 @@ final class SaltConfig {
   private SaltConfig() {}
 
   /**
-   * The files of the master's host-path tree, keyed by path relative to the Salt root.
+   * The master's generated Salt files, keyed by path relative to its mount root: {@link
+   * #MASTER_CONF}, then the generated directory's states, pillar and reactor.
    *
    * @param lab the lab
    * @return sorted relative path to content
    */
-  static SortedMap<String, String> hostTree(SaltLab lab) {
+  static SortedMap<String, String> masterFiles(SaltLab lab) {
     SortedMap<String, String> files = new TreeMap<>();
     files.put(MASTER_CONF, write(lab, masterConfig(lab)));
-    files.put(STATE_TOP, write(lab, stateTop(lab)));
+    files.put(STATE_TOP, header(lab) + SaltTemplates.stateTop());
+    files.put(BASE_STATE, header(lab) + SaltTemplates.baseState(lab));
     files.put(PILLAR_TOP, write(lab, pillarTop(lab)));
-    files.put(BASE_STATE, write(lab, baseState(lab)));
     files.put(BASE_PILLAR, write(lab, basePillar(lab)));
+    files.put(STALE_KEY_REACTOR, header(lab) + SaltTemplates.staleKeyReactor(lab));
     return Collections.unmodifiableSortedMap(files);
   }
 
   /**
-   * The key of a host-tree file in the master's ConfigMap: ConfigMap keys cannot hold '/', so each
-   * one becomes '_' ({@code states/top.sls} becomes {@code states_top.sls}). Generated paths hold
-   * no '_' before the file name, so keys stay distinct.
+   * The key of a master file in the master's ConfigMap: ConfigMap keys cannot hold '/', so each one
+   * becomes '_' ({@code saltlab/states/top.sls} becomes {@code saltlab_states_top.sls}). Generated
+   * paths hold no '_' before the file name, so keys stay distinct.
    *
-   * @param relativePath a key of {@link #hostTree(SaltLab)}
+   * @param relativePath a key of {@link #masterFiles(SaltLab)}
    * @return the ConfigMap key
    */
   static String configMapKey(String relativePath) {
@@ -184,14 +208,37 @@ final class SaltConfig {
     c.put("auto_accept", false);
     c.put("open_mode", false);
     c.put("autosign_grains_dir", autosignDirectory(lab));
+    // The generated states come first, so the generated top file and base state win over files of
+    // the same path in the states host directory.
     ArrayNode fileRoots = c.putObject("file_roots").putArray("base");
+    fileRoots.add(generatedPath(lab, "states"));
     fileRoots.add(m.mountPath(SaltDirectory.STATES));
     fileRoots.add(m.mountPath(SaltDirectory.FORMULAS));
     // Delivery holds artifacts that states fetch as salt://...; it comes last so that a state or
     // formula of the same path wins.
     fileRoots.add(m.mountPath(SaltDirectory.DELIVERY));
-    c.putObject("pillar_roots").putArray("base").add(m.mountPath(SaltDirectory.PILLAR));
+    ArrayNode pillarRoots = c.putObject("pillar_roots").putArray("base");
+    pillarRoots.add(generatedPath(lab, "pillar"));
+    pillarRoots.add(m.mountPath(SaltDirectory.PILLAR));
+    // The stale-key reactor acts on authentication events and asks who is connected, which Salt
+    // answers from the minion data cache: both are Salt's defaults, written so that the reactor
+    // never silently loses what it needs.
+    c.put("auth_events", true);
+    c.put("minion_data_cache", true);
+    c.putArray("reactor")
+        .addObject()
+        .putArray(AUTH_EVENT)
+        .add(join(m.mountRoot(), STALE_KEY_REACTOR));
     return c;
+  }
+
+  /** A directory under the master's generated directory, as the master pod sees it. */
+  static String generatedPath(SaltLab lab, String child) {
+    return join(lab.master().mountRoot(), GENERATED_DIR + "/" + child);
+  }
+
+  static String join(String root, String child) {
+    return root.endsWith("/") ? root + child : root + "/" + child;
   }
 
   /** Where the master pod mounts the autosign grain file. */
@@ -219,8 +266,8 @@ final class SaltConfig {
       c.put("minion_id_remove_domain", true);
       c.put("minion_id_caching", false);
     }
-    // Explicit, so the key pair lands on the pod's emptyDir whatever state directory the image's
-    // Salt build defaults to: it then survives container restarts.
+    // Explicit, so the key pair lands on the minion's key volume whatever state directory the
+    // image's Salt build defaults to: it then outlives the pod.
     c.put("pki_dir", minionPkiDir(lab));
     c.putObject("grains").putArray("roles").add(role.name());
     c.putArray("autosign_grains").add(AUTOSIGN_GRAIN);
@@ -228,7 +275,8 @@ final class SaltConfig {
     // Retry forever: the master may start after the minions, or be restarting.
     c.put("master_tries", -1);
     c.put("retry_dns", RETRY_DNS);
-    // A denied key is retried instead of making the minion exit; see the README on replaced pods.
+    // A denied key is retried instead of making the minion exit: a re-keyed minion is denied until
+    // the stale-key reactor forgets its old key (docs/salt-wiring.md).
     c.put("rejected_retry", true);
     c.put("tcp_keepalive", true);
     c.put("tcp_keepalive_idle", TCP_KEEPALIVE_IDLE);
@@ -237,26 +285,10 @@ final class SaltConfig {
     return c;
   }
 
-  /** The minion's key directory, an emptyDir in the pod. */
+  /** The minion's key directory, where its key volume is mounted. */
   static String minionPkiDir(SaltLab lab) {
     String dir = lab.minionConfigDir();
     return (dir.endsWith("/") ? dir : dir + "/") + "pki/minion";
-  }
-
-  /**
-   * The state top file: the base state for every minion, then each role's state for the minions
-   * whose {@code roles} grain holds the role.
-   */
-  static ObjectNode stateTop(SaltLab lab) {
-    ObjectNode top = NODES.objectNode();
-    ObjectNode base = top.putObject("base");
-    base.putArray("*").add(BASE_SLS);
-    for (AppRole role : lab.roles()) {
-      ArrayNode entry = base.putArray(grainTarget(role));
-      entry.addObject().put("match", "grain");
-      entry.add(role.name());
-    }
-    return top;
   }
 
   /**
@@ -280,17 +312,6 @@ final class SaltConfig {
   /** The top-file target of a role: {@code roles:<role>}, matched against the grain. */
   static String grainTarget(AppRole role) {
     return "roles:" + role.name();
-  }
-
-  /**
-   * The base state: a no-change marker that shows in every minion's highstate that the lab's top
-   * file was applied, without assuming anything about the minion's operating system.
-   */
-  static ObjectNode baseState(SaltLab lab) {
-    ObjectNode sls = NODES.objectNode();
-    ArrayNode args = sls.putObject("saltlab-base").putArray("test.succeed_without_changes");
-    args.addObject().put("name", "saltlab lab " + lab.name() + ": top file applied");
-    return sls;
   }
 
   /** The base pillar: what the lab knows about itself, for states to use. */
@@ -328,7 +349,7 @@ final class SaltConfig {
     return header(lab) + WRITER.write(tree);
   }
 
-  private static String header(SaltLab lab) {
+  static String header(SaltLab lab) {
     return "# Generated by saltlab "
         + SaltlabVersion.get()
         + " from lab "

@@ -108,16 +108,18 @@ public abstract class SaltLab {
   }
 
   /**
-   * The Salt files of the master's host-path tree, the same content the rendered ConfigMaps carry:
-   * the master's {@code master.d} configuration, the state and pillar top files and the base state
-   * and pillar. Paths are relative to {@link SaltMaster#hostRoot()} (and to {@link
-   * SaltMaster#mountRoot()} in the pod), for example {@code conf/master.d/saltlab.conf} or {@code
-   * states/top.sls}. The autosign token is never among them.
+   * The master's generated Salt files, the same content its ConfigMap carries: its {@code master.d}
+   * configuration (read at start), and under {@code saltlab/} the state and pillar top files, the
+   * base state and pillar and the stale-key reactor (read when used, so they change without a
+   * restart). Paths are relative to {@link SaltMaster#mountRoot()} in the pod, for example {@code
+   * conf/master.d/saltlab.conf} or {@code saltlab/states/top.sls}; the configuration's {@code
+   * file_roots}, {@code pillar_roots} and {@code reactor} name them there. The autosign token is
+   * never among them.
    *
    * @return relative path to file content, sorted by path
    */
   public java.util.SortedMap<String, String> saltFiles() {
-    return SaltConfig.hostTree(this);
+    return SaltConfig.masterFiles(this);
   }
 
   /**

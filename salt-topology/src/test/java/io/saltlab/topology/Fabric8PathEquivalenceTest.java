@@ -29,6 +29,12 @@ class Fabric8PathEquivalenceTest {
         covered.add(role.ports().isEmpty() ? "role without ports" : "role with ports");
       }
       for (KubernetesVersion target : KubernetesVersion.all()) {
+        if (target.minor() == 5
+            && lab.roles().stream()
+                .anyMatch(r -> r.identity() == MinionIdentity.STATEFUL && r.ports().isEmpty())) {
+          // Refused on both paths (LabTranslatorTest pins the message): nothing to compare.
+          continue;
+        }
         Manifests direct = lab.render(target);
         java.util.List<io.fabric8.kubernetes.api.model.HasMetadata> objects =
             LabRendering.translate(lab, target);

@@ -77,6 +77,8 @@ class HostileSettingsPropertyTest {
     AppRole role =
         AppRole.builder()
             .name("app")
+            // A port, so that 1.5 (where a port-less STATEFUL role is refused) renders it too.
+            .addPorts(RolePort.of("http", 8080))
             .putNodeSelector("example.com/pool", value)
             .putWorkloadLabels("example.com/w", value)
             .addTolerations(

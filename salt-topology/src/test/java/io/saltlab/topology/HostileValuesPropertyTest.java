@@ -284,6 +284,8 @@ class HostileValuesPropertyTest {
     AppRole role =
         AppRole.builder()
             .name("app")
+            // A port, so that the STATEFUL role renders on 1.5 too (which refuses it without).
+            .addPorts(RolePort.of("app", 8080))
             .putEnv("HOSTILE", env)
             .putEnv("OTHER", arg)
             .addArgs(arg, env)
@@ -315,6 +317,7 @@ class HostileValuesPropertyTest {
     AppRole role =
         AppRole.builder()
             .name("app")
+            .addPorts(RolePort.of("app", 8080))
             .putLabels("tier", value)
             .putLabels("example.com/x", other)
             .build();
@@ -373,7 +376,12 @@ class HostileValuesPropertyTest {
             .minionConfigDir("/etc/" + path.replace(":", ""))
             .addRoles(
                 AppRole.builder().name(role).image(image).identity(MinionIdentity.FIXED).build())
-            .addRoles(AppRole.builder().name(role + "-s").replicas(2).build())
+            .addRoles(
+                AppRole.builder()
+                    .name(role + "-s")
+                    .replicas(2)
+                    .addPorts(RolePort.of("app", 8080))
+                    .build())
             .build();
     Manifests m = lab.render(target);
     YamlRoundTrip.assertRoundTrips(lab, m);

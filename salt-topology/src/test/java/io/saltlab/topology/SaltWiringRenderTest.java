@@ -80,6 +80,10 @@ class SaltWiringRenderTest {
             "ConfigMap/salt-master-config",
             "ConfigMap/web-minion-config",
             "ConfigMap/zookeeper-minion-config",
+            "PersistentVolume/lab-web-salt-minion-keys",
+            "PersistentVolume/lab-zookeeper-0-salt-minion-keys",
+            "PersistentVolume/lab-zookeeper-1-salt-minion-keys",
+            "PersistentVolumeClaim/web-salt-minion-keys",
             "Service/salt-master",
             "Service/web",
             "Service/zookeeper",
@@ -125,12 +129,24 @@ class SaltWiringRenderTest {
           .isEqualTo(4506);
     }
     Map<String, JsonNode> mounts = mountsByPath(master);
+    // The configuration on its own, read at start; the rest as a directory the kubelet updates.
+    JsonNode conf = mounts.get("/salt/conf/master.d/saltlab.conf");
+    assertThat(conf.path("subPath").asText()).isEqualTo("conf_master.d_saltlab.conf");
+    assertThat(conf.path("readOnly").asBoolean()).isTrue();
+    JsonNode generated = mounts.get("/salt/saltlab");
+    assertThat(generated.has("subPath")).isFalse();
+    assertThat(generated.path("readOnly").asBoolean()).isTrue();
+    JsonNode items =
+        volume(master, generated.path("name").asText()).path("configMap").path("items");
+    List<String> paths = new ArrayList<>();
     for (String path : lab.saltFiles().keySet()) {
-      JsonNode mount = mounts.get("/salt/" + path);
-      assertThat(mount).as(path).isNotNull();
-      assertThat(mount.path("subPath").asText()).isEqualTo(SaltConfig.configMapKey(path));
-      assertThat(mount.path("readOnly").asBoolean()).isTrue();
+      if (path.startsWith("saltlab/")) {
+        paths.add(SaltConfig.configMapKey(path) + " -> " + path.substring("saltlab/".length()));
+      }
     }
+    List<String> rendered = new ArrayList<>();
+    items.forEach(i -> rendered.add(i.path("key").asText() + " -> " + i.path("path").asText()));
+    assertThat(rendered).isEqualTo(paths).hasSize(5);
     assertThat(mounts.get("/salt/autosign_grains").path("name").asText())
         .isEqualTo("salt-autosign");
     JsonNode secret = volume(master, "salt-autosign").path("secret");
@@ -177,12 +193,47 @@ class SaltWiringRenderTest {
         .isEqualTo("saltlab.conf");
     assertThat(mounts.get("/etc/salt/grains").path("subPath").asText()).isEqualTo("grains");
     assertThat(mounts.get("/etc/salt/pki/minion").path("name").asText())
-        .isEqualTo("salt-minion-pki");
+        .isEqualTo("salt-minion-keys");
     assertThat(volume(zk, "salt-config").path("configMap").path("name").asText())
         .isEqualTo("zookeeper-minion-config");
     assertThat(volume(zk, "salt-autosign").path("secret").path("secretName").asText())
         .isEqualTo("salt-master-autosign");
-    assertThat(volume(zk, "salt-minion-pki").has("emptyDir")).isTrue();
+    // A claim per member, from the StatefulSet's template, on a volume the lab renders for it.
+    JsonNode claim = zk.tree().at("/spec/volumeClaimTemplates/0");
+    assertThat(claim.at("/metadata/name").asText()).isEqualTo("salt-minion-keys");
+    assertThat(claim.at("/spec/resources/requests/storage").asText()).isEqualTo("1Mi");
+    assertThat(claim.has("storageClassName")).isFalse();
+    Manifests m = TestLabs.twoRoles().render("1.36");
+    JsonNode pv = find(m, "PersistentVolume", "lab-zookeeper-1-salt-minion-keys").tree();
+    assertThat(pv.at("/spec/claimRef/name").asText()).isEqualTo("salt-minion-keys-zookeeper-1");
+    assertThat(pv.at("/spec/claimRef/namespace").asText()).isEqualTo("lab");
+    assertThat(pv.at("/spec/hostPath/path").asText()).isEqualTo("/var/lib/saltlab/lab/zookeeper-1");
+    assertThat(pv.at("/spec/persistentVolumeReclaimPolicy").asText()).isEqualTo("Retain");
+    assertThat(pv.at("/metadata/namespace").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void fixedMinionKeepsItsKeysOnItsOwnClaim() {
+    Manifests m = TestLabs.twoRoles().render("1.6");
+    RenderedResource web = find(m, "Deployment", "web");
+    assertThat(volume(web, "salt-minion-keys").at("/persistentVolumeClaim/claimName").asText())
+        .isEqualTo("web-salt-minion-keys");
+    assertThat(
+            find(m, "PersistentVolumeClaim", "web-salt-minion-keys")
+                .tree()
+                .at("/spec/accessModes/0")
+                .asText())
+        .isEqualTo("ReadWriteOnce");
+    JsonNode pv = find(m, "PersistentVolume", "lab-web-salt-minion-keys").tree();
+    assertThat(pv.at("/spec/claimRef/name").asText()).isEqualTo("web-salt-minion-keys");
+    // 1.6 has no hostPath type; from 1.8 the directory is created when missing.
+    assertThat(pv.at("/spec/hostPath/type").isMissingNode()).isTrue();
+    assertThat(
+            find(TestLabs.twoRoles().render("1.8"), "PersistentVolume", "lab-web-salt-minion-keys")
+                .tree()
+                .at("/spec/hostPath/type")
+                .asText())
+        .isEqualTo("DirectoryOrCreate");
   }
 
   @Test
