@@ -45,6 +45,9 @@ final class LabBinder {
         b.addRoles(r);
       }
     }
+    if (lab.has("patches") || lab.has("objects")) {
+      new CustomizationBinder(baseDirectory).customizations(lab).ifPresent(b::customizations);
+    }
     return b;
   }
 

@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,12 @@ class SpecEveryKeyTest {
   private static final Map<String, String> ENV =
       Map.of("PW", "every-password-not-a-secret", "TOKEN", "every-token-not-a-secret-01");
   private static final YAMLMapper YAML = new YAMLMapper();
+
+  /**
+   * The lab's customizations (issue 18), whose every key SpecCustomizationsTest reads: they change
+   * the output after translation, which the fabric8 equivalence test on this file cannot carry.
+   */
+  private static final Set<String> CUSTOMIZATION_KEYS = Set.of("patches", "objects");
 
   private static Path file() throws Exception {
     return Path.of(
@@ -76,7 +83,7 @@ class SpecEveryKeyTest {
     List<String> missing = new ArrayList<>();
     for (Map.Entry<SpecSection, TreeSet<String>> e : written.entrySet()) {
       for (String key : e.getKey().keys().keySet()) {
-        if (!e.getValue().contains(key)) {
+        if (!e.getValue().contains(key) && !CUSTOMIZATION_KEYS.contains(key)) {
           missing.add(e.getKey().description() + " -> " + key);
         }
       }
@@ -90,6 +97,9 @@ class SpecEveryKeyTest {
     if (type instanceof SpecSection s) {
       TreeSet<String> keys = out.computeIfAbsent(s, x -> new TreeSet<>());
       for (SpecKey k : s.keys().values()) {
+        if (CUSTOMIZATION_KEYS.contains(k.name())) {
+          continue;
+        }
         JsonNode child = node == null ? null : node.get(k.name());
         if (child != null) {
           keys.add(k.name());

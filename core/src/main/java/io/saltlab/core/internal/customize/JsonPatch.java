@@ -140,7 +140,11 @@ public final class JsonPatch {
     if (required.contains("value")) {
       value = node.get("value");
       if (value == null) {
-        problems.add(new Problem(index, "value", "a '" + op + "' operation needs a 'value'"));
+        problems.add(
+            new Problem(
+                index,
+                "value",
+                (op.equals("add") ? "an '" : "a '") + op + "' operation needs a 'value'"));
       }
     }
     if (path != null && from != null && op.equals("move") && path.isInside(from)) {

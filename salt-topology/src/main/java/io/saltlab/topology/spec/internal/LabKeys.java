@@ -225,6 +225,66 @@ public final class LabKeys {
           .apply(RoleKeys::roleOnly)
           .build();
 
+  private static final SpecSection PATCH_TARGET =
+      SpecSection.builder(
+              "The object a patch changes, by kind and name (a workload and its headless Service"
+                  + " share a name, so the name alone is not enough).")
+          .key(
+              required(
+                  "kind",
+                  text().matching("^[A-Z][A-Za-z0-9]*$"),
+                  "The object's kind, for example StatefulSet or Service."))
+          .key(required("name", text(), "The object's metadata.name, for example zookeeper."))
+          .key(
+              optional(
+                  "namespace",
+                  text().matching(DNS_1123_LABEL),
+                  "The object's namespace, only when the kind and name exist in several."))
+          .build();
+
+  private static final SpecSection PATCH =
+      SpecSection.builder(
+              "A change to one rendered object, applied after translation and before validation:"
+                  + " an RFC 6902 JSON patch or a strategic-merge patch, inline or in a file.")
+          .key(required("target", PATCH_TARGET, PATCH_TARGET.description()))
+          .key(
+              optional(
+                  "jsonPatch",
+                  SpecType.free("list", "[{op: add, path: /metadata/labels/tier, value: db}]"),
+                  "An RFC 6902 JSON patch: a list of operations (add, remove, replace, move, copy,"
+                      + " test) on JSON Pointers."))
+          .key(
+              optional(
+                  "strategicMerge",
+                  SpecType.free("mapping", "{spec: {replicas: 3}}"),
+                  "A strategic-merge patch: a partial object merged into the target (lists with a"
+                      + " Kubernetes merge key, such as containers by name, merge item by item;"
+                      + " null deletes)."))
+          .key(
+              optional(
+                  "file",
+                  text(),
+                  "A file holding the patch, relative to the spec file and inside its folder: a"
+                      + " list is a JSON patch, a mapping a strategic-merge patch."))
+          .rule(
+              SpecRule.exactlyOne(
+                  "missing 'jsonPatch', 'strategicMerge' or 'file' (the patch itself, inline or in"
+                      + " a file)",
+                  "jsonPatch",
+                  "strategicMerge",
+                  "file"))
+          .build();
+
+  private static final SpecSection OBJECT =
+      SpecSection.builder("Extra Kubernetes objects added to the output as written.")
+          .key(
+              required(
+                  "file",
+                  text(),
+                  "A YAML file of one or more objects (an Ingress, a CronJob, a custom resource),"
+                      + " relative to the spec file and inside its folder."))
+          .build();
+
   private static final SpecSection LAB =
       SpecSection.builder(
               "A Salt-on-Kubernetes lab: a namespace, the registry its images come from, a"
@@ -286,6 +346,18 @@ public final class LabKeys {
                           + " or LoadBalancer; from Kubernetes 1.7.")
                   .byDefault(false))
           .key(optional("roles", listOf(ROLE), "The Salt-provisioned roles."))
+          .key(
+              optional(
+                  "patches",
+                  listOf(PATCH),
+                  "Changes to rendered objects, applied in this order after translation; the"
+                      + " result is validated like the rest."))
+          .key(
+              optional(
+                  "objects",
+                  listOf(OBJECT),
+                  "Extra objects added to the output, after the patches; validated like the"
+                      + " rest."))
           .rule(
               SpecRule.exactlyOne(
                   "missing 'autosignTokenEnv' (an environment variable holding the lab's autosign"

@@ -55,6 +55,26 @@ final class SpecReader {
       }
       return new SpecValue(type, path, node.line, node.column, problems, items, Set.of());
     }
+    if (type instanceof SpecType.Free free) {
+      boolean fits =
+          free.shape().equals("any")
+              || (free.shape().equals("list") && node instanceof SpecNode.Sequence)
+              || (free.shape().equals("mapping") && node instanceof SpecNode.Mapping);
+      if (!fits) {
+        problems.add(
+            node.line,
+            node.column,
+            path,
+            "expected a "
+                + free.shape()
+                + " such as "
+                + free.example()
+                + ", found "
+                + node.describe());
+        return null;
+      }
+      return new SpecValue(type, path, node.line, node.column, problems, node, Set.of());
+    }
     if (type instanceof SpecType.MapOf map) {
       SpecNode.Mapping m = mapping(node, path);
       if (m == null) {

@@ -94,6 +94,13 @@ public final class SpecSchema {
     } else if (type instanceof SpecType.ListOf l) {
       out.put("type", "array");
       out.set("items", type(l.item()));
+    } else if (type instanceof SpecType.Free f) {
+      // Checked by saltlab itself (a Kubernetes patch): only the shape is the schema's business.
+      if (f.shape().equals("list")) {
+        out.put("type", "array");
+      } else if (f.shape().equals("mapping")) {
+        out.put("type", "object");
+      }
     } else if (type instanceof SpecType.MapOf m) {
       out.put("type", "object");
       if (m.keyPattern() != null) {

@@ -9,7 +9,12 @@ import java.util.Objects;
  * Schema is generated from it.
  */
 public sealed interface SpecType
-    permits SpecType.Scalar, SpecType.ListOf, SpecType.MapOf, SpecType.Either, SpecSection {
+    permits SpecType.Scalar,
+        SpecType.ListOf,
+        SpecType.MapOf,
+        SpecType.Either,
+        SpecType.Free,
+        SpecSection {
 
   /** The kinds of scalar a spec holds. */
   enum Kind {
@@ -97,6 +102,26 @@ public sealed interface SpecType
    * @param section the long form
    */
   record Either(Scalar scalar, SpecSection section) implements SpecType {}
+
+  /**
+   * Free YAML checked elsewhere, such as a Kubernetes patch: any value of the given shape, kept as
+   * written (with its positions) for the code that reads it.
+   *
+   * @param shape {@code "list"}, {@code "mapping"} or {@code "any"}
+   * @param example what it typically looks like, for messages
+   */
+  record Free(String shape, String example) implements SpecType {}
+
+  /**
+   * Free YAML of a shape.
+   *
+   * @param shape {@code "list"}, {@code "mapping"} or {@code "any"}
+   * @param example what it typically looks like, for messages
+   * @return the type
+   */
+  static Free free(String shape, String example) {
+    return new Free(shape, example);
+  }
 
   /** Text. */
   static Scalar text() {

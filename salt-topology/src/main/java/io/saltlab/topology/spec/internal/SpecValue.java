@@ -1,5 +1,11 @@
 package io.saltlab.topology.spec.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,6 +95,86 @@ public final class SpecValue {
    */
   public void problem(String message) {
     problems.add(line, column, path, message);
+  }
+
+  // --- free YAML ---
+
+  /**
+   * A {@link SpecType.Free} value as a Jackson tree (deliberately: patches are applied as trees),
+   * numbers and booleans as YAML typed them.
+   *
+   * @return the tree
+   */
+  public JsonNode tree() {
+    return tree((SpecNode) value);
+  }
+
+  private static JsonNode tree(SpecNode node) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (node instanceof SpecNode.Mapping m) {
+      ObjectNode o = f.objectNode();
+      m.entries.values().forEach(e -> o.set(e.key, tree(e.value)));
+      return o;
+    }
+    if (node instanceof SpecNode.Sequence seq) {
+      ArrayNode a = f.arrayNode();
+      seq.items.forEach(i -> a.add(tree(i)));
+      return a;
+    }
+    SpecNode.Scalar sc = (SpecNode.Scalar) node;
+    switch (sc.type) {
+      case INTEGER:
+        BigInteger big = new BigInteger(sc.text.replace("_", ""));
+        return big.bitLength() < 32
+            ? f.numberNode(big.intValue())
+            : big.bitLength() < 64 ? f.numberNode(big.longValue()) : f.numberNode(big);
+      case DECIMAL:
+        return f.numberNode(new BigDecimal(sc.text));
+      case BOOLEAN:
+        return f.booleanNode(Boolean.parseBoolean(sc.text));
+      case NULL:
+        return f.nullNode();
+      default:
+        return f.textNode(sc.text);
+    }
+  }
+
+  /**
+   * Reports a problem at a place inside a {@link SpecType.Free} value: at the deepest node the
+   * steps reach, so that the line and column are those of the part at fault.
+   *
+   * @param steps list indexes ({@code Integer}) and mapping keys ({@code String}), outermost first
+   * @param message what is wrong and what would be right, one line
+   */
+  public void problemAt(List<Object> steps, String message) {
+    SpecNode node = (SpecNode) value;
+    int line = node.line;
+    int column = node.column;
+    StringBuilder at = new StringBuilder(path);
+    for (Object step : steps) {
+      SpecNode next = null;
+      if (step instanceof Integer i
+          && node instanceof SpecNode.Sequence seq
+          && i < seq.items.size()) {
+        next = seq.items.get(i);
+        at.append('[').append(i).append(']');
+        line = next.line;
+        column = next.column;
+      } else if (step instanceof String k && node instanceof SpecNode.Mapping m) {
+        SpecNode.Entry e = m.entries.get(k);
+        if (e != null) {
+          next = e.value;
+          at.append('.').append(k);
+          line = e.line;
+          column = e.column;
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      node = next;
+    }
+    problems.add(line, column, at.toString(), message);
   }
 
   // --- scalars ---
