@@ -6,7 +6,9 @@ import io.saltlab.cli.internal.args.HelpText;
 import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.cli.internal.args.Suggestions;
 import io.saltlab.cli.internal.args.UsageException;
+import io.saltlab.core.customize.CustomizationException;
 import io.saltlab.core.render.SaltlabVersion;
+import io.saltlab.core.validate.ManifestValidationException;
 import io.saltlab.core.write.FolderException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -241,6 +243,31 @@ final class SaltlabCli {
       err.println("error: " + firstLine(e.getMessage()));
       err.println("hint: " + ((FolderException) e).hint());
       err.flush();
+      return ExitCodes.INPUT;
+    }
+    if (e instanceof CustomizationException c) {
+      err.println(
+          "error: the lab's customizations cannot be applied ("
+              + c.problems().size()
+              + (c.problems().size() == 1 ? " problem)" : " problems)"));
+      for (String line : c.problems()) {
+        err.println("  - " + firstLine(line));
+      }
+      err.println(
+          "hint: each problem names the patch, edit or extra object and what exists; see"
+              + " docs/customize.md");
+      return ExitCodes.INPUT;
+    }
+    if (e instanceof ManifestValidationException v) {
+      // Only a lab's own customizations (or a bug) make its output invalid: the problems say which
+      // object and field, never a Secret's value.
+      List<String> lines = v.getMessage().lines().toList();
+      err.println(
+          "error: the rendered objects are invalid: " + (lines.isEmpty() ? "" : lines.get(0)));
+      lines.stream().skip(1).forEach(err::println);
+      err.println(
+          "hint: a patch, edit or extra object of the lab may have caused it (docs/customize.md);"
+              + " otherwise this is a bug, please report it");
       return ExitCodes.INPUT;
     }
     if (e instanceof IllegalArgumentException) {
