@@ -147,7 +147,9 @@ public final class ApplyOrder {
       return lab.render(target, existing);
     }
     ManifestRenderer renderer = LabTranslator.renderer(lab, target, existing);
-    List<ObjectNode> trees = new ArrayList<>(LabTranslator.trees(lab, target));
+    // The lab's customizations first, as SaltLab.render applies them: extra objects get waves too.
+    List<ObjectNode> trees =
+        new ArrayList<>(lab.customizations().apply(LabTranslator.trees(lab, target)));
     for (ObjectNode tree : trees) {
       addSyncWave(lab, tree);
     }
