@@ -159,4 +159,30 @@ class CustomizedLabTest {
             "patch 1: no StatefulSet 'zookeper'; the StatefulSet objects are zookeeper (did you"
                 + " mean 'zookeeper'?)");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.36"})
+  void theArgoCdRenderCarriesTheCustomizationsAndGivesExtraObjectsTheirWave(String target) {
+    SaltLab lab =
+        lab(TestLabs.base().build().registry())
+            .customizations(
+                Customizations.builder()
+                    .strategicMerge(
+                        Target.of("Service", "orders"), "{metadata: {annotations: {team: shop}}}")
+                    .addYaml(
+                        "{apiVersion: v1, kind: ConfigMap, metadata: {name: extra, namespace:"
+                            + " lab}}")
+                    .build())
+            .build();
+    Manifests m =
+        ApplyOrder.render(lab, io.saltlab.core.KubernetesVersion.of(target), GitOps.ARGOCD);
+    assertThat(find(m, "Service", "orders").tree().at("/metadata/annotations/team").asText())
+        .isEqualTo("shop");
+    assertThat(
+            find(m, "ConfigMap", "extra")
+                .tree()
+                .at("/metadata/annotations/argocd.argoproj.io~1sync-wave")
+                .asText())
+        .isEqualTo("1");
+  }
 }
