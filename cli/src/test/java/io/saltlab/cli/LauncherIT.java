@@ -161,7 +161,7 @@ class LauncherIT {
     assertThat(first.exit()).as(first.err()).isZero();
     // Only the built-in lab's note: no class-data-sharing message ever reaches the user.
     assertThat(first.err()).isEqualTo(BUILT_IN_NOTE);
-    assertThat(first.out()).startsWith("1.36: wrote 36, removed 0, kept 0 unchanged -> m1/1.36");
+    assertThat(first.out()).startsWith("1.36: wrote 44, removed 0, kept 0 unchanged -> m1/1.36");
     assertThat(fromArchive(tmp.resolve("first.log"))).as("first run has no archive").isFalse();
     // The same bytes as the plain jar writes.
     Run plain =
