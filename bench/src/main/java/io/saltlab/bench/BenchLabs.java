@@ -15,7 +15,8 @@ import io.saltlab.topology.SecretValue;
  * SALT_ROLE}, plus its headless Service.
  *
  * <p>saltlab renders more than the peer for the same lab, because it wires Salt: an autosign
- * Secret, the master's ConfigMap and one ConfigMap per role (3 objects per role against 2).
+ * Secret, the master's ConfigMap, and per role a ConfigMap and the claim and volume that keep its
+ * minion's keys (5 objects per role against 2).
  */
 public final class BenchLabs {
 

@@ -66,8 +66,8 @@ class RenderBenchmarkSmokeTest {
     RenderLab.main(new String[] {"2", dir.toString()});
     try (var files = Files.list(dir.resolve("1.36"))) {
       // namespace, 2 secrets, master config map, service, deployment; per role service, config map,
-      // deployment; kustomization.yaml and topology.md
-      assertThat(files.count()).isEqualTo(6 + 3 * 2 + 2);
+      // key claim and key volume (issue 15), deployment; kustomization.yaml and topology.md
+      assertThat(files.count()).isEqualTo(6 + 5 * 2 + 2);
     }
   }
 
