@@ -43,7 +43,7 @@ class SettingsAssertTest {
         .statefulSet("zookeeper")
         .hasTcpProbe("readinessProbe", "client")
         .mountsVolume("/var/lib/zookeeper", "volumeClaimTemplate")
-        .mountsVolume("/etc/salt/pki/minion", "emptyDir")
+        .mountsVolume("/etc/salt/pki/minion", "volumeClaimTemplate")
         .hasClaimTemplate("data", "1Gi")
         .hasEnvFromField("ZOO_MEMBER_NAME", "metadata.name")
         .and()
@@ -97,7 +97,7 @@ class SettingsAssertTest {
                 ManifestsAssert.assertThat(SHOP)
                     .statefulSet("zookeeper")
                     .hasClaimTemplate("data", "2Gi"))
-        .hasMessageContaining("claim templates [data 1Gi]");
+        .hasMessageContaining("claim templates [salt-minion-keys 1Mi, data 1Gi]");
     assertThatThrownBy(
             () ->
                 ManifestsAssert.assertThat(SHOP)
