@@ -108,11 +108,17 @@ final class LabTranslator {
   }
 
   /**
-   * The objects of {@link #trees}, produced on demand, for a renderer that does not hold them all:
-   * each call translates the lab again, giving equal objects in the same order.
+   * The objects of {@link #trees} with the lab's customizations applied, as {@link #render} gives
+   * them, produced on demand, for a renderer that does not hold them all: each call translates the
+   * lab again, giving equal objects in the same order. A lab with customizations is held whole
+   * while they are applied (a patch or visitor may concern any object, an extra object comes
+   * anywhere).
    */
   static ObjectSource source(SaltLab lab, KubernetesVersion target) {
-    return sink -> forEach(lab, target, sink);
+    if (lab.customizations().isEmpty()) {
+      return sink -> forEach(lab, target, sink);
+    }
+    return sink -> lab.customizations().apply(trees(lab, target)).forEach(sink);
   }
 
   /** Roles translated together, on every core; bounds the trees a source holds at once. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.customize.Customizations;
+import io.saltlab.core.customize.Target;
 import io.saltlab.core.render.Layout;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.render.StreamedManifests;
@@ -35,7 +37,24 @@ class StreamedRenderTest {
             .addRoles(TestLabs.zookeeper(), TestLabs.web())
             .build();
     SaltLab large = TestLabs.withRoles(1100);
+    // Customizations (issue 18) apply in the streamed render too, extra objects included.
+    SaltLab customized =
+        SaltLab.builder()
+            .from(small)
+            .customizations(
+                Customizations.builder()
+                    .jsonPatch(
+                        Target.of("StatefulSet", "zookeeper"),
+                        "[{op: add, path: /spec/template/spec/terminationGracePeriodSeconds,"
+                            + " value: 60}]")
+                    .addYaml(
+                        "apiVersion: v1\nkind: ConfigMap\n"
+                            + "metadata: {name: extra, namespace: lab}\ndata: {a: b}\n")
+                    .build())
+            .build();
     return Stream.of(
+        Arguments.of("customized", customized, "1.36", GitOps.NONE),
+        Arguments.of("customized", customized, "1.9", GitOps.ARGOCD),
         Arguments.of("two roles", small, "1.36", GitOps.NONE),
         Arguments.of("two roles", small, "1.5", GitOps.NONE),
         Arguments.of("two roles", small, "1.20", GitOps.ARGOCD),
@@ -49,6 +68,11 @@ class StreamedRenderTest {
   void givesTheFilesOfTheHeldRender(String name, SaltLab lab, String target, GitOps gitOps) {
     KubernetesVersion version = KubernetesVersion.of(target);
     Manifests held = ApplyOrder.render(lab, version, gitOps, ValidationContext.empty());
+    if (!lab.customizations().isEmpty()) {
+      assertThat(held.find("ConfigMap", "extra")).isPresent();
+      assertThat(held.find("StatefulSet", "zookeeper").orElseThrow().yaml())
+          .contains("terminationGracePeriodSeconds: 60");
+    }
     try (StreamedManifests streamed =
         ApplyOrder.renderStreamed(lab, version, gitOps, ValidationContext.empty())) {
       assertThat(streamed.size()).isEqualTo(held.resources().size());
