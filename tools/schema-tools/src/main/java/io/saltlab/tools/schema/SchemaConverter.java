@@ -93,15 +93,15 @@ public final class SchemaConverter {
   public static final String RESOURCE_DIR = "io/saltlab/core/schemas/";
 
   private static final String DRAFT_07 = "http://json-schema.org/draft-07/schema#";
-  private static final String DEFS_PREFIX = "#/definitions/";
-  private static final Pattern COLLECTION_PATH =
+  static final String DEFS_PREFIX = "#/definitions/";
+  static final Pattern COLLECTION_PATH =
       Pattern.compile(
           "/api/(v1)(/namespaces/\\{namespace\\})?/([a-z0-9]+)"
               + "|/apis/([^/]+)/([^/]+)(/namespaces/\\{namespace\\})?/([a-z0-9]+)");
   private static final Pattern SOURCE_FILE = Pattern.compile("kubernetes-1\\.(\\d+)\\.json\\.gz");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private SchemaConverter() {}
 
@@ -150,13 +150,13 @@ public final class SchemaConverter {
       throw new IllegalArgumentException(
           "not a Kubernetes swagger document for " + version + ": missing definitions or paths");
     }
-    Map<String, Map<String, KindEntry>> kinds = findKinds(swagger, defs, paths);
+    Map<String, Map<String, ApiKinds.KindEntry>> kinds = ApiKinds.findKinds(swagger, defs, paths);
 
     TreeMap<String, JsonNode> converted = new TreeMap<>();
     Deque<String> todo = new ArrayDeque<>();
     TreeSet<String> kindDefinitions = new TreeSet<>();
-    for (Map<String, KindEntry> byKind : kinds.values()) {
-      for (KindEntry e : byKind.values()) {
+    for (Map<String, ApiKinds.KindEntry> byKind : kinds.values()) {
+      for (ApiKinds.KindEntry e : byKind.values()) {
         kindDefinitions.add(e.definition);
         todo.add(e.definition);
       }
@@ -333,106 +333,7 @@ public final class SchemaConverter {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static final class KindEntry {
-    final String definition;
-    boolean namespaced;
-
-    KindEntry(String definition, boolean namespaced) {
-      this.definition = definition;
-      this.namespaced = namespaced;
-    }
-  }
-
-  private static Map<String, Map<String, KindEntry>> findKinds(
-      JsonNode swagger, JsonNode defs, JsonNode paths) {
-    TreeMap<String, Map<String, KindEntry>> kinds = new TreeMap<>();
-    List<String> pathNames = new ArrayList<>();
-    paths.fieldNames().forEachRemaining(pathNames::add);
-    pathNames.sort(null);
-    for (String path : pathNames) {
-      Matcher m = COLLECTION_PATH.matcher(path);
-      if (!m.matches()) {
-        continue;
-      }
-      JsonNode ops = paths.get(path);
-      JsonNode post = ops.get("post");
-      if (post == null) {
-        continue;
-      }
-      String bodyRef = bodyRef(swagger, post.path("parameters"));
-      if (bodyRef == null) {
-        bodyRef = bodyRef(swagger, ops.path("parameters"));
-      }
-      if (bodyRef == null) {
-        continue;
-      }
-      String group = m.group(1) != null ? "" : m.group(4);
-      String version = m.group(1) != null ? m.group(1) : m.group(5);
-      boolean namespaced = m.group(1) != null ? m.group(2) != null : m.group(6) != null;
-      String definition = resolveAlias(defs, bodyRef);
-      String kind = kindOf(defs.get(definition), definition, group, version);
-      String apiVersion = group.isEmpty() ? version : group + "/" + version;
-      Map<String, KindEntry> byKind = kinds.computeIfAbsent(apiVersion, k -> new TreeMap<>());
-      KindEntry existing = byKind.get(kind);
-      if (existing == null || prefer(definition, existing.definition)) {
-        KindEntry entry = new KindEntry(definition, namespaced);
-        if (existing != null) {
-          entry.namespaced |= existing.namespaced;
-        }
-        byKind.put(kind, entry);
-      } else {
-        existing.namespaced |= namespaced;
-      }
-    }
-    return kinds;
-  }
-
-  /** True when definition {@code a} should replace {@code b} for the same kind. */
-  private static boolean prefer(String a, String b) {
-    boolean aApi = a.startsWith("io.k8s.api.");
-    boolean bApi = b.startsWith("io.k8s.api.");
-    if (aApi != bApi) {
-      return aApi;
-    }
-    return a.compareTo(b) < 0;
-  }
-
-  private static String bodyRef(JsonNode swagger, JsonNode parameters) {
-    for (JsonNode p : parameters) {
-      JsonNode param = p;
-      if (p.has("$ref")) {
-        String ref = p.get("$ref").asText();
-        param = swagger.path("parameters").path(ref.substring(ref.lastIndexOf('/') + 1));
-      }
-      if ("body".equals(param.path("in").asText()) && param.path("schema").has("$ref")) {
-        return refName(param.path("schema").get("$ref").asText());
-      }
-    }
-    return null;
-  }
-
-  private static String kindOf(JsonNode def, String name, String group, String version) {
-    for (JsonNode gvk : def.path("x-kubernetes-group-version-kind")) {
-      String g = fieldIgnoreCase(gvk, "group");
-      String v = fieldIgnoreCase(gvk, "version");
-      String k = fieldIgnoreCase(gvk, "kind");
-      if (group.equals(g) && version.equals(v) && k != null) {
-        return k;
-      }
-    }
-    return name.substring(name.lastIndexOf('.') + 1);
-  }
-
-  private static String fieldIgnoreCase(JsonNode node, String key) {
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      if (e.getKey().equalsIgnoreCase(key)) {
-        return e.getValue().asText();
-      }
-    }
-    return null;
-  }
-
-  private static String refName(String ref) {
+  static String refName(String ref) {
     return ref.startsWith(DEFS_PREFIX) ? ref.substring(DEFS_PREFIX.length()) : ref;
   }
 
@@ -440,7 +341,7 @@ public final class SchemaConverter {
    * Follows definitions that are nothing but a {@code $ref} to another one (the deprecated {@code
    * io.k8s.kubernetes.pkg.*} aliases of 1.8-1.11).
    */
-  private static String resolveAlias(JsonNode defs, String name) {
+  static String resolveAlias(JsonNode defs, String name) {
     String current = name;
     for (int hops = 0; hops < 10; hops++) {
       JsonNode def = defs.get(current);
@@ -478,7 +379,7 @@ public final class SchemaConverter {
       input = copy;
     }
     ObjectNode schema =
-        new Conversion(defs, refs, quantityFields, shortName(name)).schema(input, null);
+        new DefinitionConversion(defs, refs, quantityFields, shortName(name)).schema(input, null);
     if (hasStatus) {
       ((ObjectNode) schema.get("properties")).set("status", NODES.objectNode());
     }
@@ -525,87 +426,6 @@ public final class SchemaConverter {
                           }
                         }));
     return fields;
-  }
-
-  /** The conversion of one definition: collects the definitions it refers to. */
-  private static final class Conversion {
-    private final JsonNode defs;
-    private final List<String> refs;
-    private final Set<String> quantityFields;
-    private final String typeName;
-
-    Conversion(JsonNode defs, List<String> refs, Set<String> quantityFields, String typeName) {
-      this.defs = defs;
-      this.refs = refs;
-      this.quantityFields = quantityFields;
-      this.typeName = typeName;
-    }
-
-    /** Converts a schema node; {@code field} is its {@code version.Type/field} key, or null. */
-    ObjectNode schema(JsonNode node, String field) {
-      ObjectNode out = NODES.objectNode();
-      if (node.has("$ref")) {
-        String target = resolveAlias(defs, refName(node.get("$ref").asText()));
-        refs.add(target);
-        out.put("$ref", DEFS_PREFIX + target);
-        return out;
-      }
-      if ("int-or-string".equals(node.path("format").asText())) {
-        out.set("type", NODES.arrayNode().add("integer").add("string"));
-        return out;
-      }
-      JsonNode type = node.get("type");
-      if (field != null
-          && "string".equals(type == null ? null : type.asText())
-          && quantityFields.contains(field)) {
-        out.set("type", NODES.arrayNode().add("string").add("number"));
-        return out;
-      }
-      if (node.has("properties")) {
-        out.put("type", "object");
-        ObjectNode props = out.putObject("properties");
-        boolean topLevel = field == null;
-        node.get("properties")
-            .properties()
-            .forEach(
-                e ->
-                    props.set(
-                        e.getKey(),
-                        schema(e.getValue(), topLevel ? typeName + "/" + e.getKey() : null)));
-        if (node.has("additionalProperties")) {
-          out.set("additionalProperties", additional(node.get("additionalProperties"), null));
-        } else {
-          out.put("additionalProperties", false);
-        }
-        if (node.has("required") && node.get("required").size() > 0) {
-          ArrayNode req = out.putArray("required");
-          node.get("required").forEach(r -> req.add(r.asText()));
-        }
-        return out;
-      }
-      if (type != null) {
-        out.set("type", type.deepCopy());
-      }
-      if (node.has("items")) {
-        out.set("items", schema(node.get("items"), null));
-      }
-      if (node.has("additionalProperties")) {
-        if (type == null) {
-          out.put("type", "object");
-        }
-        out.set(
-            "additionalProperties",
-            additional(node.get("additionalProperties"), field == null ? null : field + "/*"));
-      }
-      return out;
-    }
-
-    private JsonNode additional(JsonNode additional, String field) {
-      if (additional.isBoolean()) {
-        return additional.deepCopy();
-      }
-      return schema(additional, field);
-    }
   }
 
   /** Whether a swagger path is a collection path, whose {@code POST} creates a kind. */
