@@ -24,6 +24,11 @@ public enum KubernetesFeature {
       "annotation `scheduler.alpha.kubernetes.io/affinity`"),
   /** {@code envFrom} (a whole Secret or ConfigMap as environment). */
   ENV_FROM("`envFrom`", 6, null),
+  /**
+   * {@code projected} volumes (several ConfigMaps in one directory): how a lab whose master data
+   * needs more than one ConfigMap mounts them.
+   */
+  PROJECTED_VOLUME("`projected` volumes (a lab's Salt data over several ConfigMaps)", 6, null),
   /** {@code storageClassName} of a claim; before, the beta annotation. */
   STORAGE_CLASS_NAME(
       "`storageClassName` of a claim", 6, "annotation `volume.beta.kubernetes.io/storage-class`"),

@@ -27,6 +27,23 @@ public final class LabNames {
   }
 
   /**
+   * One of the ConfigMaps that carry a large lab's per-role Salt data beside the master's own
+   * ConfigMap, when that data does not fit in one (docs/salt-wiring.md, "Large labs").
+   *
+   * @param master the master
+   * @param part the part's number, from 0
+   * @return {@code <master>-roles-<part, three digits>}, for example {@code salt-master-roles-007}
+   */
+  public static String masterRolesConfigMap(SaltMaster master, int part) {
+    return master.name() + "-roles-" + partNumber(part);
+  }
+
+  /** A part's number as it appears in names: at least three digits, so names sort by number. */
+  static String partNumber(int part) {
+    return String.format(java.util.Locale.ROOT, "%03d", part);
+  }
+
+  /**
    * A role's ConfigMap, holding its minion's generated {@code minion.d} file.
    *
    * @param role the role

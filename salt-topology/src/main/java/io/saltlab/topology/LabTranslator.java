@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.core.ApiVersionTable;
 import io.saltlab.core.ApiVersions;
+import io.saltlab.core.KubernetesFeature;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.RegistrySecretFormat;
 import io.saltlab.core.internal.InOrder;
@@ -42,11 +43,19 @@ final class LabTranslator {
   private LabTranslator() {}
 
   static Manifests render(SaltLab lab, KubernetesVersion target, ValidationContext existing) {
+    return render(lab, target, existing, MasterData.BUDGET);
+  }
+
+  /**
+   * As {@link #render(SaltLab, KubernetesVersion, ValidationContext)}, with a master data budget.
+   */
+  static Manifests render(
+      SaltLab lab, KubernetesVersion target, ValidationContext existing, int masterBudget) {
     // Created first: a validating renderer starts loading the target's schema in the background
     // while the objects are translated.
     ManifestRenderer renderer = renderer(lab, target, existing);
     // Customized between translation and validation: what a patch breaks is reported like the rest.
-    return renderer.renderTrees(lab.customizations().apply(trees(lab, target)));
+    return renderer.renderTrees(lab.customizations().apply(trees(lab, target, masterBudget)));
   }
 
   /** The validating renderer; it accepts the pull Secret as existing when the lab names one. */
@@ -102,8 +111,16 @@ final class LabTranslator {
    * every core for large labs; the order of the objects does not depend on it.
    */
   static List<ObjectNode> trees(SaltLab lab, KubernetesVersion target) {
+    return trees(lab, target, MasterData.BUDGET);
+  }
+
+  /**
+   * The lab's objects for a target, with the master's data split over ConfigMaps of at most {@code
+   * masterBudget} bytes ({@link MasterData#BUDGET} but in tests).
+   */
+  static List<ObjectNode> trees(SaltLab lab, KubernetesVersion target, int masterBudget) {
     List<ObjectNode> objects = new ArrayList<>(6 + 3 * lab.roles().size());
-    forEach(lab, target, objects::add);
+    forEach(lab, target, masterBudget, objects::add);
     return objects;
   }
 
@@ -116,7 +133,7 @@ final class LabTranslator {
    */
   static ObjectSource source(SaltLab lab, KubernetesVersion target) {
     if (lab.customizations().isEmpty()) {
-      return sink -> forEach(lab, target, sink);
+      return sink -> forEach(lab, target, MasterData.BUDGET, sink);
     }
     return sink -> lab.customizations().apply(trees(lab, target)).forEach(sink);
   }
@@ -125,30 +142,33 @@ final class LabTranslator {
   private static final int ROLE_CHUNK = 512;
 
   private static void forEach(
-      SaltLab lab, KubernetesVersion target, Consumer<? super ObjectNode> objects) {
+      SaltLab lab,
+      KubernetesVersion target,
+      int masterBudget,
+      Consumer<? super ObjectNode> objects) {
     TargetChecks.check(lab, target);
     ApiVersions api = ApiVersionTable.forTarget(target);
     refuseWhatTheTargetLacks(lab, target, api);
+    // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
+    // mounts follow them.
+    MasterData masterData = MasterData.of(lab, masterBudget);
+    refuseSplitWithoutProjectedVolumes(lab, target, masterData, masterBudget);
     objects.accept(finish(namespace(lab), lab));
     if (!lab.registry().existingSecret()) {
       objects.accept(finish(pullSecret(lab, api), lab));
     }
     objects.accept(finish(autosignSecret(lab), lab));
-    // The Salt files are derived once: the ConfigMaps carry them and the workloads' digests and
-    // mounts follow them.
-    SortedMap<String, String> masterFiles = SaltConfig.masterFiles(lab);
-    objects.accept(
-        finish(
-            configMap(
-                lab, LabNames.masterConfigMap(lab.master()), masterConfigMapData(masterFiles)),
-            lab));
+    for (MasterData.Part part : masterData.parts()) {
+      objects.accept(
+          finish(configMap(lab, part.configMap(), masterConfigMapData(part.files())), lab));
+    }
     SaltMaster master = lab.master();
     List<ObjectNode> masterPorts =
         List.of(
             servicePort("salt-pub", master.publishPort()),
             servicePort("salt-ret", master.returnPort()));
     objects.accept(finish(service(lab, master.name(), masterPorts), lab));
-    objects.accept(finish(LabWorkloads.master(lab, api, target, masterFiles), lab));
+    objects.accept(finish(LabWorkloads.master(lab, api, target, masterData), lab));
     List<AppRole> roles = lab.roles();
     for (int from = 0; from < roles.size(); from += ROLE_CHUNK) {
       List<AppRole> chunk = roles.subList(from, Math.min(roles.size(), from + ROLE_CHUNK));
@@ -191,6 +211,33 @@ final class LabTranslator {
     if (!problems.isEmpty()) {
       throw new InvalidLabException("lab '" + lab.name() + "' for Kubernetes " + target, problems);
     }
+  }
+
+  /**
+   * Refuses a lab whose master data needs more than one ConfigMap on a target without projected
+   * volumes (1.5), where they could not be mounted into the one directory Salt reads.
+   */
+  private static void refuseSplitWithoutProjectedVolumes(
+      SaltLab lab, KubernetesVersion target, MasterData masterData, int masterBudget) {
+    if (!masterData.split() || KubernetesFeature.PROJECTED_VOLUME.isOn(target)) {
+      return;
+    }
+    throw new InvalidLabException(
+        "lab '" + lab.name() + "' for Kubernetes " + target,
+        List.of(
+            new LabProblem(
+                "roles",
+                lab.roles().size() + " roles, " + masterData.dataBytes() + " bytes of Salt data",
+                "a lab whose Salt data fits in one ConfigMap ("
+                    + masterBudget
+                    + " bytes) on Kubernetes "
+                    + target
+                    + ", which has no projected volumes to mount the "
+                    + masterData.parts().size()
+                    + " ConfigMaps this lab needs into one directory; or target "
+                    + KubernetesFeature.PROJECTED_VOLUME.since()
+                    + " or later",
+                "fewer roles")));
   }
 
   /**

@@ -5,6 +5,7 @@ import static io.saltlab.core.internal.tree.KubeTrees.addSubPathMount;
 import static io.saltlab.core.internal.tree.KubeTrees.addVolume;
 import static io.saltlab.core.internal.tree.KubeTrees.named;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
@@ -16,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -53,17 +53,17 @@ final class LabWorkloads {
    * changing a role (its states, pillar, reactor: files the kubelet updates in the running pod)
    * never replaces it.
    *
-   * @param files the lab's {@link SaltConfig#masterFiles(SaltLab)}, computed once by the caller
+   * @param data the lab's {@link MasterData}, computed once by the caller
    */
   static ObjectNode master(
-      SaltLab lab, ApiVersions api, KubernetesVersion target, SortedMap<String, String> files) {
+      SaltLab lab, ApiVersions api, KubernetesVersion target, MasterData data) {
     SaltMaster master = lab.master();
     String name = master.name();
     String confKey = SaltConfig.configMapKey(SaltConfig.MASTER_CONF);
     ObjectNode container = container(name, master.image(), master.command(), master.args());
     port(container, "salt-pub", master.publishPort());
     port(container, "salt-ret", master.returnPort());
-    String startup = digest(Map.of(confKey, files.get(SaltConfig.MASTER_CONF)));
+    String startup = digest(Map.of(confKey, data.files().get(SaltConfig.MASTER_CONF)));
     ObjectNode template = template(lab, name, MASTER_COMPONENT, Map.of(), startup, container);
     ObjectNode podSpec = (ObjectNode) template.get("spec");
     String hostPathType = api.supportsHostPathType() ? "DirectoryOrCreate" : null;
@@ -81,16 +81,16 @@ final class LabWorkloads {
     addVolume(podSpec, CONFIG_VOLUME).putObject("configMap").put("name", configMap);
     addSubPathMount(
         container, CONFIG_VOLUME, join(master.mountRoot(), SaltConfig.MASTER_CONF), confKey);
-    // The rest as one directory, which the kubelet updates in place when the ConfigMap changes.
-    ObjectNode generated = addVolume(podSpec, GENERATED_VOLUME).putObject("configMap");
-    generated.put("name", configMap);
-    String prefix = SaltConfig.GENERATED_DIR + "/";
-    for (String path : files.keySet()) {
-      if (path.startsWith(prefix)) {
-        ObjectNode item = KubeTrees.list(generated, "items").addObject();
-        item.put("key", SaltConfig.configMapKey(path));
-        item.put("path", path.substring(prefix.length()));
+    // The rest as one directory, which the kubelet updates in place when the ConfigMap changes;
+    // a large lab's parts join it there through a projected volume, updated in place the same way.
+    ObjectNode generated = addVolume(podSpec, GENERATED_VOLUME);
+    if (data.split()) {
+      ArrayNode sources = generated.putObject("projected").putArray("sources");
+      for (MasterData.Part part : data.parts()) {
+        generatedItems(sources.addObject().putObject("configMap"), part);
       }
+    } else {
+      generatedItems(generated.putObject("configMap"), data.parts().get(0));
     }
     addMount(container, GENERATED_VOLUME, join(master.mountRoot(), SaltConfig.GENERATED_DIR), true);
     tokenVolume(podSpec, LabNames.autosignSecret(master), SaltConfig.AUTOSIGN_GRAIN);
@@ -109,6 +109,22 @@ final class LabWorkloads {
     // One master owns the host paths: a rolling update would run two masters on them at once.
     recreate(deployment);
     return deployment;
+  }
+
+  /**
+   * A ConfigMap volume source (or projection) of the files a part holds under the generated
+   * directory, each key at its path there.
+   */
+  private static void generatedItems(ObjectNode source, MasterData.Part part) {
+    source.put("name", part.configMap());
+    String prefix = SaltConfig.GENERATED_DIR + "/";
+    for (String path : part.files().keySet()) {
+      if (path.startsWith(prefix)) {
+        ObjectNode item = KubeTrees.list(source, "items").addObject();
+        item.put("key", SaltConfig.configMapKey(path));
+        item.put("path", path.substring(prefix.length()));
+      }
+    }
   }
 
   /**

@@ -62,6 +62,21 @@ final class SaltConfig {
    */
   static final String STALE_KEY_REACTOR = GENERATED_DIR + "/reactor/stale-minion-key.sls";
 
+  /**
+   * Where a large lab's parts put their files (docs/salt-wiring.md, "Large labs"), relative to the
+   * mount root, before the part's number: its pillar top file, included by {@link #PILLAR_TOP}...
+   */
+  static final String PILLAR_TOP_PART = GENERATED_DIR + "/pillar/" + BASE_SLS + "/top-";
+
+  /** ...its share of the roles pillar, included by {@link #BASE_PILLAR}... */
+  static final String ROLES_PILLAR_PART = GENERATED_DIR + "/pillar/" + BASE_SLS + "/roles-";
+
+  /** ...and its reactor, which the master finds by a glob ({@link #REACTOR_PARTS}). */
+  static final String STALE_KEY_REACTOR_PART = GENERATED_DIR + "/reactor/stale-minion-key-";
+
+  /** The reactor files of a large lab, as the master's {@code reactor} option names them. */
+  static final String REACTOR_PARTS = STALE_KEY_REACTOR_PART + "*.sls";
+
   /** The master's event tag for authentication attempts, which the reactor listens to. */
   static final String AUTH_EVENT = "salt/auth";
 
@@ -153,8 +168,9 @@ final class SaltConfig {
   private SaltConfig() {}
 
   /**
-   * The master's generated Salt files, keyed by path relative to its mount root: {@link
-   * #MASTER_CONF}, then the generated directory's states, pillar and reactor.
+   * The master's generated Salt files as one ConfigMap carries them, keyed by path relative to its
+   * mount root: {@link #MASTER_CONF}, then the generated directory's states, pillar and reactor. A
+   * lab too large for one ConfigMap has its files from {@link MasterData} instead.
    *
    * @param lab the lab
    * @return sorted relative path to content
@@ -198,6 +214,14 @@ final class SaltConfig {
    * keys kept on the conf host path, and acceptance only through the token grain.
    */
   static ObjectNode masterConfig(SaltLab lab) {
+    return masterConfig(lab, false);
+  }
+
+  /**
+   * The master's configuration as a tree; for a lab split over several ConfigMaps ({@code split}),
+   * its reactor is every part's reactor file, found by a glob when an event comes.
+   */
+  static ObjectNode masterConfig(SaltLab lab, boolean split) {
     SaltMaster m = lab.master();
     ObjectNode c = NODES.objectNode();
     c.put("publish_port", m.publishPort());
@@ -228,7 +252,7 @@ final class SaltConfig {
     c.putArray("reactor")
         .addObject()
         .putArray(AUTH_EVENT)
-        .add(join(m.mountRoot(), STALE_KEY_REACTOR));
+        .add(join(m.mountRoot(), split ? REACTOR_PARTS : STALE_KEY_REACTOR));
     return c;
   }
 
@@ -301,12 +325,17 @@ final class SaltConfig {
     ObjectNode base = top.putObject("base");
     base.putArray("*").add(BASE_SLS);
     for (AppRole role : lab.roles()) {
-      ArrayNode entry = base.putArray(grainTarget(role));
-      entry.addObject().put("match", "grain");
-      entry.addObject().put("ignore_missing", true);
-      entry.add(role.name());
+      pillarTopEntry(base, role);
     }
     return top;
+  }
+
+  /** A role's entry in a pillar top file's environment: its pillar, if any, by grain. */
+  static void pillarTopEntry(ObjectNode environment, AppRole role) {
+    ArrayNode entry = environment.putArray(grainTarget(role));
+    entry.addObject().put("match", "grain");
+    entry.addObject().put("ignore_missing", true);
+    entry.add(role.name());
   }
 
   /** The top-file target of a role: {@code roles:<role>}, matched against the grain. */
@@ -316,16 +345,25 @@ final class SaltConfig {
 
   /** The base pillar: what the lab knows about itself, for states to use. */
   static ObjectNode basePillar(SaltLab lab) {
+    ObjectNode pillar = basePillarWithoutRoles(lab);
+    ObjectNode roles = ((ObjectNode) pillar.get("saltlab")).putObject("roles");
+    for (AppRole role : lab.roles()) {
+      ArrayNode ids = roles.putArray(role.name());
+      role.minionIds().forEach(ids::add);
+    }
+    return pillar;
+  }
+
+  /**
+   * The base pillar without its {@code roles}, which a large lab's parts carry ({@link
+   * MasterData}).
+   */
+  static ObjectNode basePillarWithoutRoles(SaltLab lab) {
     ObjectNode pillar = NODES.objectNode();
     ObjectNode facts = pillar.putObject("saltlab");
     facts.put("lab", lab.name());
     facts.put("namespace", lab.namespace());
     facts.put("master", lab.masterAddress());
-    ObjectNode roles = facts.putObject("roles");
-    for (AppRole role : lab.roles()) {
-      ArrayNode ids = roles.putArray(role.name());
-      role.minionIds().forEach(ids::add);
-    }
     return pillar;
   }
 
@@ -345,7 +383,7 @@ final class SaltConfig {
     return AUTOSIGN_GRAIN + ": " + YamlWriter.quoteIfNeeded(lab.autosignToken().reveal()) + "\n";
   }
 
-  private static String write(SaltLab lab, JsonNode tree) {
+  static String write(SaltLab lab, JsonNode tree) {
     return header(lab) + WRITER.write(tree);
   }
 

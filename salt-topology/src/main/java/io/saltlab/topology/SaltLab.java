@@ -114,12 +114,14 @@ public abstract class SaltLab {
    * restart). Paths are relative to {@link SaltMaster#mountRoot()} in the pod, for example {@code
    * conf/master.d/saltlab.conf} or {@code saltlab/states/top.sls}; the configuration's {@code
    * file_roots}, {@code pillar_roots} and {@code reactor} name them there. The autosign token is
-   * never among them.
+   * never among them. A lab too large for one ConfigMap has its per-role data in parts (files such
+   * as {@code saltlab/pillar/saltlab/roles-003.sls}, from ConfigMaps {@link
+   * LabNames#masterRolesConfigMap}), mounted into the same directory.
    *
    * @return relative path to file content, sorted by path
    */
   public java.util.SortedMap<String, String> saltFiles() {
-    return SaltConfig.masterFiles(this);
+    return MasterData.of(this).files();
   }
 
   /**

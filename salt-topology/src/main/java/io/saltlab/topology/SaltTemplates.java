@@ -36,21 +36,39 @@ final class SaltTemplates {
 
   /** The reactor, which knows the lab's roles by identity to recognise the lab's minion ids. */
   static String staleKeyReactor(SaltLab lab) {
-    return STALE_KEY_REACTOR
-        .replace("@@STATEFUL_ROLES@@", list(lab, MinionIdentity.STATEFUL))
-        .replace("@@FIXED_ROLES@@", list(lab, MinionIdentity.FIXED));
+    return staleKeyReactor(lab.roles());
   }
 
-  /** The names of the lab's roles of one identity as a Jinja list, sorted. */
-  private static String list(SaltLab lab, MinionIdentity identity) {
+  /**
+   * A reactor that recognises the minion ids of some roles only: one part of a large lab's reactor
+   * (the master renders every part for each event, and at most one holds the id).
+   */
+  static String staleKeyReactor(List<AppRole> roles) {
+    return STALE_KEY_REACTOR
+        .replace("@@STATEFUL_ROLES@@", list(roles, MinionIdentity.STATEFUL))
+        .replace("@@FIXED_ROLES@@", list(roles, MinionIdentity.FIXED));
+  }
+
+  /** The size of one role's entry in a reactor's Jinja list, separator included. */
+  static int listEntryLength(AppRole role) {
+    return quoted(role.name()).length() + 2;
+  }
+
+  /** The names of the roles of one identity as a Jinja list, sorted. */
+  private static String list(List<AppRole> roles, MinionIdentity identity) {
     List<String> names =
-        lab.roles().stream()
+        roles.stream()
             .filter(r -> r.identity() == identity)
             .map(AppRole::name)
             .sorted()
-            .map(n -> "\"" + n + "\"")
+            .map(SaltTemplates::quoted)
             .collect(Collectors.toList());
     return "[" + String.join(", ", names) + "]";
+  }
+
+  /** A role name as a Jinja string: role names are DNS labels, which need no escape. */
+  private static String quoted(String name) {
+    return "\"" + name + "\"";
   }
 
   private static String resource(String name) {

@@ -2,8 +2,12 @@ package io.saltlab.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.render.RenderedResource;
+import io.saltlab.core.validate.ValidationContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the lab's Salt data (the pillar lists every role's minion ids, the pillar top and the reactor
  * every role), which the running master reads from a directory the kubelet updates; the master's
  * Deployment, whose digest covers only the configuration it reads at start, stays byte for byte the
- * same, so its pod is not replaced. Only a change to the master's own configuration replaces it.
+ * same, so its pod is not replaced. Only a change to the master's own configuration replaces it. In
+ * a lab whose Salt data is split over parts, a change to one role changes one part only.
  */
 class LabChangesTest {
 
@@ -49,8 +54,20 @@ class LabChangesTest {
 
   /** Object id to "added", "removed" or "changed", for the objects that differ. */
   private static Map<String, String> changes(SaltLab before, SaltLab after, String target) {
-    Map<String, String> a = yaml(before.render(target));
-    Map<String, String> b = yaml(after.render(target));
+    return changes(before.render(target), after.render(target));
+  }
+
+  /** The same, for labs whose master data is split over ConfigMaps of {@link #SMALL_BUDGET}. */
+  private static Map<String, String> changesSplit(SaltLab before, SaltLab after, String target) {
+    KubernetesVersion v = KubernetesVersion.of(target);
+    return changes(
+        LabTranslator.render(before, v, ValidationContext.empty(), SMALL_BUDGET),
+        LabTranslator.render(after, v, ValidationContext.empty(), SMALL_BUDGET));
+  }
+
+  private static Map<String, String> changes(Manifests before, Manifests after) {
+    Map<String, String> a = yaml(before);
+    Map<String, String> b = yaml(after);
     Map<String, String> out = new TreeMap<>();
     Set<String> ids = new TreeSet<>(a.keySet());
     ids.addAll(b.keySet());
@@ -111,6 +128,58 @@ class LabChangesTest {
             Map.entry("PersistentVolume/lab-cache-1-salt-minion-keys", "added"),
             Map.entry("Service/lab/cache", "added"),
             Map.entry("StatefulSet/lab/cache", "added"));
+  }
+
+  /** A budget that splits the labs below over parts, as the real one splits labs of thousands. */
+  private static final int SMALL_BUDGET = 5_000;
+
+  /** {@code roles} more FIXED roles beside the given ones. */
+  private static SaltLab large(AppRole... roles) {
+    SaltLab.Builder b = TestLabs.base("lab", TestLabs.master().build()).addRoles(roles);
+    for (int i = 0; i < 40; i++) {
+      b.addRoles(AppRole.builder().name("role-" + i).identity(MinionIdentity.FIXED).build());
+    }
+    return b.build();
+  }
+
+  /** The one part of a split lab whose content changed, as the only master data that changed. */
+  private static Map.Entry<String, String> onePart(Map<String, String> changes) {
+    List<Map.Entry<String, String>> parts = new ArrayList<>();
+    changes.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("ConfigMap/lab/salt-master-"))
+        .forEach(parts::add);
+    assertThat(parts).hasSize(1);
+    assertThat(parts.get(0).getKey()).startsWith("ConfigMap/lab/salt-master-roles-");
+    assertThat(parts.get(0).getValue()).isEqualTo("changed");
+    return parts.get(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.6", "1.36"})
+  void inALargeLabScalingOrAddingARoleChangesOnePartOfTheMastersDataAndNotTheMaster(String target) {
+    SaltLab before = large(zookeeper(1).build(), web().build());
+    Map<String, String> scaled =
+        changesSplit(before, large(zookeeper(3).build(), web().build()), target);
+    Map.Entry<String, String> part = onePart(scaled);
+    assertThat(scaled)
+        .containsOnlyKeys(
+            part.getKey(),
+            "PersistentVolume/lab-zookeeper-1-salt-minion-keys",
+            "PersistentVolume/lab-zookeeper-2-salt-minion-keys",
+            "StatefulSet/lab/zookeeper");
+
+    AppRole cache =
+        AppRole.builder().name("cache").replicas(2).addPorts(RolePort.of("redis", 6379)).build();
+    Map<String, String> added =
+        changesSplit(before, large(zookeeper(1).build(), web().build(), cache), target);
+    assertThat(added)
+        .containsOnlyKeys(
+            "ConfigMap/lab/cache-minion-config",
+            onePart(added).getKey(),
+            "PersistentVolume/lab-cache-0-salt-minion-keys",
+            "PersistentVolume/lab-cache-1-salt-minion-keys",
+            "Service/lab/cache",
+            "StatefulSet/lab/cache");
   }
 
   @ParameterizedTest

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,15 +31,7 @@ class SaltTemplatesTest {
   private static JsonNode render(String template, Map<String, ?> context) throws Exception {
     ObjectNode request = JSON.valueToTree(context);
     request.put("template", template);
-    Path script = Path.of(SaltTemplatesTest.class.getResource("render_salt_jinja.py").toURI());
-    Process p = new ProcessBuilder("python3", script.toString()).redirectErrorStream(false).start();
-    p.getOutputStream().write(JSON.writeValueAsBytes(request));
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("python3 with jinja2 and yaml: %s", err).isZero();
-    return JSON.readTree(out);
+    return PythonScripts.run("render_salt_jinja.py", request);
   }
 
   private static String file(String path) {

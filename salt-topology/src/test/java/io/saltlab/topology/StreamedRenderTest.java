@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The streamed render ({@link ApplyOrder#renderStreamed}: each object checked and spooled as it
  * comes, the lab translated twice) gives the same files, bytes and privacy of files as the render
  * that holds every object, for small labs (drawn topology) and labs past the diagram's limit, the
- * batch size and the role chunk, on old and new targets, with and without Argo CD waves.
+ * batch size and the role chunk, and whose master data is split over parts, on old and new targets,
+ * with and without Argo CD waves.
  */
 class StreamedRenderTest {
 
@@ -60,6 +61,8 @@ class StreamedRenderTest {
         Arguments.of("two roles", small, "1.20", GitOps.ARGOCD),
         Arguments.of("existing pull secret", existingPull, "1.6", GitOps.NONE),
         Arguments.of("1100 roles", large, "1.36", GitOps.NONE),
+        Arguments.of(
+            "2000 roles, master data in parts", TestLabs.withRoles(2000), "1.6", GitOps.NONE),
         Arguments.of("1100 roles", large, "1.9", GitOps.ARGOCD));
   }
 
@@ -73,6 +76,8 @@ class StreamedRenderTest {
       assertThat(held.find("StatefulSet", "zookeeper").orElseThrow().yaml())
           .contains("terminationGracePeriodSeconds: 60");
     }
+    assertThat(held.find("ConfigMap", "salt-master-roles-000").isPresent())
+        .isEqualTo(name.contains("in parts"));
     try (StreamedManifests streamed =
         ApplyOrder.renderStreamed(lab, version, gitOps, ValidationContext.empty())) {
       assertThat(streamed.size()).isEqualTo(held.resources().size());
