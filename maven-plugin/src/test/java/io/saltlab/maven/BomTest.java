@@ -45,6 +45,35 @@ class BomTest {
     }
   }
 
+  @Test
+  void theBomManagesTheCommandLinesRunnableJarAndDistributionAsTheCliAttachesThem()
+      throws Exception {
+    String cli = Files.readString(ROOT.resolve("cli/pom.xml"));
+    String zip = Files.readString(ROOT.resolve("cli/src/assembly/zip.xml"));
+    String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
+    String runnable =
+        first(
+            cli,
+            "<file>\\$\\{project.build.directory\\}/saltlab.jar</file>\\s*<type>jar</type>\\s*"
+                + "<classifier>([^<]+)</classifier>");
+    String dist = first(zip, "<id>([^<]+)</id>");
+    assertThat(first(zip, "<format>([^<]+)</format>")).isEqualTo("zip");
+    assertThat(List.of(runnable, dist)).containsExactly("all", "dist");
+    List<String> managed = new ArrayList<>();
+    Matcher m = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(bom);
+    while (m.find()) {
+      String d = m.group(1).replaceAll("\\s+", "");
+      if (d.contains("<artifactId>saltlab-cli</artifactId>")) {
+        managed.add(d.replaceAll(".*</version>", ""));
+      }
+    }
+    assertThat(managed)
+        .containsExactlyInAnyOrder(
+            "",
+            "<classifier>" + runnable + "</classifier>",
+            "<type>zip</type><classifier>" + dist + "</classifier>");
+  }
+
   private static String first(String text, String regex) {
     Matcher m = Pattern.compile(regex).matcher(text);
     assertThat(m.find()).as(regex).isTrue();

@@ -63,6 +63,73 @@ class DocsSnippetsTest {
         .contains("<artifactId>saltlab-bom</artifactId>", "<scope>import</scope>");
   }
 
+  @Test
+  void theCommandLineFetchSnippetsAreTheSamplesAndNameThisVersion() throws IOException {
+    String root = Files.readString(ROOT.resolve("pom.xml"));
+    String version = first(root, "<version>([^<]+)</version>");
+    String dependencyPlugin =
+        first(
+            root, "<artifactId>maven-dependency-plugin</artifactId>\\s*<version>([^<]+)</version>");
+
+    List<List<String>> shell = cliShellLines();
+    assertThat(shell).isNotEmpty();
+    for (List<String> line : shell) {
+      String text = String.join(" ", line);
+      if (line.get(0).equals("mvn")) {
+        assertThat(text)
+            .contains("org.apache.maven.plugins:maven-dependency-plugin:" + dependencyPlugin + ":")
+            .contains("-Dartifact=io.saltlab:saltlab-cli:" + version + ":");
+      } else {
+        assertThat(text).contains(version);
+      }
+    }
+
+    List<String> xml = blocks(cliFetchSection(), "xml");
+    assertThat(xml).hasSize(1);
+    List<String> pom =
+        Files.readAllLines(Path.of("src/it/cli-artifacts/pom.xml")).stream()
+            .map(l -> l.strip().replace("@maven-dependency-plugin.version@", dependencyPlugin))
+            .toList();
+    int at = 0;
+    for (String line : xml.get(0).lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+      int found = pom.subList(at, pom.size()).indexOf(line);
+      assertThat(found)
+          .as("docs/cli.md line not in the cli-artifacts sample: %s", line)
+          .isNotNegative();
+      at += found + 1;
+    }
+  }
+
+  /**
+   * The shell lines of docs/cli.md's "From a Maven repository", continuation lines joined, each
+   * split into its words (they hold no quotes).
+   *
+   * @return one list of words per command
+   */
+  static List<List<String>> cliShellLines() throws IOException {
+    List<String> blocks = blocks(cliFetchSection(), "bash");
+    assertThat(blocks).hasSize(1);
+    List<List<String>> lines = new ArrayList<>();
+    for (String line : blocks.get(0).replace("\\\n", " ").lines().toList()) {
+      if (!line.isBlank()) {
+        lines.add(List.of(line.strip().split("\\s+")));
+      }
+    }
+    return lines;
+  }
+
+  private static String cliFetchSection() throws IOException {
+    String docs = Files.readString(ROOT.resolve("docs/cli.md"));
+    String section = docs.substring(docs.indexOf("## From a Maven repository"));
+    return section.substring(0, section.indexOf("\n## ", 3));
+  }
+
+  private static String first(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as(regex).isTrue();
+    return m.group(1);
+  }
+
   private static List<String> blocks(String markdown, String language) {
     List<String> blocks = new ArrayList<>();
     Matcher m = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(markdown);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,72 @@ class PluginIT {
         .contains("extensions/v1beta1")
         .contains("(broken)");
     assertThat(r.log().substring(0, r.log().indexOf("(broken)"))).doesNotContain("[ERROR]");
+  }
+
+  @Test
+  void theRunnableJarAndTheDistributionComeFromTheBomWithoutVersionsAndAsTheDocsSay()
+      throws Exception {
+    SampleBuild sample = SampleBuild.of("cli-artifacts");
+    String version = SampleBuild.property("saltlab.it.version");
+    Path built =
+        Path.of(SampleBuild.property("saltlab.it.samples"))
+            .resolve("../../../cli/target/saltlab.jar")
+            .normalize();
+
+    // docs/cli.md's pom snippet (DocsSnippetsTest keeps it equal to this sample's pom)
+    SampleBuild.Result r = sample.run("package").succeeded();
+    assertThat(r.log()).doesNotContain("[WARNING]");
+    Path jar = sample.dir().resolve("target/saltlab/saltlab.jar");
+    assertThat(Files.mismatch(jar, built)).as("the jar of classifier all").isEqualTo(-1L);
+    assertThat(command(sample.dir(), "java", "-jar", jar.toString(), "--version"))
+        .isEqualTo("saltlab " + version + "\n");
+    Path launcher = sample.dir().resolve("target/saltlab-" + version + "/bin/saltlab");
+    assertThat(Files.isExecutable(launcher)).as("%s is executable", launcher).isTrue();
+    assertThat(command(sample.dir(), launcher.toString(), "--version"))
+        .isEqualTo("saltlab " + version + "\n");
+
+    // docs/cli.md's shell lines, as written, in a folder that has not fetched them yet: the
+    // dependency plugin's markers of the build above would make unpack skip the zip
+    SampleBuild.deleteTree(sample.dir().resolve("target"));
+    List<List<String>> lines = DocsSnippetsTest.cliShellLines();
+    assertThat(lines).hasSize(4);
+    for (List<String> line : lines) {
+      if (line.get(0).equals("mvn")) {
+        SampleBuild.Result fetched =
+            sample.run(line.subList(1, line.size()).toArray(String[]::new)).succeeded();
+        assertThat(fetched.log()).doesNotContain("[WARNING]");
+      } else {
+        assertThat(command(sample.dir(), line.toArray(String[]::new)))
+            .startsWith("1.36: wrote 44, removed 0, kept 0 unchanged");
+        SampleBuild.deleteTree(sample.dir().resolve("manifests"));
+      }
+    }
+    assertThat(Files.mismatch(sample.dir().resolve("saltlab-cli-" + version + "-all.jar"), built))
+        .isEqualTo(-1L);
+  }
+
+  /**
+   * Runs a command of the docs to its end and returns what it printed on stdout; the launcher makes
+   * no class-data archive, and {@code java} is this JVM's.
+   */
+  private static String command(Path dir, String... command) throws Exception {
+    List<String> argv = new java.util.ArrayList<>(List.of(command));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    if (argv.get(0).equals("java")) {
+      argv.set(0, java.toString());
+    } else if (!argv.get(0).startsWith("/")) {
+      argv.set(0, dir.resolve(argv.get(0)).toString());
+    }
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+    pb.environment().put("SALTLAB_CACHE", "off");
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = p.waitFor();
+    assertThat(exit).as("%s: %s%s", argv, out, Files.readString(err)).isZero();
+    return out;
   }
 
   @Test
