@@ -10,17 +10,16 @@ import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What {@code render} and {@code check} share: the lab, the targets and the output folder, run
- * through saltlab's command line inside Maven's JVM, so that the folder written, the drift reported
- * and every message are the command line's own.
+ * What {@code render} and {@code check} share: the lab, the targets, the output folder, the layout,
+ * the GitOps engine and the existing objects, run through saltlab's command line inside Maven's
+ * JVM, so that the folder written, the drift reported and every message are the command line's own.
  */
-abstract class AbstractLabMojo extends AbstractMojo {
+abstract class AbstractLabMojo extends SaltlabMojo {
 
   /**
    * A class implementing {@code io.saltlab.topology.LabProvider}, on the plugin's classpath (its
@@ -59,10 +58,6 @@ abstract class AbstractLabMojo extends AbstractMojo {
    */
   @Parameter(property = "saltlab.gitops", defaultValue = "none", required = true)
   String gitops;
-
-  /** Skips every saltlab goal. */
-  @Parameter(property = "saltlab.skip", defaultValue = "false")
-  boolean skip;
 
   /** The project, whose compile classpath may hold the lab class. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -107,6 +102,7 @@ abstract class AbstractLabMojo extends AbstractMojo {
     args.add(layout.strip());
     args.add("--gitops");
     args.add(gitops.strip());
+    args.addAll(existing().arguments());
 
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

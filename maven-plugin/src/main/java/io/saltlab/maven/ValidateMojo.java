@@ -2,12 +2,12 @@ package io.saltlab.maven;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.validate.ManifestValidator;
-import io.saltlab.core.validate.ValidationContext;
 import io.saltlab.core.validate.ValidationReport;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -16,11 +16,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code saltlab:validate}: checks any folder of Kubernetes YAML (saltlab's or not) against the API
- * of a target version with the validator and schemas bundled in saltlab, and fails the build on any
- * problem, each one listed. Bound to {@code verify} by default.
+ * of a target version with the validator and schemas bundled in saltlab, as {@code saltlab
+ * validate} does: the build fails on any error, each one listed; warnings (what the API server
+ * accepts but breaks at run time) are listed and fail the build only with {@code strict}. Bound to
+ * {@code verify} by default.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ValidateMojo extends AbstractMojo {
+public class ValidateMojo extends SaltlabMojo {
 
   /** Creates the goal; Maven sets its parameters. */
   public ValidateMojo() {}
@@ -34,23 +36,11 @@ public class ValidateMojo extends AbstractMojo {
   String target;
 
   /**
-   * Fail on warnings too (what would break at run time rather than be refused by the API server).
+   * Fail on warnings too (what would break at run time rather than be refused by the API server),
+   * as {@code saltlab validate --strict}.
    */
   @Parameter(property = "saltlab.strict", defaultValue = "false")
   boolean strict;
-
-  /** Namespaces that exist in the cluster already, so objects may live in them. */
-  @Parameter List<String> existingNamespaces = new ArrayList<>();
-
-  /** Secrets that exist in the cluster already, as {@code NAMESPACE/NAME}. */
-  @Parameter List<String> existingSecrets = new ArrayList<>();
-
-  /** ConfigMaps that exist in the cluster already, as {@code NAMESPACE/NAME}. */
-  @Parameter List<String> existingConfigMaps = new ArrayList<>();
-
-  /** Skips the goal. */
-  @Parameter(property = "saltlab.skip", defaultValue = "false")
-  boolean skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -70,18 +60,22 @@ public class ValidateMojo extends AbstractMojo {
       }
     }
     KubernetesVersion version = Targets.parseOne(target);
-    ValidationContext context =
-        Existing.context(existingNamespaces, existingSecrets, existingConfigMaps);
     ValidationReport report =
         ManifestValidator.forTarget(version)
-            .withContext(context)
-            .validatePaths(paths.stream().map(File::toPath).toArray(java.nio.file.Path[]::new));
+            .withContext(existing().context())
+            .validatePaths(paths.stream().map(File::toPath).toArray(Path[]::new));
     String text = report.format();
-    if (report.isClean()) {
-      text.lines().forEach(getLog()::info);
+    boolean passed = strict ? report.isClean() : report.isValid();
+    if (passed) {
+      Consumer<CharSequence> log = report.isClean() ? getLog()::info : getLog()::warn;
+      text.lines().forEach(log);
       return;
     }
     text.lines().forEach(getLog()::error);
-    throw new MojoFailureException(text.strip());
+    throw new MojoFailureException(
+        text.strip()
+            + (report.isValid()
+                ? "\nwarnings fail the build because <strict> is true (saltlab.strict)"
+                : ""));
   }
 }

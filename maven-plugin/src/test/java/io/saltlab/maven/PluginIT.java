@@ -85,14 +85,26 @@ class PluginIT {
   }
 
   @Test
-  void validateChecksAnyFolderWithTheExistingObjectsDeclared() throws Exception {
-    SampleBuild.Result r = SampleBuild.of("validate").run("verify").failed();
+  void validateChecksAnyFolderWithTheExistingObjectsDeclaredAndWarningsFailOnlyWhenStrict()
+      throws Exception {
+    SampleBuild sample = SampleBuild.of("validate");
+    SampleBuild.Result r = sample.run("verify").failed();
     assertThat(r.log())
         .contains("(existing-secret)")
         .contains("hostpath")
         .contains("extensions/v1beta1")
         .contains("(broken)");
-    assertThat(r.log().substring(0, r.log().indexOf("(broken)"))).doesNotContain("[ERROR]");
+    String beforeBroken = r.log().substring(0, r.log().indexOf("(broken)"));
+    assertThat(beforeBroken).doesNotContain("[ERROR]");
+    assertThat(beforeBroken.substring(beforeBroken.indexOf("(warned)")))
+        .containsPattern("\\[WARNING\\] .*0 errors, 1 warning")
+        .containsPattern("\\[WARNING\\]   - .*image without a tag");
+
+    SampleBuild.Result strict = sample.run("verify", "-Dsaltlab.strict=true").failed();
+    assertThat(strict.log())
+        .containsPattern("\\[ERROR\\]   - .*image without a tag")
+        .contains("warnings fail the build because <strict> is true")
+        .doesNotContain("(broken)");
   }
 
   @Test
