@@ -84,13 +84,13 @@ final class ClusterChecks {
     hostname("name", cluster.name(), "salt-lab");
     if (cluster.lab().registry().username().isEmpty()) {
       // An existing pull Secret needs no user in the lab, but the nodes still log in to the
-      // registry at provision time (the password then comes from REGISTRY_PASSWORD).
+      // registry at provision time (the password then comes from SALTLAB_REGISTRY_PASSWORD).
       add(
           "lab.registry.username",
           "(missing)",
           "the user the nodes log in to "
               + cluster.lab().registry().server()
-              + " as, with the password from REGISTRY_PASSWORD at provision time",
+              + " as, with the password from SALTLAB_REGISTRY_PASSWORD at provision time",
           "deployer");
     }
     String hostRoot = cluster.lab().master().hostRoot();

@@ -27,7 +27,8 @@ import org.immutables.value.Value;
  * <p>The registry is the lab's {@link io.saltlab.topology.Registry}: the host the runtime trusts,
  * the host in {@code /etc/hosts} and {@code NO_PROXY} and the host the nodes log in to are the one
  * in the lab's pull Secret, by construction. Its password never reaches a generated file: the
- * Vagrantfile forwards {@code REGISTRY_PASSWORD} from the host's environment at provision time.
+ * Vagrantfile forwards {@code SALTLAB_REGISTRY_PASSWORD} from the host's environment at provision
+ * time.
  *
  * <p>Building checks the whole cluster and throws one {@link InvalidLabException} listing every
  * problem; {@link #render(KubernetesVersion)} adds the checks that depend on the target.

@@ -53,7 +53,7 @@ class ClusterRenderTest {
             "node.vm.network \"private_network\", ip: \"192.168.56.10\"",
             "node.vm.network \"private_network\", ip: \"192.168.56.11\"",
             "node.vm.network \"private_network\", ip: \"192.168.56.12\"",
-            "\"REGISTRY_PASSWORD\" => ENV.fetch(\"REGISTRY_PASSWORD\", \"\")");
+            "\"SALTLAB_REGISTRY_PASSWORD\" => ENV.fetch(\"SALTLAB_REGISTRY_PASSWORD\", \"\")");
     assertThat(v.indexOf("define \"kube0\"")).isLessThan(v.indexOf("define \"node1\""));
   }
 

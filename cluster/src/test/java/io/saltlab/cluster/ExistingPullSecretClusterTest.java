@@ -44,7 +44,7 @@ class ExistingPullSecretClusterTest {
             .build();
     SortedMap<String, String> files = cluster(lab(registry)).render("1.36");
     String all = String.join("\n", files.values());
-    assertThat(all).contains("registry.example.com:5000", "deployer", "REGISTRY_PASSWORD");
+    assertThat(all).contains("registry.example.com:5000", "deployer", "SALTLAB_REGISTRY_PASSWORD");
   }
 
   @Test

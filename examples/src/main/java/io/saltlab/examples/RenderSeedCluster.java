@@ -38,7 +38,8 @@ public final class RenderSeedCluster {
       for (Path p : written) {
         System.out.println("  " + p);
       }
-      System.out.println("Then: cd " + out + " && export REGISTRY_PASSWORD=... && vagrant up");
+      System.out.println(
+          "Then: cd " + out + " && export SALTLAB_REGISTRY_PASSWORD=... && vagrant up");
     } catch (IOException | RuntimeException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);

@@ -172,7 +172,7 @@ final class LabChecks {
             "(missing)",
             "the password of the rendered pull Secret, or existingSecret to use a Secret already in"
                 + " the cluster",
-            "SecretValue.fromEnv(\"REGISTRY_PASSWORD\")");
+            "SecretValue.fromEnv(\"SALTLAB_REGISTRY_PASSWORD\")");
       }
     }
     registry

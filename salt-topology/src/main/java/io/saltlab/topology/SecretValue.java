@@ -42,7 +42,7 @@ public final class SecretValue {
   /**
    * A secret read now from an environment variable of this process.
    *
-   * @param variable the variable's name, for example {@code REGISTRY_PASSWORD}
+   * @param variable the variable's name, for example {@code SALTLAB_REGISTRY_PASSWORD}
    * @return the secret
    * @throws IllegalArgumentException when the variable is unset or empty
    */
@@ -61,7 +61,8 @@ public final class SecretValue {
   public static SecretValue fromEnv(String variable, Map<String, String> environment) {
     if (variable == null || variable.isBlank()) {
       throw new IllegalArgumentException(
-          "secret environment variable name is empty; expected a name such as REGISTRY_PASSWORD");
+          "secret environment variable name is empty; expected a name such as"
+              + " SALTLAB_REGISTRY_PASSWORD");
     }
     String v = environment.get(variable);
     if (v == null || v.isEmpty()) {
@@ -116,7 +117,10 @@ public final class SecretValue {
     return value;
   }
 
-  /** Where the secret came from, safe to print: {@code environment variable REGISTRY_PASSWORD}. */
+  /**
+   * Where the secret came from, safe to print: {@code environment variable
+   * SALTLAB_REGISTRY_PASSWORD}.
+   */
   public String source() {
     return source;
   }

@@ -226,18 +226,19 @@ fi
 step "registry: credentials for registry.lab.local:5000"
 # What docker login writes, written directly: the same file serves docker 1.12 (which has no
 # --password-stdin) and containerd nodes, whose kubelet reads /var/lib/kubelet/config.json,
-# and the password never appears on a command line. It comes from REGISTRY_PASSWORD, which
-# the Vagrantfile forwards from the host's environment; no generated file holds it.
-if [ -n "${REGISTRY_PASSWORD:-}" ]; then
-  auth="$(printf '%s:%s' 'lab' "${REGISTRY_PASSWORD}" | base64 | tr -d '\n')"
+# and the password never appears on a command line. It comes from SALTLAB_REGISTRY_PASSWORD
+# (the name the examples read at render time too), which the Vagrantfile forwards from the host's
+# environment; no generated file holds it.
+if [ -n "${SALTLAB_REGISTRY_PASSWORD:-}" ]; then
+  auth="$(printf '%s:%s' 'lab' "${SALTLAB_REGISTRY_PASSWORD}" | base64 | tr -d '\n')"
   for config in /root/.docker/config.json /var/lib/kubelet/config.json; do
     printf '{\n  "auths": {\n    "%s": {\n      "auth": "%s"\n    }\n  }\n}\n' 'registry.lab.local:5000' "${auth}" \
       | write_file "${config}" 0600
   done
 elif [ -f /var/lib/kubelet/config.json ]; then
-  echo "saltlab: REGISTRY_PASSWORD is not set; keeping the credentials of an earlier run"
+  echo "saltlab: SALTLAB_REGISTRY_PASSWORD is not set; keeping the credentials of an earlier run"
 else
-  echo "saltlab: REGISTRY_PASSWORD is not set; run: export REGISTRY_PASSWORD=... then vagrant provision" >&2
+  echo "saltlab: SALTLAB_REGISTRY_PASSWORD is not set; run: export SALTLAB_REGISTRY_PASSWORD=... then vagrant provision" >&2
   exit 1
 fi
 
