@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,9 +206,7 @@ public final class SchemaCompiler {
     if (n.has("properties")) {
       out.append('{');
       String sep = "";
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.get("properties").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> p = it.next();
+      for (Map.Entry<String, JsonNode> p : n.get("properties").properties()) {
         out.append(sep).append(name(p.getKey())).append(':');
         node(p.getValue(), definitions, where + "/" + p.getKey(), out);
         sep = ",";
