@@ -12,6 +12,9 @@ import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
 import io.saltlab.topology.LabProvider;
 import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.SecretValue;
+import io.saltlab.topology.spec.LabDocument;
+import io.saltlab.topology.spec.LabSpec;
 import io.saltlab.topology.spec.LabSpecException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -110,16 +113,80 @@ final class LabSource {
    * @throws CliException when the lab cannot be loaded or is invalid
    */
   Loaded load(Map<String, String> environment) {
+    return loading(
+        () -> {
+          if (spec != null) {
+            ClusterSpec.Read read = ClusterSpec.read(spec, environment);
+            return new Loaded(read.lab(), read.cluster());
+          }
+          if (className != null) {
+            return fromClass(className);
+          }
+          SeedLabProvider seed = new SeedLabProvider();
+          return new Loaded(seed.lab(), Optional.of(seed));
+        });
+  }
+
+  /** Stand-ins for missing secrets: equal lengths, so both renders have the same shape. */
+  private static final String STAND_IN_A = "saltlab-stand-in-" + "a".repeat(32);
+
+  private static final String STAND_IN_B = "saltlab-stand-in-" + "b".repeat(32);
+
+  /**
+   * The lab for {@code check}, which needs no secrets: a spec file's secrets that are not available
+   * here (variable unset, file absent) get stand-ins, twice, so that the values derived from them
+   * are known and left out of the comparison. A lab class or the seed lab is loaded as it is.
+   *
+   * @param environment the variables a spec file may read its secrets from
+   * @param requireSecrets whether a missing secret is an error, as for {@code render}
+   * @return the lab twice (the same one when nothing is missing) and what is missing
+   */
+  ForCheck loadForCheck(Map<String, String> environment, boolean requireSecrets) {
+    if (spec == null || requireSecrets) {
+      Loaded lab = load(environment);
+      return new ForCheck(lab, lab, List.of());
+    }
+    List<String> missing = new ArrayList<>();
+    Loaded first =
+        loading(
+            () ->
+                withCluster(
+                    LabSpec.documentWithoutSecrets(
+                        spec,
+                        environment,
+                        where -> {
+                          missing.add(where);
+                          return SecretValue.of(STAND_IN_A);
+                        })));
+    if (missing.isEmpty()) {
+      return new ForCheck(first, first, List.of());
+    }
+    Loaded second =
+        loading(
+            () ->
+                withCluster(
+                    LabSpec.documentWithoutSecrets(
+                        spec, environment, where -> SecretValue.of(STAND_IN_B))));
+    return new ForCheck(first, second, missing);
+  }
+
+  /**
+   * A lab loaded for {@code check}.
+   *
+   * @param lab the lab, with the first stand-ins
+   * @param standIn the same lab with the second stand-ins
+   * @param missing the secrets not available, by key and variable or file (never a value)
+   */
+  record ForCheck(Loaded lab, Loaded standIn, List<String> missing) {}
+
+  /** A spec file's lab with the cluster its {@code cluster:} section describes, if any. */
+  private static Loaded withCluster(LabDocument document) {
+    return new Loaded(document.lab(), ClusterSpec.of(document));
+  }
+
+  private Loaded loading(java.util.function.Supplier<Loaded> load) {
     try {
-      if (spec != null) {
-        ClusterSpec.Read read = ClusterSpec.read(spec, environment);
-        return new Loaded(read.lab(), read.cluster());
-      }
-      if (className != null) {
-        return fromClass(className);
-      }
-      SeedLabProvider seed = new SeedLabProvider();
-      return new Loaded(seed.lab(), Optional.of(seed));
+      return load.get();
     } catch (LabSpecException e) {
       throw new CliException(
           e.headline(),

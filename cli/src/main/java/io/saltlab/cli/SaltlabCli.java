@@ -7,6 +7,7 @@ import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.cli.internal.args.Suggestions;
 import io.saltlab.cli.internal.args.UsageException;
 import io.saltlab.core.customize.CustomizationException;
+import io.saltlab.core.internal.diff.VisibleText;
 import io.saltlab.core.render.SaltlabVersion;
 import io.saltlab.core.validate.ManifestValidationException;
 import io.saltlab.core.write.FolderException;
@@ -216,7 +217,7 @@ final class SaltlabCli {
 
   private static int usageError(UsageException e, CommandSpec spec, CliContext context) {
     PrintWriter err = context.err();
-    err.println("error: " + e.getMessage());
+    err.println("error: " + firstLine(e.getMessage()));
     String help = "run '" + spec.qualifiedName() + " --help' for usage";
     if (e.advice() != null) {
       help = e.advice() + "; " + help;
@@ -235,13 +236,13 @@ final class SaltlabCli {
         err.println("  - " + firstLine(line));
       }
       if (c.hint() != null) {
-        err.println("hint: " + c.hint());
+        err.println("hint: " + firstLine(c.hint()));
       }
       return c.exitCode();
     }
     if (e instanceof FolderException) {
       err.println("error: " + firstLine(e.getMessage()));
-      err.println("hint: " + ((FolderException) e).hint());
+      err.println("hint: " + firstLine(((FolderException) e).hint()));
       err.flush();
       return ExitCodes.INPUT;
     }
@@ -285,7 +286,11 @@ final class SaltlabCli {
     return ExitCodes.INPUT;
   }
 
+  /**
+   * The first line of a message, with control characters and escape sequences made visible: a
+   * message may quote input (a key, a path), which must never drive the terminal.
+   */
   private static String firstLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("");
+    return s == null ? "" : VisibleText.line(s.lines().findFirst().orElse(""));
   }
 }

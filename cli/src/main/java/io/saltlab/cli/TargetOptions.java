@@ -32,7 +32,7 @@ final class TargetOptions {
         try {
           return Path.of(text);
         } catch (InvalidPathException e) {
-          throw new IllegalArgumentException("not a usable path: " + e.getReason());
+          throw new IllegalArgumentException(PathEncoding.explain(e));
         }
       };
 

@@ -5,12 +5,16 @@ import io.saltlab.cli.internal.args.Option;
 import io.saltlab.cli.internal.args.Parameters;
 import io.saltlab.cli.internal.args.ParsedArgs;
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.internal.diff.VisibleText;
+import io.saltlab.core.internal.files.InputFiles;
 import io.saltlab.core.validate.ManifestValidator;
 import io.saltlab.core.validate.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code saltlab validate}: checks manifest files against a target's API with the bundled
@@ -62,6 +66,9 @@ final class ValidateCommand {
   /** The command. */
   static final CliCommand COMMAND = new CliCommand(SPEC, ValidateCommand::run);
 
+  /** Problems that mean part of the input was not read: an input error, not a finding. */
+  private static final Set<String> INPUT_CHECKS = Set.of("unreadable", "input-limit");
+
   private ValidateCommand() {}
 
   private static int run(ParsedArgs args, CliContext context) {
@@ -69,23 +76,44 @@ final class ValidateCommand {
     ManifestValidator.preload(target);
     List<Path> paths = args.parameters(PATHS);
     for (Path p : paths) {
-      if (!Files.exists(p)) {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
         throw new CliException(
             "no such file or folder: " + p,
             "give manifest files or folders, for example manifests/1.36");
       }
+    }
+    List<String> refused = InputFiles.refusedArguments(paths);
+    if (!refused.isEmpty()) {
+      throw new CliException(
+          refused.size() == 1 ? refused.get(0) : refused.size() + " paths cannot be validated",
+          refused.size() == 1 ? List.of() : refused,
+          "give regular files or folders; saltlab never follows links nor reads FIFOs, devices or"
+              + " kernel files",
+          ExitCodes.INPUT);
     }
     ValidationReport report =
         ManifestValidator.forTarget(target)
             .withContext(ExistingOptions.context(args))
             .validatePaths(paths.toArray(Path[]::new));
     PrintWriter out = context.out();
-    String text = report.format();
+    String text = VisibleText.of(report.format());
     out.print(text);
     if (!text.endsWith("\n")) {
       out.println();
     }
     out.flush();
+    long unread = report.problems().stream().filter(p -> INPUT_CHECKS.contains(p.check())).count();
+    if (unread > 0) {
+      throw new CliException(
+          unread == 1
+              ? "1 input could not be read (listed above); the rest was validated"
+              : unread + " inputs could not be read (listed above); the rest was validated",
+          "fix or remove what is listed; limits: "
+              + InputFiles.MAX_FILE_BYTES
+              + " bytes per file, "
+              + InputFiles.MAX_TOTAL_BYTES
+              + " bytes per run (README, docs/cli.md)");
+    }
     boolean strict = Boolean.TRUE.equals(args.get(STRICT));
     return (strict ? report.isClean() : report.isValid()) ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }

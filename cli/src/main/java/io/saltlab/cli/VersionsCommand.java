@@ -7,6 +7,7 @@ import io.saltlab.core.ApiVersions;
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.validate.ManifestValidator;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -35,9 +36,14 @@ final class VersionsCommand {
   private static int run(ParsedArgs args, CliContext context) {
     PrintWriter out = context.out();
     Set<KubernetesVersion> bundled = Set.copyOf(ManifestValidator.schemaVersions());
-    out.printf("Targets %s (default %s):%n", KubernetesVersion.range(), KubernetesVersion.DEFAULT);
+    out.printf(
+        Locale.ROOT,
+        "Targets %s (default %s):%n",
+        KubernetesVersion.range(),
+        KubernetesVersion.DEFAULT);
     String format = "%-7s %-19s %-13s %-19s %-31s %-9s %s%n";
     out.printf(
+        Locale.ROOT,
         format,
         "target",
         "Deployment",
@@ -50,6 +56,7 @@ final class VersionsCommand {
       ApiVersions api = ApiVersionTable.forTarget(v);
       String schema = bundled.contains(v) ? "bundled" : "none";
       out.printf(
+          Locale.ROOT,
           format,
           v,
           api.deployment(),
@@ -60,9 +67,11 @@ final class VersionsCommand {
           schema);
     }
     out.printf(
+        Locale.ROOT,
         "Schemas bundled for %d of %d targets; the others are rendered and cross-checked but not"
             + " schema-checked.%n",
-        bundled.size(), KubernetesVersion.all().size());
+        bundled.size(),
+        KubernetesVersion.all().size());
     out.flush();
     return ExitCodes.OK;
   }

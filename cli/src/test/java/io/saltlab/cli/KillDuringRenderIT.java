@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.saltlab.core.KubernetesVersion;
 import io.saltlab.core.write.GeneratedFiles;
+import io.saltlab.core.write.OutputFolder;
 import io.saltlab.topology.spec.LabSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,13 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills {@code saltlab.jar render} with SIGKILL ({@link Process#destroyForcibly()}) at random
  * moments while it writes, hundreds of times, in several folders at once, and checks after every
  * kill that the target folder holds exactly the old render or exactly the new one (never a mix),
- * and that files the user put in the folder keep their bytes and times. Also renders two different
- * labs into one folder at once: one waits for the other, and the folder ends up holding exactly one
- * of them.
+ * and that files the user put in the folder keep their bytes, times and inode. Also renders two
+ * different labs into one folder at once: one waits for the other, and the folder ends up holding
+ * exactly one of them.
  *
- * <p>A kill between the two renames of the swap leaves {@code DIR/<V>} absent and the old folder
- * under {@code DIR/.<V>.saltlab-old}; that is the old content, put back by the next run (see {@link
- * io.saltlab.core.write.OutputFolder}), and counted separately.
+ * <p>A kill after the write committed (its journal {@code DIR/.<V>.saltlab-journal} is in place)
+ * and before it finished leaves some files renamed into place and some still staged; the next
+ * writer finishes it before anything else (see {@link io.saltlab.core.write.OutputFolder}). Such
+ * kills are counted separately, and the folder is checked after that recovery: it must then hold
+ * exactly the new render. Every other kill must leave the old or the new render untouched.
  */
 class KillDuringRenderIT {
   /** At least this many kills in total, spread over {@link #WORKERS} folders. */
@@ -66,8 +70,8 @@ class KillDuringRenderIT {
 
   private static final AtomicInteger KILLED = new AtomicInteger();
   private static final AtomicInteger DURING_BUILD = new AtomicInteger();
-  private static final AtomicInteger BETWEEN_RENAMES = new AtomicInteger();
-  private static final AtomicInteger BEFORE_OLD_DELETED = new AtomicInteger();
+  private static final AtomicInteger AFTER_COMMIT = new AtomicInteger();
+  private static final AtomicInteger BEFORE_CLEAN_UP = new AtomicInteger();
   private static final AtomicInteger FOUND_OLD = new AtomicInteger();
   private static final AtomicInteger FOUND_NEW = new AtomicInteger();
   private static final AtomicInteger FINISHED_FIRST = new AtomicInteger();
@@ -103,11 +107,11 @@ class KillDuringRenderIT {
             + WORKERS
             + " folders at once ("
             + DURING_BUILD.get()
-            + " while building the new folder, "
-            + BETWEEN_RENAMES.get()
-            + " between the two renames, "
-            + BEFORE_OLD_DELETED.get()
-            + " before the old folder was deleted); "
+            + " while staging the new files, "
+            + AFTER_COMMIT.get()
+            + " after the commit, finished by the next writer, "
+            + BEFORE_CLEAN_UP.get()
+            + " before the staging folder was deleted); "
             + FOUND_OLD.get()
             + " left the old render, "
             + FOUND_NEW.get()
@@ -137,7 +141,7 @@ class KillDuringRenderIT {
       f.get(10, TimeUnit.MINUTES);
     }
     assertThat(KILLED.get()).isGreaterThanOrEqualTo(KILLS);
-    assertThat(DURING_BUILD.get() + BETWEEN_RENAMES.get() + BEFORE_OLD_DELETED.get())
+    assertThat(DURING_BUILD.get() + AFTER_COMMIT.get() + BEFORE_CLEAN_UP.get())
         .as("kills that landed in the middle of a write")
         .isPositive();
   }
@@ -171,6 +175,7 @@ class KillDuringRenderIT {
     Files.write(userFile, USER_FILE);
     Files.write(userTop, USER_FILE);
     FileTime userTime = Files.getLastModifiedTime(userFile);
+    Object userInode = Files.getAttribute(userFile, "unix:ino");
     boolean holdsA = true;
     long writeWindowMs = 1500;
     while (KILLED.get() < KILLS) {
@@ -181,8 +186,8 @@ class KillDuringRenderIT {
         // Mostly while the new folder is built, the longest phase; sometimes at the swap or late.
         int aim = random.nextInt(10);
         if (aim == 0) {
-          // At the swap: the moment the old folder is renamed away, before or while it is deleted.
-          waitFor(p, out.resolve("." + TARGET + ".saltlab-old"));
+          // At the swap: the moment the journal commits, while files are renamed into place.
+          waitFor(p, out.resolve("." + TARGET + ".saltlab-journal"));
         } else {
           // A random moment of the write, building or just after it finished.
           Thread.sleep(random.nextInt((int) (aim == 1 ? writeWindowMs * 5 / 4 : writeWindowMs)));
@@ -200,14 +205,10 @@ class KillDuringRenderIT {
         writeWindowMs =
             Math.max(200, Math.min(3000, (System.nanoTime() - started) / 1_000_000 + 100));
       }
-      Path effective = out.resolve(TARGET);
-      if (!Files.exists(effective)) {
-        // Killed between the two renames: the old folder, user file included, waits here.
-        effective = out.resolve("." + TARGET + ".saltlab-old");
-      }
       holdsA = assertOldOrNew(out, holdsA);
-      assertThat(Files.readAllBytes(effective.resolve("notes.txt"))).isEqualTo(USER_FILE);
-      assertThat(Files.getLastModifiedTime(effective.resolve("notes.txt"))).isEqualTo(userTime);
+      assertThat(Files.readAllBytes(userFile)).isEqualTo(USER_FILE);
+      assertThat(Files.getLastModifiedTime(userFile)).isEqualTo(userTime);
+      assertThat(Files.getAttribute(userFile, "unix:ino")).isEqualTo(userInode);
       assertThat(Files.readAllBytes(userTop)).isEqualTo(USER_FILE);
     }
     // A last, complete run cleans what the kills left.
@@ -236,29 +237,33 @@ class KillDuringRenderIT {
     return -1;
   }
 
-  /** Checks the folder holds one whole render and says which. */
+  /**
+   * Checks the folder holds one whole render and says which. A committed, unfinished write is
+   * finished first, as the next writer would, and must then give the new render.
+   */
   private static boolean assertOldOrNew(Path out, boolean heldA) throws IOException {
     Path target = out.resolve(TARGET);
     Path fresh = out.resolve("." + TARGET + ".saltlab-new");
-    Path old = out.resolve("." + TARGET + ".saltlab-old");
-    Path effective = target;
-    if (!Files.exists(target)) {
-      assertThat(old)
-          .as("with %s gone, the old folder waits under its temporary name", target)
-          .isDirectory();
-      effective = old;
-      BETWEEN_RENAMES.incrementAndGet();
-    } else if (Files.exists(old)) {
-      BEFORE_OLD_DELETED.incrementAndGet();
+    boolean committed = OutputFolder.hasUnfinishedWrite(out, TARGET);
+    if (committed) {
+      AFTER_COMMIT.incrementAndGet();
+      try (OutputFolder folder = OutputFolder.open(out, Duration.ofSeconds(30))) {
+        assertThat(folder.recover(TARGET)).isTrue();
+      }
     } else if (Files.exists(fresh)) {
-      DURING_BUILD.incrementAndGet();
+      // Staged files without a journal: before the commit, or after the journal went.
+      (sameAs(generated(target), heldA ? renderA : renderB) ? DURING_BUILD : BEFORE_CLEAN_UP)
+          .incrementAndGet();
     }
-    Map<String, byte[]> found = generated(effective);
+    Map<String, byte[]> found = generated(target);
     boolean isA = sameAs(found, renderA);
     boolean isB = sameAs(found, renderB);
     assertThat(isA || isB)
-        .as("%s holds exactly lab A or lab B, found %s", effective, found.keySet())
+        .as("%s holds exactly lab A or lab B, found %s", target, found.keySet())
         .isTrue();
+    if (committed) {
+      assertThat(isA).as("a committed write finishes as the new render").isEqualTo(!heldA);
+    }
     boolean holdsA = isA;
     (holdsA == heldA ? FOUND_OLD : FOUND_NEW).incrementAndGet();
     return holdsA;

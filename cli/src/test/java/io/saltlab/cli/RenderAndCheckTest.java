@@ -166,7 +166,7 @@ class RenderAndCheckTest {
     CliRunner.Run r = render();
 
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("wrote 1, removed 1, kept 43 unchanged, carried over 2 of yours");
+    assertThat(r.out()).contains("wrote 1, removed 1, kept 43 unchanged, left 2 of yours alone");
     assertThat(folder.resolve("NOTES.md")).hasContent("my notes");
     assertThat(folder.resolve("patches/p.yaml")).hasContent("kind: Patch");
     assertThat(Files.getLastModifiedTime(folder.resolve("NOTES.md"))).isEqualTo(notesTime);

@@ -158,7 +158,7 @@ class SecretsNeverLeakTest {
     outputs.put("SaltMaster", lab.master().toString());
     outputs.put("password SecretValue", lab.registry().password().orElseThrow().toString());
     outputs.put("password source", lab.registry().password().orElseThrow().source());
-    outputs.put("token SecretValue", lab.autosignToken().toString());
+    outputs.put("token SecretValue", lab.autosignToken().orElseThrow().toString());
     for (AppRole role : lab.roles()) {
       outputs.put("AppRole " + role.name(), role.toString());
       for (RolePort port : role.ports()) {

@@ -44,7 +44,27 @@ final class LabChecks {
     registry(lab.registry());
     image("minionImage", lab.minionImage());
     master(lab.master());
-    autosignToken(lab.autosignToken());
+    if (lab.autosignToken().isPresent() && lab.existingAutosignSecret().isPresent()) {
+      add(
+          "autosignToken",
+          "****",
+          "no token beside existingAutosignSecret: the existing Secret holds it",
+          "remove the token, or existingAutosignSecret to have saltlab render the Secret");
+    } else if (lab.autosignToken().isPresent()) {
+      autosignToken(lab.autosignToken().get());
+    } else if (lab.existingAutosignSecret().isPresent()) {
+      dnsLabel(
+          "existingAutosignSecret",
+          lab.existingAutosignSecret().get(),
+          "salt-master-autosign",
+          NameRule.DNS_1123_SUBDOMAIN);
+    } else {
+      add(
+          "autosignToken",
+          "(none)",
+          "the token minions present, or existingAutosignSecret naming a Secret that holds it",
+          ".autosignToken(SecretValue.fromEnv(\"SALTLAB_AUTOSIGN_TOKEN\"))");
+    }
     dnsLabel("clusterDomain", lab.clusterDomain(), "cluster.local", NameRule.DNS_1123_SUBDOMAIN);
     containerPath("minionConfigDir", lab.minionConfigDir(), "/etc/salt");
     Set<String> names = new HashSet<>();
@@ -69,7 +89,7 @@ final class LabChecks {
    * that meet would make one object overwrite the other.
    */
   private void generatedNames(SaltLab lab) {
-    String autosign = LabNames.autosignSecret(lab.master());
+    String autosign = LabNames.autosignSecret(lab);
     if (autosign.equals(lab.registry().secretName())) {
       add(
           "registry.secretName",

@@ -138,4 +138,15 @@ public final class LabNames {
   public static String minionKeyVolume(SaltLab lab, String minionId) {
     return lab.namespace() + "-" + minionId + "-" + MINION_KEYS;
   }
+
+  /**
+   * The Secret the lab's pods read the autosign token from: the existing one the lab names, else
+   * the one saltlab renders ({@link #autosignSecret(SaltMaster)}).
+   *
+   * @param lab the lab
+   * @return the Secret's name
+   */
+  public static String autosignSecret(SaltLab lab) {
+    return lab.existingAutosignSecret().orElse(autosignSecret(lab.master()));
+  }
 }

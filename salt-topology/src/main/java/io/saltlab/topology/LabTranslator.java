@@ -58,7 +58,10 @@ final class LabTranslator {
     return renderer.renderTrees(lab.customizations().apply(trees(lab, target, masterBudget)));
   }
 
-  /** The validating renderer; it accepts the pull Secret as existing when the lab names one. */
+  /**
+   * The validating renderer; it accepts the pull Secret and the autosign Secret as existing when
+   * the lab names them.
+   */
   static ManifestRenderer renderer(SaltLab lab, KubernetesVersion target) {
     return renderer(lab, target, ValidationContext.empty());
   }
@@ -74,8 +77,8 @@ final class LabTranslator {
   }
 
   /**
-   * What the lab names but does not render, for validation: the existing pull Secret, and the
-   * Secrets and ConfigMaps roles read environment or volumes from.
+   * What the lab names but does not render, for validation: the existing pull and autosign Secrets,
+   * and the Secrets and ConfigMaps roles read environment or volumes from.
    */
   private static ValidationContext.Builder lab(SaltLab lab) {
     ValidationContext.Builder b = ValidationContext.builder();
@@ -103,6 +106,7 @@ final class LabTranslator {
         }
       }
     }
+    lab.existingAutosignSecret().ifPresent(name -> b.existingSecret(ns, name));
     return b;
   }
 
@@ -157,7 +161,9 @@ final class LabTranslator {
     if (!lab.registry().existingSecret()) {
       objects.accept(finish(pullSecret(lab, api), lab));
     }
-    objects.accept(finish(autosignSecret(lab), lab));
+    if (lab.existingAutosignSecret().isEmpty()) {
+      objects.accept(finish(autosignSecret(lab), lab));
+    }
     for (MasterData.Part part : masterData.parts()) {
       objects.accept(
           finish(configMap(lab, part.configMap(), masterConfigMapData(part.files())), lab));

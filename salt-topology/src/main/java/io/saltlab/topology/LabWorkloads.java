@@ -93,7 +93,7 @@ final class LabWorkloads {
       generatedItems(generated.putObject("configMap"), data.parts().get(0));
     }
     addMount(container, GENERATED_VOLUME, join(master.mountRoot(), SaltConfig.GENERATED_DIR), true);
-    tokenVolume(podSpec, LabNames.autosignSecret(master), SaltConfig.AUTOSIGN_GRAIN);
+    tokenVolume(podSpec, LabNames.autosignSecret(lab), SaltConfig.AUTOSIGN_GRAIN);
     addMount(container, AUTOSIGN_VOLUME, SaltConfig.autosignDirectory(lab), true);
     // The host paths exist on one node only: anywhere else the master starts without its keys.
     podSpec.putObject("nodeSelector").put(HOSTNAME_LABEL, master.node());
@@ -163,7 +163,7 @@ final class LabWorkloads {
         CONFIG_VOLUME,
         join(configDir, "minion.d/" + SaltConfig.MINION_CONF_FILE),
         SaltConfig.MINION_CONF_FILE);
-    tokenVolume(podSpec, LabNames.autosignSecret(lab.master()), LabNames.GRAINS_KEY);
+    tokenVolume(podSpec, LabNames.autosignSecret(lab), LabNames.GRAINS_KEY);
     addSubPathMount(container, AUTOSIGN_VOLUME, join(configDir, "grains"), LabNames.GRAINS_KEY);
     // The key pair outlives the pod, so a re-created minion is still the key the master accepted.
     addMount(container, LabNames.MINION_KEYS, SaltConfig.minionPkiDir(lab), false);

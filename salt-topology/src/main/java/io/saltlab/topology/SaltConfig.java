@@ -372,7 +372,7 @@ final class SaltConfig {
    * Goes into the Secret only.
    */
   static String autosignGrainFile(SaltLab lab) {
-    return lab.autosignToken().reveal() + "\n";
+    return token(lab) + "\n";
   }
 
   /**
@@ -380,7 +380,7 @@ final class SaltConfig {
    * same string the master compares. Goes into the Secret only.
    */
   static String minionGrainsFile(SaltLab lab) {
-    return AUTOSIGN_GRAIN + ": " + YamlWriter.quoteIfNeeded(lab.autosignToken().reveal()) + "\n";
+    return AUTOSIGN_GRAIN + ": " + YamlWriter.quoteIfNeeded(token(lab)) + "\n";
   }
 
   static String write(SaltLab lab, JsonNode tree) {
@@ -393,5 +393,12 @@ final class SaltConfig {
         + " from lab "
         + lab.name()
         + "; do not edit, change the lab and render again.\n";
+  }
+
+  /** The token of a lab whose autosign Secret saltlab renders (the checks made sure it has one). */
+  private static String token(SaltLab lab) {
+    return lab.autosignToken()
+        .orElseThrow(() -> new IllegalStateException("no autosign token to render"))
+        .reveal();
   }
 }

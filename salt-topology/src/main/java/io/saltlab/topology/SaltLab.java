@@ -5,6 +5,7 @@ import io.saltlab.core.customize.Customizations;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.core.validate.ValidationContext;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -37,10 +38,31 @@ public abstract class SaltLab {
    * The lab token that lets minions' keys be accepted without {@code auto_accept}: minions send it
    * as a grain and the master accepts keys whose grain matches. It is only ever written into a
    * Secret; printed as {@code ****}. At least 16 visible ASCII characters, for example read with
-   * {@link SecretValue#fromEnv(String)}.
+   * {@link SecretValue#fromEnv(String)}. Required unless {@link #existingAutosignSecret()} names a
+   * Secret that already holds it; refused beside one.
    */
   @Value.Redacted
-  public abstract SecretValue autosignToken();
+  public abstract Optional<SecretValue> autosignToken();
+
+  /**
+   * The name of a Secret already in the lab's namespace that holds the autosign token, made by hand
+   * or by a secret manager, so that the token never passes through saltlab, its output or git:
+   * saltlab then renders no autosign Secret and the pods mount this one. It must hold two keys,
+   * {@value #AUTOSIGN_TOKEN_KEY} (the token on one line) and {@value LabNames#GRAINS_KEY} (the line
+   * {@code saltlab_autosign_token: <token>}), for example:
+   *
+   * <pre>{@code
+   * kubectl -n salt-lab create secret generic salt-master-autosign \
+   *   --from-literal=saltlab_autosign_token="$TOKEN" \
+   *   --from-literal=grains="saltlab_autosign_token: $TOKEN"
+   * }</pre>
+   *
+   * Empty unless set.
+   */
+  public abstract Optional<String> existingAutosignSecret();
+
+  /** The key of the autosign Secret that holds the token, on one line. */
+  public static final String AUTOSIGN_TOKEN_KEY = SaltConfig.AUTOSIGN_GRAIN;
 
   /** The cluster's DNS domain, used in the master's address; {@code cluster.local} unless set. */
   @Value.Default

@@ -1,12 +1,13 @@
 package io.saltlab.topology;
 
-import java.io.IOException;
+import io.saltlab.core.internal.files.RefusedFileException;
+import io.saltlab.core.internal.files.SafeRead;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A credential (registry password, token) that never shows itself: {@code toString}, error messages
@@ -16,6 +17,12 @@ import java.util.Objects;
  * is for tests and throw-away labs.
  */
 public final class SecretValue {
+  /** The most bytes a secret file may hold: a password or token, never a document. */
+  public static final long MAX_FILE_BYTES = 4096;
+
+  /** What an environment variable's name looks like (POSIX): letters, digits, '_'. */
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final String value;
   private final String source;
 
@@ -64,6 +71,13 @@ public final class SecretValue {
           "secret environment variable name is empty; expected a name such as"
               + " SALTLAB_REGISTRY_PASSWORD");
     }
+    if (!VARIABLE_NAME.matcher(variable).matches()) {
+      // Not printed: a value pasted where the variable's name belongs is likely the secret itself.
+      throw new IllegalArgumentException(
+          "the secret environment variable's name (not shown) is not a variable name; expected"
+              + " letters, digits and '_', not starting with a digit, such as"
+              + " SALTLAB_REGISTRY_PASSWORD; never the secret itself");
+    }
     String v = environment.get(variable);
     if (v == null || v.isEmpty()) {
       throw new IllegalArgumentException(
@@ -77,29 +91,45 @@ public final class SecretValue {
   }
 
   /**
-   * A secret read now from a file; one trailing line break is dropped, as editors add one.
+   * A secret read now from a file holding only the secret, on one line; one trailing line break is
+   * dropped, as editors add one. The file must be a regular file (never a link, FIFO, device or
+   * {@code /proc} file) of at most {@link #MAX_FILE_BYTES} bytes of UTF-8 text without NUL or a
+   * second line. Errors name the file and the rule, never what it holds.
    *
    * @param file a file holding only the secret
    * @return the secret
-   * @throws IllegalArgumentException when the file cannot be read or is empty
+   * @throws IllegalArgumentException when the file cannot be read, breaks a rule or is empty
    */
   public static SecretValue fromFile(Path file) {
     Objects.requireNonNull(file, "file");
     String v;
     try {
-      v = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
+      v = SafeRead.utf8(file, MAX_FILE_BYTES);
+    } catch (RefusedFileException e) {
       throw new IllegalArgumentException(
-          "cannot read secret file "
+          "secret file "
               + file
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); expected a readable UTF-8 file holding only the secret");
+              + " "
+              + e.what()
+              + "; expected a regular file of at most "
+              + MAX_FILE_BYTES
+              + " bytes holding only the secret");
     }
     if (v.endsWith("\r\n")) {
       v = v.substring(0, v.length() - 2);
     } else if (v.endsWith("\n")) {
       v = v.substring(0, v.length() - 1);
+    }
+    if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException(
+          "secret file "
+              + file
+              + " has more than one line; expected only the secret on one line (content not"
+              + " shown)");
+    }
+    if (v.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(
+          "secret file " + file + " holds a NUL character; expected text (content not shown)");
     }
     if (v.isEmpty()) {
       throw new IllegalArgumentException(

@@ -35,7 +35,7 @@ class SecretValueTest {
     Files.writeString(f, "hunter2\n");
     assertThat(SecretValue.fromFile(f).reveal()).isEqualTo("hunter2");
     assertThatThrownBy(() -> SecretValue.fromFile(dir.resolve("missing")))
-        .hasMessageContaining("cannot read secret file")
-        .hasMessageContaining("missing");
+        .hasMessageContaining("secret file")
+        .hasMessageContaining("missing does not exist");
   }
 }

@@ -75,7 +75,8 @@ final class YamlRoundTrip {
                 Base64.getDecoder()
                     .decode(r.tree().path("data").path(LabNames.GRAINS_KEY).asText()),
                 StandardCharsets.UTF_8);
-        Map<String, Object> want = Map.of(SaltConfig.AUTOSIGN_GRAIN, lab.autosignToken().reveal());
+        Map<String, Object> want =
+            Map.of(SaltConfig.AUTOSIGN_GRAIN, lab.autosignToken().orElseThrow().reveal());
         assertThat(yaml11(grains)).as("grains file, YAML 1.1").isEqualTo(want);
         assertThat(yaml12(grains)).as("grains file, YAML 1.2").isEqualTo(want);
       }

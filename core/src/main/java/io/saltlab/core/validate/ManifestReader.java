@@ -8,22 +8,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.saltlab.core.internal.files.InputFiles;
+import io.saltlab.core.internal.files.RefusedFileException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads multi-document YAML from strings, files and directories into {@link Manifest}s. Anything
  * unreadable becomes a {@link Problem} naming the file (and line), never an exception.
  */
 final class ManifestReader {
+
+  /** The check name of a file or folder that could not be read. */
+  static final String UNREADABLE = "unreadable";
+
+  /** The check name of input past a limit of one run (bytes or documents). */
+  static final String INPUT_LIMIT = "input-limit";
+
+  /** The most documents read in one run ({@link InputFiles#MAX_DOCUMENTS}). */
+  static final int MAX_DOCUMENTS = InputFiles.MAX_DOCUMENTS;
 
   /**
    * Built on first read of a text: the renderer validates trees it made, and building a mapper is a
@@ -32,9 +39,22 @@ final class ManifestReader {
   private static final class Yaml {
     static final ObjectMapper MAPPER =
         YAMLMapper.builder(
-                YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+                YAMLFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .loaderOptions(loaderOptions())
+                    .build())
             .build();
   }
+
+  /** The parser's own size limit set to the input limit, so that every allowed file parses. */
+  private static LoaderOptions loaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit((int) InputFiles.MAX_FILE_BYTES);
+    return options;
+  }
+
+  private int documents;
+  private boolean stopped;
 
   final List<Manifest> manifests = new ArrayList<>();
   final List<Problem> problems = new ArrayList<>();
@@ -42,6 +62,9 @@ final class ManifestReader {
 
   /** Adds the documents of a YAML text; {@code source} names it in problems. */
   void readYaml(String source, String text) {
+    if (stopped) {
+      return;
+    }
     int docNumber = 0;
     try (JsonParser parser = Yaml.MAPPER.getFactory().createParser(text)) {
       while (true) {
@@ -52,10 +75,39 @@ final class ManifestReader {
           }
           start = parser.currentTokenLocation();
           docNumber++;
+          if (++documents > MAX_DOCUMENTS) {
+            stopped = true;
+            problems.add(
+                Problem.builder(INPUT_LIMIT)
+                    .source(source + "#" + docNumber + " (line " + start.getLineNr() + ")")
+                    .order(order++)
+                    .message(
+                        "not read: one run reads at most "
+                            + MAX_DOCUMENTS
+                            + " documents; this and the documents after it were not read")
+                    .expected("validate fewer documents per run")
+                    .build());
+            return;
+          }
           JsonNode doc = Yaml.MAPPER.readTree(parser);
+          String where = source + "#" + docNumber + " (line " + start.getLineNr() + ")";
+          if (hasNonFiniteNumber(doc, 0)) {
+            // 1e400 reads as infinity, which no check can compare: say so, with the place.
+            problems.add(
+                Problem.builder("yaml-number")
+                    .source(where)
+                    .order(order++)
+                    .message(
+                        "a number in this document is too large to represent (it reads as"
+                            + " infinity); the document was not checked")
+                    .expected("a number within range, or the value quoted as text")
+                    .build()
+                    .at(source, start.getLineNr(), start.getColumnNr()));
+            continue;
+          }
           int before = manifests.size();
           int problemsBefore = problems.size();
-          addDocument(source + "#" + docNumber + " (line " + start.getLineNr() + ")", doc);
+          addDocument(where, doc);
           for (int i = before; i < manifests.size(); i++) {
             Manifest m = manifests.get(i);
             m.text = text;
@@ -80,12 +132,30 @@ final class ManifestReader {
       }
     } catch (IOException e) {
       problems.add(
-          Problem.builder("unreadable")
+          Problem.builder(UNREADABLE)
               .source(source)
               .order(order++)
               .message("cannot read: " + e.getMessage())
               .build());
     }
+  }
+
+  /** Whether a tree holds a number that overflowed to infinity (or is not a number at all). */
+  private static boolean hasNonFiniteNumber(JsonNode node, int depth) {
+    if (node == null || depth > 1000) {
+      return false;
+    }
+    if (node.isFloatingPointNumber()) {
+      return !Double.isFinite(node.doubleValue());
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (hasNonFiniteNumber(child, depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Adds one already-parsed document (from the renderer). */
@@ -130,59 +200,50 @@ final class ManifestReader {
   /**
    * Adds files and directories: {@code .yaml} and {@code .yml} files, directories recursed in
    * sorted order, {@code kustomization.yaml} skipped (it is a kustomize build file, not an object).
+   * Read through {@link InputFiles}: never through a link, only regular files, each within {@link
+   * InputFiles#MAX_FILE_BYTES} and all within {@link InputFiles#MAX_TOTAL_BYTES}; every part that
+   * is not read becomes an {@code unreadable} problem (or {@code input-limit} once the total is
+   * passed) and the rest is read.
    */
   void readPaths(List<Path> paths) {
-    for (Path p : paths) {
-      if (Files.isDirectory(p)) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(p)) {
-          files =
-              walk.filter(Files::isRegularFile)
-                  .filter(ManifestReader::isManifestFile)
-                  .sorted()
-                  .collect(Collectors.toList());
-        } catch (IOException | RuntimeException e) {
-          problems.add(
-              Problem.builder("unreadable")
-                  .source(p.toString())
-                  .order(order++)
-                  .message("cannot list directory: " + describe(e))
-                  .build());
-          continue;
-        }
-        files.forEach(this::readFile);
-      } else {
-        readFile(p);
-      }
-    }
-  }
+    InputFiles.read(
+        paths,
+        ManifestReader::isManifestFile,
+        new InputFiles.Sink() {
+          @Override
+          public void file(Path file, String text) {
+            readYaml(file.toString(), text);
+          }
 
-  private void readFile(Path file) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(
-          Problem.builder("unreadable")
-              .source(file.toString())
-              .order(order++)
-              .message("cannot read: not UTF-8 text")
-              .build());
-      return;
-    } catch (IOException | RuntimeException e) {
-      problems.add(
-          Problem.builder("unreadable")
-              .source(file.toString())
-              .order(order++)
-              .message("cannot read: " + describe(e))
-              .build());
-      return;
-    }
-    readYaml(file.toString(), text);
+          @Override
+          public void refused(Path path, RefusedFileException refusal) {
+            problems.add(
+                Problem.builder(UNREADABLE)
+                    .source(path.toString())
+                    .order(order++)
+                    .message(
+                        refusal.reason() == RefusedFileException.Reason.MISSING
+                            ? "cannot read: no such file"
+                            : refusal.what())
+                    .expected(refusal.hint())
+                    .build());
+          }
+
+          @Override
+          public void limitReached(Path path, long limit) {
+            stopped = true;
+            problems.add(
+                Problem.builder(INPUT_LIMIT)
+                    .source(path.toString())
+                    .order(order++)
+                    .message(
+                        "not read: the inputs of one run may hold at most "
+                            + limit
+                            + " bytes; this and the files after it were not read")
+                    .expected("validate fewer or smaller files per run")
+                    .build());
+          }
+        });
   }
 
   private static boolean isManifestFile(Path p) {
@@ -191,17 +252,6 @@ final class ManifestReader {
       return false;
     }
     return name.endsWith(".yaml") || name.endsWith(".yml");
-  }
-
-  private static String describe(Exception e) {
-    String type = e.getClass().getSimpleName();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage() == null ? type : type + ": " + e.getMessage();
   }
 
   /**

@@ -8,9 +8,12 @@ import io.saltlab.topology.SaltLab;
 import io.saltlab.topology.SaltMaster;
 import io.saltlab.topology.SecretValue;
 import io.saltlab.topology.spec.internal.SpecValue;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds the lab from a spec file's checked values ({@link
@@ -21,10 +24,21 @@ import java.util.Optional;
 final class LabBinder {
   private final Path baseDirectory;
   private final Map<String, String> environment;
+  private final Function<String, SecretValue> standIn;
 
-  LabBinder(Path baseDirectory, Map<String, String> environment) {
+  /**
+   * A binder.
+   *
+   * @param baseDirectory the folder secret files are relative to
+   * @param environment the variables secrets may be read from
+   * @param standIn for a drift check without the secrets: the value of a secret whose variable is
+   *     unset or whose file is absent, given what is missing; null to make that an error
+   */
+  LabBinder(
+      Path baseDirectory, Map<String, String> environment, Function<String, SecretValue> standIn) {
     this.baseDirectory = baseDirectory;
     this.environment = environment;
+    this.standIn = standIn;
   }
 
   /** The lab's builder, filled from the top level; built by the caller once the file is clean. */
@@ -36,7 +50,12 @@ final class LabBinder {
     lab.text("clusterDomain").ifPresent(b::clusterDomain);
     lab.text("minionConfigDir").ifPresent(b::minionConfigDir);
     lab.flag("isolateNamespace").ifPresent(b::isolateNamespace);
-    secret(lab, "autosignTokenEnv", "autosignTokenFile").ifPresent(b::autosignToken);
+    if (lab.has("existingAutosignSecret")) {
+      // A Secret already in the cluster holds the token: none in the spec or its environment.
+      lab.text("existingAutosignSecret").ifPresent(b::existingAutosignSecret);
+    } else {
+      secret(lab, "autosignTokenEnv", "autosignTokenFile").ifPresent(b::autosignToken);
+    }
     lab.get("registry").map(this::registry).ifPresent(b::registry);
     lab.get("master").map(LabBinder::master).ifPresent(b::master);
     for (SpecValue role : lab.list("roles")) {
@@ -80,6 +99,12 @@ final class LabBinder {
       return Optional.empty();
     }
     String name = chosen.get().asText();
+    if (standIn != null) {
+      String missing = missing(env, name, env ? envKey : fileKey);
+      if (missing != null) {
+        return Optional.of(standIn.apply(missing));
+      }
+    }
     try {
       return Optional.of(
           env
@@ -89,6 +114,23 @@ final class LabBinder {
       chosen.get().problem(e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * What is missing when a secret's variable is unset or its file absent, naming the key and the
+   * variable or file (never a value); null when it is there, or not a name at all (which {@link
+   * SecretValue} then refuses).
+   */
+  private String missing(boolean env, String name, String key) {
+    if (env) {
+      String v = environment.get(name);
+      return (v == null || v.isEmpty()) && name.matches("[A-Za-z_][A-Za-z0-9_]*")
+          ? key + " (variable " + name + " is not set)"
+          : null;
+    }
+    return Files.exists(baseDirectory.resolve(name), LinkOption.NOFOLLOW_LINKS)
+        ? null
+        : key + " (file " + name + " does not exist)";
   }
 
   private static SaltMaster master(SpecValue m) {

@@ -3,6 +3,7 @@ package io.saltlab.topology.spec;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
 import io.saltlab.topology.SaltLab;
+import io.saltlab.topology.SecretValue;
 import io.saltlab.topology.spec.internal.LabKeys;
 import io.saltlab.topology.spec.internal.SpecDocument;
 import io.saltlab.topology.spec.internal.SpecExtension;
@@ -10,6 +11,8 @@ import io.saltlab.topology.spec.internal.SpecSection;
 import io.saltlab.topology.spec.internal.SpecValue;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Reads a lab spec file: YAML mirroring {@link SaltLab#builder()}, for labs kept as data rather
@@ -24,7 +27,7 @@ import java.util.Map;
  *   email: lab@example.com            # optional
  *   secretName: registry-pull         # optional
  *   # existingSecret: registry-pull   # instead of username/password: a pull Secret already in the cluster
- * autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN  # or autosignTokenFile: secrets/autosign-token
+ * autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN  # or autosignTokenFile: ..., or existingAutosignSecret: NAME
  * master:
  *   image: registry.lab.local:5000/salt/master:3006.9
  *   hostRoot: /home/vagrant/salt      # optional: name, command, args, publishPort, returnPort, mountRoot
@@ -82,7 +85,30 @@ public final class LabSpec {
    */
   public static LabDocument document(Path file, Map<String, String> environment) {
     SpecDocument doc = SpecDocument.read(file, definition());
-    return bind(doc, file.toAbsolutePath().getParent(), environment);
+    return bind(doc, file.toAbsolutePath().getParent(), environment, null);
+  }
+
+  /**
+   * Reads a spec file whose secrets may not be available here, for a drift check: a secret whose
+   * environment variable is unset or whose file does not exist is replaced by {@code
+   * standIn.apply(what)}, where {@code what} names the key and the variable or file (never a
+   * value). A secret file that exists but breaks a rule is still an error. Never write such a lab's
+   * output: its Secrets hold the stand-ins.
+   *
+   * @param file the spec file
+   * @param environment the variables {@code passwordEnv} may name
+   * @param standIn the value to use for a missing secret, given what is missing
+   * @return the lab and the document it was read from (for a section such as {@code cluster:})
+   * @throws LabSpecException listing every problem, with lines and columns
+   */
+  public static LabDocument documentWithoutSecrets(
+      Path file, Map<String, String> environment, Function<String, SecretValue> standIn) {
+    SpecDocument doc = SpecDocument.read(file, definition());
+    return bind(
+        doc,
+        file.toAbsolutePath().getParent(),
+        environment,
+        Objects.requireNonNull(standIn, "standIn"));
   }
 
   /**
@@ -97,7 +123,8 @@ public final class LabSpec {
    */
   public static SaltLab parse(
       String text, String source, Path baseDirectory, Map<String, String> environment) {
-    return bind(SpecDocument.parse(text, source, definition()), baseDirectory, environment).lab();
+    return bind(SpecDocument.parse(text, source, definition()), baseDirectory, environment, null)
+        .lab();
   }
 
   /** The lab's keys and those of every installed {@link SpecExtension}. */
@@ -106,12 +133,16 @@ public final class LabSpec {
   }
 
   private static LabDocument bind(
-      SpecDocument doc, Path baseDirectory, Map<String, String> environment) {
+      SpecDocument doc,
+      Path baseDirectory,
+      Map<String, String> environment,
+      Function<String, SecretValue> standIn) {
     SpecValue root = doc.root().orElse(null);
     if (root == null) {
       doc.check();
     }
-    SaltLab.Builder builder = new LabBinder(baseDirectory, Map.copyOf(environment)).lab(root);
+    SaltLab.Builder builder =
+        new LabBinder(baseDirectory, Map.copyOf(environment), standIn).lab(root);
     doc.check();
     try {
       return new LabDocument(builder.build(), doc);

@@ -47,8 +47,9 @@ class SpecEveryKeyTest {
   }
 
   /**
-   * The file and two variants for the keys that exclude each other (a password file and token file;
-   * an existing pull Secret instead of the credentials), each read by the reader.
+   * The file and three variants for the keys that exclude each other (a password file and token
+   * file; an existing pull Secret instead of the credentials; an existing autosign Secret instead
+   * of the token), each read by the reader.
    */
   private static List<String> variants(Path dir) throws Exception {
     String text = Files.readString(file());
@@ -64,13 +65,15 @@ class SpecEveryKeyTest {
                 + "  email: ops@example.com\n"
                 + "  secretName: pull\n",
             "  existingSecret: pull\n");
-    List<String> all = List.of(text, files, existing);
+    String existingToken =
+        text.replace("autosignTokenEnv: TOKEN", "existingAutosignSecret: salt-master-autosign");
+    List<String> all = List.of(text, files, existing, existingToken);
     for (int i = 0; i < all.size(); i++) {
       Path f = dir.resolve("variant-" + i + ".yaml");
       Files.writeString(f, all.get(i));
       LabSpec.read(f, ENV);
     }
-    assertThat(new TreeSet<>(all)).as("the variants differ").hasSize(3);
+    assertThat(new TreeSet<>(all)).as("the variants differ").hasSize(4);
     return all;
   }
 

@@ -3,224 +3,167 @@ package io.saltlab.core.internal.diff;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Hides the values under {@code data} and {@code stringData} of every Secret in YAML text before
  * the text is shown (diffs of {@code check}), so that credentials never reach a terminal or a CI
  * log.
  *
- * <p>Works on text, not on a parsed tree, because files on disk may be hand-edited or broken and
- * must still be shown safely. A document is a Secret when it has a top-level {@code kind: Secret}
- * line; within it every line indented under a top-level {@code data:} or {@code stringData:} key is
- * masked. Two texts are masked as a pair so that a changed value still shows as a changed line: a
- * value present on both sides becomes {@code <hidden>}, a value present on one side only becomes
- * {@code <hidden, LABEL value>}.
+ * <p>By meaning, not by spelling: each document is parsed with a YAML parser, and every mapping in
+ * it whose {@code kind} resolves to {@code Secret} (however quoted, escaped, tagged, aliased,
+ * indented or written as JSON or flow style, and inside {@code List} items) has the source text of
+ * each of its data values replaced, wherever that value is written (an anchor elsewhere in the
+ * document included). The rest of the text keeps its exact form, so the diff still reads like the
+ * file. A document that does not parse but could hold a Secret (it spells the word in some form, or
+ * the other side of the diff is a Secret) makes the whole pair opaque: reported as changed, never
+ * shown.
+ *
+ * <p>Two texts are masked as a pair so that a changed value still shows as a changed line: a value
+ * present on both sides becomes {@code <hidden>}, a value present on one side only becomes {@code
+ * <hidden, LABEL value>}.
  */
 public final class SecretMask {
-  private static final Pattern KIND_SECRET =
-      Pattern.compile("kind:\\s*[\"']?Secret[\"']?\\s*(#.*)?");
-  private static final Pattern DATA_KEY = Pattern.compile("(data|stringData):\\s*(#.*)?");
-  private static final Pattern FLOW_DATA = Pattern.compile("(data|stringData):\\s*(\\S.*)");
-  private static final Pattern ENTRY =
-      Pattern.compile("(\\s+(?:-\\s+)?)([^:#]+|\"[^\"]*\"|'[^']*'):(?:\\s+(.*))?");
+
+  /** Deepest nesting parsed; deeper documents are treated as unparseable (and so opaque). */
+  static final int MAX_DEPTH = 100;
 
   private SecretMask() {}
 
-  /** The two sides of a comparison, masked. */
-  public record Pair(String oldText, String newText) {}
+  /**
+   * The two sides of a comparison, masked.
+   *
+   * @param oldText the old side without Secret values
+   * @param newText the new side without Secret values
+   * @param opaque true when one side could not be parsed and may hold a Secret: then neither text
+   *     may be shown, only that the file changed (both texts are empty)
+   */
+  public record Pair(String oldText, String newText, boolean opaque) {}
 
   /**
    * Masks two versions of one file.
    *
    * @param oldText the old side
-   * @param oldLabel what to call a value only on the old side, such as {@code on disk}
+   * @param oldLabel what to call a value only on the old side, such as {@code committed}
    * @param newText the new side
    * @param newLabel what to call a value only on the new side, such as {@code rendered}
-   * @return both texts with every Secret value replaced
+   * @return both texts with every Secret value replaced, or an opaque pair
    */
   public static Pair maskPair(String oldText, String oldLabel, String newText, String newLabel) {
-    Set<String> oldEntries = entries(oldText);
-    Set<String> newEntries = entries(newText);
-    return new Pair(mask(oldText, newEntries, oldLabel), mask(newText, oldEntries, newLabel));
+    SecretSpans.Found before = SecretSpans.find(oldText);
+    SecretSpans.Found after = SecretSpans.find(newText);
+    // Facing a Secret, a side that does not parse is suspicious whatever it spells: it is the
+    // Secret's file, broken.
+    if (after.secrets() > 0 && !before.suspicious()) {
+      before = SecretSpans.find(oldText, true);
+    }
+    if (before.secrets() > 0 && !after.suspicious()) {
+      after = SecretSpans.find(newText, true);
+    }
+    if (before.suspicious() || after.suspicious()) {
+      return new Pair("", "", true);
+    }
+    Set<String> oldValues = values(before);
+    Set<String> newValues = values(after);
+    return new Pair(
+        replace(oldText, before.spans(), newValues, oldLabel),
+        replace(newText, after.spans(), oldValues, newLabel),
+        false);
   }
 
   /**
    * Masks one text on its own: every Secret value becomes {@code <hidden>}.
    *
    * @param text YAML text, possibly several documents
-   * @return the text without Secret values
+   * @return the text without Secret values, or empty when it may hold a Secret it cannot parse
    */
   public static String mask(String text) {
-    return mask(text, null, null);
-  }
-
-  /** The {@code key=value} pairs of every Secret's data in the text, used to pair masks. */
-  private static Set<String> entries(String text) {
-    Set<String> entries = new HashSet<>();
-    walk(text, (key, value) -> entries.add(key + "\u0000" + value), null);
-    return entries;
-  }
-
-  private static String mask(String text, Set<String> otherSide, String label) {
-    StringBuilder out = new StringBuilder(text.length());
-    walk(text, null, new Masker(otherSide, label, out));
-    return out.toString();
-  }
-
-  /** Receives data entries. */
-  private interface EntrySink {
-    void entry(String key, String value);
-  }
-
-  /** Writes masked text. */
-  private static final class Masker {
-    private final Set<String> otherSide;
-    private final String label;
-    private final StringBuilder out;
-
-    Masker(Set<String> otherSide, String label, StringBuilder out) {
-      this.otherSide = otherSide;
-      this.label = label;
-      this.out = out;
-    }
-
-    void plain(String line) {
-      out.append(line);
-    }
-
-    void entry(String prefix, String key, String value) {
-      boolean shared = otherSide == null || otherSide.contains(key + "\u0000" + value);
-      out.append(prefix).append(key).append(": ");
-      out.append(shared ? "<hidden>" : "<hidden, " + label + " value>");
-    }
+    SecretSpans.Found found = SecretSpans.find(text);
+    return found.suspicious() ? "" : replace(text, found.spans(), null, null);
   }
 
   /**
-   * Walks the documents of a text, reporting each Secret data entry to {@code sink} and writing the
-   * text with masked entries to {@code masker} (either may be null).
+   * Whether a text holds a Secret by meaning, or may hold one in a part that does not parse.
+   *
+   * @param text YAML text
+   * @return true when masking could hide something in it
    */
-  private static void walk(String text, EntrySink sink, Masker masker) {
-    List<String> lines = splitKeepingEnds(text);
-    int docStart = 0;
-    for (int i = 0; i <= lines.size(); i++) {
-      if (i == lines.size() || (i > docStart && isSeparator(lines.get(i)))) {
-        document(lines.subList(docStart, i), sink, masker);
-        docStart = i;
-      }
-    }
+  public static boolean mayHoldSecret(String text) {
+    SecretSpans.Found found = SecretSpans.find(text);
+    return found.suspicious() || found.secrets() > 0;
   }
 
-  private static boolean isSeparator(String line) {
-    return line.startsWith("---") && (line.length() == 3 || Character.isWhitespace(line.charAt(3)));
+  private static Set<String> values(SecretSpans.Found found) {
+    Set<String> values = new HashSet<>();
+    for (SecretSpans.Span s : found.spans()) {
+      values.add(s.identity());
+    }
+    return values;
   }
 
-  private static void document(List<String> lines, EntrySink sink, Masker masker) {
-    boolean secret = false;
-    for (String line : lines) {
-      if (KIND_SECRET.matcher(stripEnd(line)).matches()) {
-        secret = true;
-        break;
-      }
+  /**
+   * The text with each span replaced. Overlapping spans (an anchored value inside another value)
+   * are merged; a merged span is "shared" only when all its parts are.
+   */
+  private static String replace(
+      String text, List<SecretSpans.Span> spans, Set<String> otherSide, String label) {
+    if (spans.isEmpty()) {
+      return text;
     }
-    boolean inData = false;
+    List<SecretSpans.Span> sorted = new ArrayList<>(spans);
+    sorted.sort(
+        (a, b) ->
+            a.start() != b.start() ? Integer.compare(a.start(), b.start()) : b.end() - a.end());
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
     int i = 0;
-    while (i < lines.size()) {
-      String line = lines.get(i);
-      String content = stripEnd(line);
-      String ending = line.substring(content.length());
-      boolean topLevel =
-          !content.isEmpty()
-              && !Character.isWhitespace(content.charAt(0))
-              && !content.startsWith("#");
-      if (topLevel) {
-        inData = secret && DATA_KEY.matcher(content).matches();
-        Matcher flow = FLOW_DATA.matcher(content);
-        if (secret && !inData && flow.matches()) {
-          // data written inline ({key: value}): hide the whole value.
-          if (sink != null) {
-            sink.entry(flow.group(1), flow.group(2));
-          }
-          if (masker != null) {
-            masker.entry("", flow.group(1), flow.group(2));
-            masker.plain(ending);
-          }
-          i++;
-          continue;
-        }
-      }
-      Matcher m = ENTRY.matcher(content);
-      if (inData && !topLevel && m.matches()) {
-        String prefix = m.group(1);
-        String key = m.group(2).trim();
-        StringBuilder value = new StringBuilder(m.group(3) == null ? "" : m.group(3));
-        // Block scalars and continuation lines are more indented than the key: they are part of
-        // the value and hidden with it.
-        int j = i + 1;
-        while (j < lines.size() && isContinuation(stripEnd(lines.get(j)), prefix.length())) {
-          value.append('\n').append(stripEnd(lines.get(j)).trim());
-          j++;
-        }
-        if (sink != null) {
-          sink.entry(key, value.toString());
-        }
-        if (masker != null) {
-          masker.entry(prefix, key, value.toString());
-          masker.plain(endingOf(lines, j - 1));
-        }
-        i = j;
-        continue;
-      }
-      if (masker != null) {
-        if (inData && !topLevel && !content.isBlank()) {
-          // Something under data that is not a key (a broken file): hide it whole.
-          masker.plain(
-              content.substring(0, content.length() - content.stripLeading().length())
-                  + "<hidden>"
-                  + ending);
-        } else {
-          masker.plain(line);
-        }
-      }
+    while (i < sorted.size()) {
+      SecretSpans.Span first = sorted.get(i);
+      int start = first.start();
+      int end = first.end();
+      boolean shared = otherSide == null || otherSide.contains(first.identity());
       i++;
-    }
-  }
-
-  private static String endingOf(List<String> lines, int index) {
-    String line = lines.get(index);
-    return line.substring(stripEnd(line).length());
-  }
-
-  private static boolean isContinuation(String content, int keyIndent) {
-    if (content.isEmpty()) {
-      return false;
-    }
-    int indent = content.length() - content.stripLeading().length();
-    return indent > keyIndent;
-  }
-
-  private static String stripEnd(String line) {
-    int end = line.length();
-    while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
-      end--;
-    }
-    return line.substring(0, end);
-  }
-
-  private static List<String> splitKeepingEnds(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int k = 0; k < text.length(); k++) {
-      if (text.charAt(k) == '\n') {
-        lines.add(text.substring(start, k + 1));
-        start = k + 1;
+      while (i < sorted.size() && sorted.get(i).start() < end) {
+        end = Math.max(end, sorted.get(i).end());
+        shared &= otherSide == null || otherSide.contains(sorted.get(i).identity());
+        i++;
       }
+      if (start < at) {
+        start = at;
+      }
+      out.append(text, at, start);
+      out.append(shared ? "<hidden>" : "<hidden, " + label + " value>");
+      // Keep the line breaks a multi-line value ended with, so the next key stays on its line.
+      int keep = end;
+      while (keep > start && (text.charAt(keep - 1) == '\n' || text.charAt(keep - 1) == '\r')) {
+        keep--;
+      }
+      out.append(text, keep, end);
+      at = end;
     }
-    if (start < text.length()) {
-      lines.add(text.substring(start));
-    }
-    return lines;
+    out.append(text, at, text.length());
+    return out.toString();
+  }
+
+  /** YAML parser settings for masking: every duplicate key kept, bounded depth and aliases. */
+  static Yaml parser() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setMaxAliasesForCollections(50);
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    options.setProcessComments(false);
+    return new Yaml(options);
+  }
+
+  /**
+   * Lower-cases for the loose comparisons of kinds and keys: the API server's JSON decoding of old
+   * releases matched field names case-insensitively, so {@code Data} may be data.
+   */
+  static String loose(String s) {
+    return s.toLowerCase(Locale.ROOT);
   }
 }

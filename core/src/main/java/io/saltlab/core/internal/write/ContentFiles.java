@@ -12,6 +12,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -38,28 +39,83 @@ public final class ContentFiles {
   public static void writeDurably(Path file, FolderFiles.Content content) throws IOException {
     try (FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      // Not closed here: closing the writer would close the channel before force.
-      Writer out =
-          new BufferedWriter(
-              new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
-              BUFFER);
-      content.writeTo(out);
-      out.flush();
+      write(channel, content);
       channel.force(true);
     }
+  }
+
+  /**
+   * Writes a content into an open channel a buffer at a time, leaving the channel open (to be
+   * forced or closed by the caller). The bytes are those of {@code String.getBytes(UTF_8)}.
+   *
+   * @param channel where the bytes go
+   * @param content the text to write
+   * @throws IOException when it cannot be written
+   */
+  public static void write(FileChannel channel, FolderFiles.Content content) throws IOException {
+    // Not closed here: closing the writer would close the channel.
+    Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+            BUFFER);
+    content.writeTo(out);
+    out.flush();
+  }
+
+  /**
+   * Whether a content's text begins with a prefix, producing no more of it than needed.
+   *
+   * @param content the text
+   * @param prefix what it may begin with
+   * @return true when it does
+   * @throws IOException when the content fails
+   */
+  public static boolean startsWith(FolderFiles.Content content, String prefix) throws IOException {
+    StringBuilder head = new StringBuilder(prefix.length());
+    Writer capture =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int off, int len) throws IOException {
+            head.append(chars, off, Math.min(len, prefix.length() - head.length()));
+            if (head.length() >= prefix.length()) {
+              throw new Different();
+            }
+          }
+
+          @Override
+          public void write(String str, int off, int len) throws IOException {
+            head.append(str, off, off + Math.min(len, prefix.length() - head.length()));
+            if (head.length() >= prefix.length()) {
+              throw new Different();
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    try {
+      content.writeTo(capture);
+    } catch (Different enough) {
+      // The prefix's length was produced: the rest is not needed.
+    }
+    return head.toString().startsWith(prefix);
   }
 
   /**
    * Whether a file holds exactly the bytes of a content, reading both a buffer at a time and
    * stopping at the first difference.
    *
-   * @param file an existing regular file
+   * @param file an existing regular file; a link is never followed (the read fails instead)
    * @param content the text it should hold
    * @return true when the bytes are the same
    * @throws IOException when the file cannot be read
    */
   public static boolean sameBytes(Path file, FolderFiles.Content content) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+    try (InputStream in =
+        new BufferedInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), BUFFER)) {
       Comparing compared = new Comparing(in);
       Writer out = new OutputStreamWriter(compared, StandardCharsets.UTF_8);
       try {

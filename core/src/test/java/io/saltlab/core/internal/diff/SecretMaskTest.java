@@ -2,9 +2,10 @@ package io.saltlab.core.internal.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Secret data never survives masking; everything else does, unchanged. */
+/** Secret data never survives masking, however the Secret is written; everything else does. */
 class SecretMaskTest {
   private static final String SECRET =
       String.join(
@@ -31,7 +32,7 @@ class SecretMaskTest {
         .contains(
             "  .dockerconfigjson: <hidden>\n",
             "  other: <hidden>\n",
-            "stringData: <hidden>\n",
+            "stringData: {password: <hidden>}\n",
             "type: kubernetes.io/dockerconfigjson\n",
             "  name: pull\n",
             "  key: visible\n");
@@ -41,6 +42,7 @@ class SecretMaskTest {
   void pairedMasksShowWhichValuesDiffer() {
     SecretMask.Pair p =
         SecretMask.maskPair(SECRET, "old", SECRET.replace("c2VjcmV0", "b3RoZXI="), "new");
+    assertThat(p.opaque()).isFalse();
     assertThat(p.oldText())
         .contains("  .dockerconfigjson: <hidden, old value>", "  other: <hidden>\n");
     assertThat(p.newText())
@@ -54,9 +56,63 @@ class SecretMaskTest {
     assertThat(SecretMask.mask(deployment)).isEqualTo(deployment);
   }
 
+  /** The fourteen rewritings of a committed Secret that leaked through the textual mask. */
   @Test
-  void brokenSecretsStillHideWhatIsUnderData() {
-    String broken = "kind: Secret\ndata:\n  - c2VjcmV0\n";
-    assertThat(SecretMask.mask(broken)).doesNotContain("c2VjcmV0");
+  void secretsRewrittenInAnyYamlFormStillHideTheirData() {
+    String v = "c2VjcmV0LXZhbHVlLWxlYWtlZA==";
+    List<String> forms =
+        List.of(
+            "\"kind\": Secret\n\"data\": {\"password\": \"" + v + "\"}\n",
+            "kind : Secret\ndata :\n  password : " + v + "\n",
+            "  kind: Secret\n  data:\n    password: " + v + "\n",
+            "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"data\": {\"password\": \""
+                + v
+                + "\"}}\n",
+            "kind: !!str Secret\ndata:\n  password: " + v + "\n",
+            "kind: Secret\ndata: {\n  password:\n    " + v + "\n}\n",
+            "kind: \"\\x53ecret\"\ndata:\n  password: " + v + "\n",
+            "kind: 'Secret'\ndata:\n  ? password\n  : " + v + "\n",
+            "metadata:\n  annotations:\n    copy: &pw "
+                + v
+                + "\nkind: Secret\ndata:\n  password: *pw\n",
+            "base: &b {password: " + v + "}\nkind: Secret\ndata:\n  <<: *b\n",
+            "kind: List\nitems:\n- kind: Secret\n  data:\n    password: " + v + "\n",
+            "kind: Secret\nData:\n  password: " + v + "\n",
+            "kind: Secret\ndata:\n  password: >-\n    "
+                + v.substring(0, 10)
+                + "\n    "
+                + v.substring(10)
+                + "\n",
+            "kind: Secret\r\ndata:\r\n  password: " + v + "\r\n",
+            "kind: !!binary U2VjcmV0\ndata:\n  password: " + v + "\n",
+            "--- !foo\nkind: Secret\ndata: !bar\n  password: !baz " + v + "\n");
+    for (String form : forms) {
+      SecretMask.Pair p = SecretMask.maskPair(form, "committed", "kind: Secret\n", "rendered");
+      assertThat(p.oldText() + p.newText()).as(form).doesNotContain(v.substring(0, 10));
+      assertThat(SecretMask.mayHoldSecret(form)).as(form).isTrue();
+    }
+  }
+
+  @Test
+  void aTextThatDoesNotParseButMayHoldASecretIsOpaque() {
+    String broken = "kind: Secret\ndata:\n  password: c2VjcmV0\n  - [unclosed\n";
+    SecretMask.Pair p = SecretMask.maskPair(broken, "committed", SECRET, "rendered");
+    assertThat(p.opaque()).isTrue();
+    assertThat(p.oldText() + p.newText()).isEmpty();
+    // Broken beyond spelling the word, but in place of a Secret: still opaque (found by the
+    // fuzzer).
+    String truncated = "a: &v c2VjcmV0LXZhbHVl\nkind: 'Secre";
+    assertThat(SecretMask.maskPair(truncated, "committed", SECRET, "rendered").opaque()).isTrue();
+    // A broken file with nothing like a Secret in it, facing none, is still shown.
+    SecretMask.Pair plain =
+        SecretMask.maskPair("kind: ConfigMap\n  - [x\n", "committed", "kind: ConfigMap\n", "r");
+    assertThat(plain.opaque()).isFalse();
+    assertThat(plain.oldText()).contains("ConfigMap");
+  }
+
+  @Test
+  void utf16TextIsOpaque() {
+    String utf16AsUtf8 = "k\0i\0n\0d\0:\0 \0S\0e\0c\0r\0e\0t\0";
+    assertThat(SecretMask.maskPair(utf16AsUtf8, "a", "", "b").opaque()).isTrue();
   }
 }

@@ -318,6 +318,15 @@ public final class LabKeys {
                       "A file holding only the autosign token, relative to the spec file; instead"
                           + " of autosignTokenEnv.")
                   .setting("autosignToken"))
+          .key(
+              optional(
+                  "existingAutosignSecret",
+                  text().matching(DNS_1123_SUBDOMAIN),
+                  "Name of a Secret that already exists in the lab's namespace and holds the"
+                      + " autosign token under the keys saltlab_autosign_token (the token) and"
+                      + " grains (the line 'saltlab_autosign_token: <token>'): saltlab renders"
+                      + " none and needs no token. Recommended: the token never passes through"
+                      + " saltlab or git."))
           .key(required("master", MASTER, MASTER.description()))
           .key(
               required(
@@ -359,12 +368,20 @@ public final class LabKeys {
                   "Extra objects added to the output, after the patches; validated like the"
                       + " rest."))
           .rule(
-              SpecRule.exactlyOne(
+              new SpecRule.OneOf(
+                  List.of("autosignTokenEnv", "autosignTokenFile"),
+                  true,
+                  "existingAutosignSecret",
                   "missing 'autosignTokenEnv' (an environment variable holding the lab's autosign"
-                      + " token, for example SALTLAB_AUTOSIGN_TOKEN) or 'autosignTokenFile' (a file"
-                      + " holding only that secret)",
-                  "autosignTokenEnv",
-                  "autosignTokenFile"))
+                      + " token, for example SALTLAB_AUTOSIGN_TOKEN), 'autosignTokenFile' (a file"
+                      + " holding only that secret) or 'existingAutosignSecret' (a Secret already"
+                      + " in the cluster holding it)"))
+          .rule(
+              new SpecRule.Excludes(
+                  "existingAutosignSecret",
+                  Map.of(
+                      "autosignTokenEnv", "the existing Secret holds the token",
+                      "autosignTokenFile", "the existing Secret holds the token")))
           .build();
 
   private LabKeys() {}

@@ -1,12 +1,8 @@
 package io.saltlab.topology.spec.internal;
 
+import io.saltlab.core.internal.files.RefusedFileException;
+import io.saltlab.core.internal.files.SafeRead;
 import io.saltlab.topology.spec.LabSpecException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,6 +15,9 @@ import java.util.Optional;
 public final class SpecDocument {
   private final SpecProblems problems;
   private final SpecValue root;
+
+  /** The most bytes a spec file may hold; its text must also stay within 1 Mi characters. */
+  public static final long MAX_FILE_BYTES = 4L * SpecParser.MAX_CHARS;
 
   private SpecDocument(SpecProblems problems, SpecValue root) {
     this.problems = problems;
@@ -37,38 +36,11 @@ public final class SpecDocument {
     SpecProblems problems = new SpecProblems(source);
     String text;
     try {
-      long size = Files.size(file);
-      if (size > 4L * SpecParser.MAX_CHARS) {
-        problems.add(
-            0,
-            0,
-            "",
-            "the file is "
-                + size
-                + " bytes; a lab spec is a few kilobytes (limit "
-                + SpecParser.MAX_CHARS
-                + " characters)");
-        return new SpecDocument(problems, null);
-      }
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(0, 0, "", "the file is not UTF-8 text");
-      return new SpecDocument(problems, null);
-    } catch (IOException e) {
-      problems.add(
-          0,
-          0,
-          "",
-          "cannot read the file ("
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage())
-              + ")");
+      // Only a regular file, never through a link, never past the limit: FIFOs, /dev/zero and
+      // /proc files are refused before anything is read.
+      text = SafeRead.utf8(file, MAX_FILE_BYTES);
+    } catch (RefusedFileException e) {
+      problems.add(0, 0, "", "the file " + e.what());
       return new SpecDocument(problems, null);
     }
     return parse(text, source, definition);

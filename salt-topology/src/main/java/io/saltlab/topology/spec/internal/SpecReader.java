@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Walks a parsed spec against its definition: every key known, every value of the declared shape
@@ -15,6 +16,9 @@ import java.util.TreeSet;
  * bound) with its line and column, and the values that passed are returned for binding.
  */
 final class SpecReader {
+  /** What a key of a spec file can look like; anything else is never echoed in an error. */
+  private static final Pattern SPEC_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+
   private final SpecProblems problems;
 
   private SpecReader(SpecProblems problems) {
@@ -108,6 +112,17 @@ final class SpecReader {
       if (key == null && problems.full()) {
         // Past the bound only the count is kept: no hint to compute for 100,000 unknown keys.
         problems.add(e.line, e.column, join(path, e.key), "");
+        continue;
+      }
+      if (key == null && !SPEC_KEY.matcher(e.key).matches()) {
+        // Not echoed: a file that is no spec at all (/etc/shadow, a key file) must not be printed.
+        problems.add(
+            e.line,
+            e.column,
+            path.isEmpty() ? "(top level)" : path,
+            "a key that is not a spec key (not shown, in case this file is not a lab spec);"
+                + " expected one of "
+                + new TreeSet<>(keys.keySet()));
         continue;
       }
       if (key == null) {
