@@ -142,7 +142,7 @@ class JarIT {
   }
 
   @Test
-  void twoRendersIntoOneFolderAtOnceBothSucceedOneAfterTheOther() throws Exception {
+  void twoRendersIntoOneFolderAtOnceRunOneAfterTheOther() throws Exception {
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       ProcessBuilder pb =
@@ -164,12 +164,20 @@ class JarIT {
     }
     for (Process p : processes) {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).isZero();
     }
     String outputs =
         Files.readString(dir.resolve(".out0")) + Files.readString(dir.resolve(".out1"));
-    // One wrote, the other found the result up to date.
-    assertThat(outputs).contains("1.36: wrote 44", "1.36: up to date (44 files)");
+    String errors = Files.readString(dir.resolve(".err0")) + Files.readString(dir.resolve(".err1"));
+    assertThat(outputs).contains("1.36: wrote 44");
+    if (processes.get(0).exitValue() == 0 && processes.get(1).exitValue() == 0) {
+      // The second waited for the first's lock, then found the result up to date.
+      assertThat(outputs).contains("1.36: up to date (44 files)");
+    } else {
+      // A loaded machine can keep the first past the ten seconds the second waits: it then gives
+      // up cleanly, naming the lock, and writes nothing.
+      assertThat(processes.get(0).exitValue() + processes.get(1).exitValue()).isEqualTo(2);
+      assertThat(errors).contains("another saltlab is writing");
+    }
     assertThat(saltlab("check", "-t", "1.6", "-t", "1.9", "-t", "1.36").exit()).isZero();
   }
 
