@@ -205,13 +205,19 @@ final class ObjectRules {
   /** Secret: the decoded data and stringData together at most 1 MiB; keys a type requires. */
   static void secretRules(RuleRun run, JsonNode doc, At at) {
     long total = 0;
+    // What kubectl apply copies into its annotation: the text as written, base64 included.
+    long written = 0;
     for (Map.Entry<String, JsonNode> e : doc.path("data").properties()) {
-      total += decodedLength(e.getValue().asText(""));
+      String text = e.getValue().asText("");
+      total += decodedLength(text);
+      written += e.getKey().length() + text.length();
     }
     for (Map.Entry<String, JsonNode> e : doc.path("stringData").properties()) {
-      total += e.getValue().asText("").getBytes(StandardCharsets.UTF_8).length;
+      long bytes = e.getValue().asText("").getBytes(StandardCharsets.UTF_8).length;
+      total += bytes;
+      written += e.getKey().length() + bytes;
     }
-    tooLarge(run, at, total, "Secret");
+    tooLarge(run, at, total, written, "Secret");
     String type = doc.path("type").asText("");
     String[][] required = {
       {"kubernetes.io/tls", "tls.crt", "tls.key"},
@@ -256,8 +262,10 @@ final class ObjectRules {
       total +=
           e.getKey().length() + e.getValue().asText("").getBytes(StandardCharsets.UTF_8).length;
     }
+    long written = total;
     for (Map.Entry<String, JsonNode> e : doc.path("binaryData").properties()) {
       total += e.getKey().length() + decodedLength(e.getValue().asText(""));
+      written += e.getKey().length() + e.getValue().asText("").length();
       if (doc.path("data").has(e.getKey())) {
         run.error(
             "duplicate-data-key",
@@ -268,10 +276,16 @@ final class ObjectRules {
             null);
       }
     }
-    tooLarge(run, at, total, "ConfigMap");
+    tooLarge(run, at, total, written, "ConfigMap");
   }
 
-  private static void tooLarge(RuleRun run, At at, long total, String kind) {
+  /**
+   * The API server's 1 MiB for the data, and a warning below it for what client-side {@code kubectl
+   * apply} refuses: it copies the object as written into the annotation {@code
+   * kubectl.kubernetes.io/last-applied-configuration}, and annotations are limited to 256 KiB, so
+   * data written larger than that can be created but never applied that way.
+   */
+  private static void tooLarge(RuleRun run, At at, long total, long written, String kind) {
     if (total > DATA_MAX) {
       run.error(
           "too-large",
@@ -280,6 +294,19 @@ final class ObjectRules {
           "the " + kind + "'s data is " + total + " bytes",
           "at most " + DATA_MAX + " bytes (1 MiB)",
           "split it, or mount the data from elsewhere");
+    } else if (written > ANNOTATIONS_MAX) {
+      run.warning(
+          "too-large-to-apply",
+          at.child("data"),
+          null,
+          "the "
+              + kind
+              + "'s data is "
+              + written
+              + " bytes as written; client-side kubectl apply copies the object into the"
+              + " last-applied-configuration annotation and fails with 'Too long'",
+          "at most " + ANNOTATIONS_MAX + " bytes (256 KiB) for kubectl apply",
+          "apply it with kubectl apply --server-side (or kubectl create/replace), or split it");
     }
   }
 

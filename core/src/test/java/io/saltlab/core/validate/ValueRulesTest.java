@@ -132,6 +132,7 @@ class ValueRulesTest {
             "toleration-value",
             "selector-values",
             "too-large",
+            "too-large-to-apply",
             "invalid-env-name",
             "invalid-schedule",
             "service-type-conflict",
