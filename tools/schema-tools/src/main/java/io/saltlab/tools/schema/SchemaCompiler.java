@@ -103,7 +103,7 @@ public final class SchemaCompiler {
   }
 
   /**
-   * Compiles every bundled schema of a resource folder.
+   * Compiles every JSON Schema of a folder.
    *
    * @param resourceDir the folder holding {@code kubernetes-1.N.schema.json.gz}
    * @return file name to content, one entry per version
@@ -132,19 +132,19 @@ public final class SchemaCompiler {
   }
 
   /**
-   * Command-line entry point: {@code SchemaCompiler RESOURCE_DIR} writes the compact schema of each
-   * bundled JSON schema beside it.
+   * Command-line entry point: {@code SchemaCompiler SCHEMA_DIR RESOURCE_DIR} writes the compact
+   * schema of each JSON Schema of the first folder into the second, saltlab-core's resources.
    *
-   * @param args the resource folder
+   * @param args the JSON Schema folder and the resource folder
    * @throws IOException if writing fails
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: SchemaCompiler RESOURCE_DIR");
+    if (args.length != 2) {
+      System.err.println("usage: SchemaCompiler SCHEMA_DIR RESOURCE_DIR");
       System.exit(2);
     }
     for (Map.Entry<String, byte[]> e : compileAll(Path.of(args[0])).entrySet()) {
-      Files.write(Path.of(args[0]).resolve(e.getKey()), e.getValue());
+      Files.write(Path.of(args[1]).resolve(e.getKey()), e.getValue());
     }
   }
 

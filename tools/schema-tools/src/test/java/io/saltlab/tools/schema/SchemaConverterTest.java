@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaConverterTest {
 
-  /** The bundled schemas, in the core module beside this one. */
+  /** What saltlab-core reads at run time (the index, the compiled schemas), in core's resources. */
   static final Path RESOURCES = Path.of("../../core/src/main/resources/io/saltlab/core/schemas");
+
+  /** The JSON Schemas, in core's test resources: only its tests read them. */
+  static final Path JSON_SCHEMAS = Path.of("../../core/src/test/resources/io/saltlab/core/schemas");
 
   /** The trimmed OpenAPI documents, in the repository. */
   static final Path OPENAPI = Path.of("openapi");
@@ -38,21 +42,29 @@ class SchemaConverterTest {
     Path swagger = OPENAPI;
     assertThat(SchemaConverter.sources(swagger)).hasSize(16);
     if (Boolean.getBoolean("saltlab.regenerateSchemas")) {
-      System.out.println("regenerated " + SchemaConverter.regenerate(swagger, RESOURCES));
+      System.out.println(
+          "regenerated " + SchemaConverter.regenerate(swagger, JSON_SCHEMAS, RESOURCES));
     }
     Map<String, byte[]> expected = SchemaConverter.convertAll(swagger);
-    assertThat(expected).containsKey("versions.txt");
+    assertThat(expected).containsKey(SchemaConverter.INDEX);
     try (var listing = Files.list(RESOURCES)) {
       assertThat(
               listing
                   .map(p -> p.getFileName().toString())
                   // the compiled forms are SchemaCompiler's (SchemaCompilerTest)
                   .filter(n -> !n.equals("NOTICE") && !n.endsWith(".schema.txt")))
-          .as("no stale resources")
-          .containsExactlyInAnyOrderElementsOf(expected.keySet());
+          .as("the runtime resources hold the index, no JSON Schema")
+          .containsExactly(SchemaConverter.INDEX);
+    }
+    try (var listing = Files.list(JSON_SCHEMAS)) {
+      assertThat(listing.map(p -> p.getFileName().toString()).filter(n -> !n.equals("NOTICE")))
+          .as("no stale JSON Schemas")
+          .containsExactlyInAnyOrderElementsOf(
+              expected.keySet().stream().filter(n -> !n.equals(SchemaConverter.INDEX)).toList());
     }
     for (Map.Entry<String, byte[]> e : expected.entrySet()) {
-      assertThat(Files.readAllBytes(RESOURCES.resolve(e.getKey())))
+      Path dir = e.getKey().equals(SchemaConverter.INDEX) ? RESOURCES : JSON_SCHEMAS;
+      assertThat(Files.readAllBytes(dir.resolve(e.getKey())))
           .as(
               e.getKey()
                   + " differs from its conversion; rerun with -Dsaltlab.regenerateSchemas=true")
@@ -68,12 +80,15 @@ class SchemaConverterTest {
             "1.5", "1.6", "1.7", "1.8", "1.9", "1.10", "1.11", "1.28", "1.29", "1.30", "1.31",
             "1.32", "1.33", "1.34", "1.35", "1.36");
     for (KubernetesVersion v : ManifestValidator.schemaVersions()) {
-      assertThat(RESOURCES.resolve(SchemaConverter.resourceName(v))).exists();
+      assertThat(JSON_SCHEMAS.resolve(SchemaConverter.resourceName(v))).exists();
     }
-    assertThat(Files.readString(RESOURCES.resolve("NOTICE")))
-        .contains("Apache License, Version 2.0")
-        .contains("The Kubernetes Authors")
-        .contains("api/openapi-spec/swagger.json");
+    for (Path notice : List.of(RESOURCES.resolve("NOTICE"), JSON_SCHEMAS.resolve("NOTICE"))) {
+      assertThat(Files.readString(notice))
+          .as(notice.toString())
+          .contains("Apache License, Version 2.0")
+          .contains("The Kubernetes Authors")
+          .contains("api/openapi-spec/swagger.json");
+    }
   }
 
   @Test
@@ -135,7 +150,7 @@ class SchemaConverterTest {
   }
 
   private static ObjectNode read(String version) throws IOException {
-    Path file = RESOURCES.resolve(SchemaConverter.resourceName(KubernetesVersion.of(version)));
+    Path file = JSON_SCHEMAS.resolve(SchemaConverter.resourceName(KubernetesVersion.of(version)));
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       return (ObjectNode) JSON.readTree(in);
     }
