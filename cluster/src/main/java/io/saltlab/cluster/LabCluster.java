@@ -1,14 +1,14 @@
 package io.saltlab.cluster;
 
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.write.FolderException;
+import io.saltlab.core.write.FolderFiles;
+import io.saltlab.core.write.OutputFolder;
 import io.saltlab.topology.InvalidLabException;
 import io.saltlab.topology.LabProblem;
 import io.saltlab.topology.SaltLab;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -193,49 +193,77 @@ public abstract class LabCluster {
   }
 
   /**
-   * Renders for a target and writes the files under a folder (see {@link #write(Map, Path)}).
+   * Renders for a target and writes the files into a folder (see {@link #write(Map, Path)}).
    *
    * @param folder the Vagrant project folder to write into; created when missing
    * @param target the cluster's version
-   * @return the written files, in path order
-   * @throws IOException when a file cannot be written
+   * @return the folder's rendered files, in path order
+   * @throws IOException when the folder cannot be written or something of the user's is in the way
    */
   public List<Path> writeTo(Path folder, KubernetesVersion target) throws IOException {
     return write(render(target), folder);
   }
 
   /**
-   * Writes rendered files under a folder as UTF-8, replacing files of the same name; {@code .sh}
-   * files are made executable where the file system has POSIX permissions.
+   * Writes rendered files into a folder with saltlab's one folder writer ({@link OutputFolder}),
+   * the one behind {@code saltlab render}, which writes the same files into {@code
+   * DIR/<V>/cluster/}:
+   *
+   * <ul>
+   *   <li>A file is replaced only when saltlab wrote it (it starts with saltlab's header); a file
+   *       of the user's, a link, a FIFO or a folder in the place of a rendered file is refused and
+   *       nothing is written. Everything else in the folder is the user's and is left alone: {@code
+   *       .vagrant/}, the kubeadm token file, a log being appended, a {@code vagrant up} running in
+   *       the folder.
+   *   <li>Generated files this render no longer has are removed; unchanged files are not touched.
+   *   <li>The write is committed all at once by a journal beside the folder, under the lock file
+   *       {@code .saltlab.lock} in the folder's parent: a crash leaves the old files or, at the
+   *       next write, the new ones.
+   *   <li>Links are never followed: the folder, and every folder on the way to a file, must be
+   *       real. Modes: a rewritten file keeps its mode (a user's chmod survives); a new script
+   *       ({@code .sh}) gets the execute bits the umask allows.
+   * </ul>
    *
    * @param files relative path to content, as {@link #render(KubernetesVersion)} returns
-   * @param folder the folder to write into; created when missing
-   * @return the written files, in the map's order
-   * @throws IOException when a file cannot be written
-   * @throws IllegalArgumentException when a path is absolute or leaves the folder
+   * @param folder the folder to write into; created when missing. Its name must not start with '.'
+   *     and it must not be the file system's root, since the writer works beside it
+   * @return every file the folder holds from these files (written or already up to date), in the
+   *     map's order
+   * @throws IOException when the folder cannot be written, or something of the user's is in the
+   *     way; the message says what and what to do, and the old files are unchanged. The cause is
+   *     the writer's {@link FolderException}, with its hint
+   * @throws IllegalArgumentException when a path is absolute or leaves the folder, or the folder is
+   *     the root or its name starts with '.'
    */
   public static List<Path> write(Map<String, String> files, Path folder) throws IOException {
     Path root = folder.toAbsolutePath().normalize();
-    List<Path> written = new ArrayList<>();
-    for (Map.Entry<String, String> e : files.entrySet()) {
-      Path file = root.resolve(e.getKey()).normalize();
-      if (!file.startsWith(root) || Path.of(e.getKey()).isAbsolute()) {
+    List<Path> paths = new ArrayList<>();
+    for (String name : files.keySet()) {
+      Path file = root.resolve(name).normalize();
+      if (!file.startsWith(root) || file.equals(root) || Path.of(name).isAbsolute()) {
         throw new IllegalArgumentException(
             "file path '"
-                + e.getKey()
+                + name
                 + "' leaves the folder "
                 + root
                 + "; expected a relative path such as provision/common.sh");
       }
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
-      if (e.getKey().endsWith(".sh")
-          && Files.getFileStore(file).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
-      written.add(file);
+      paths.add(file);
     }
-    return written;
+    Path parent = root.getParent();
+    if (parent == null || root.getFileName() == null) {
+      throw new IllegalArgumentException(
+          "cannot write a cluster into the file system's root "
+              + root
+              + "; expected a folder such as cluster/1.36");
+    }
+    FolderFiles content = FolderFiles.of(files);
+    try (OutputFolder out = OutputFolder.open(parent)) {
+      out.write(root.getFileName().toString(), content);
+    } catch (FolderException e) {
+      throw new IOException(e.getMessage() + " (" + e.hint() + ")", e);
+    }
+    return paths;
   }
 
   /**
