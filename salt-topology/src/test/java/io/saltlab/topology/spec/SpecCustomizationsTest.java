@@ -8,6 +8,7 @@ import io.saltlab.core.customize.CustomizationException;
 import io.saltlab.core.render.Manifests;
 import io.saltlab.topology.SaltLab;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -148,12 +149,23 @@ class SpecCustomizationsTest {
   }
 
   @Test
-  void patchAndObjectFilesAreReadAsHostileInput() throws IOException {
+  void patchAndObjectFilesAreReadAsHostileInput() throws Exception {
     Files.writeString(dir.resolve("big.yaml"), "a: " + "x".repeat(1 << 20) + "\n");
     Files.writeString(dir.resolve("real.yaml"), "[{op: remove, path: /spec}]\n");
     Files.createSymbolicLink(dir.resolve("link.yaml"), dir.resolve("real.yaml"));
     Files.writeString(dir.resolve("scalar.yaml"), "just text\n");
     Files.writeString(dir.resolve("noname.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+    Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+    Files.createDirectory(dir.resolve("folder.yaml"));
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("x.yaml"), "[{op: remove, path: /spec}]\n");
+    Files.createSymbolicLink(dir.resolve("linked"), elsewhere);
+    try (RandomAccessFile sparse =
+        new RandomAccessFile(dir.resolve("sparse.yaml").toFile(), "rw")) {
+      sparse.setLength(3L << 30);
+    }
+    assertThat(new ProcessBuilder("mkfifo", dir.resolve("fifo.yaml").toString()).start().waitFor())
+        .isZero();
     List<String> p =
         problems(
             String.join(
@@ -165,18 +177,32 @@ class SpecCustomizationsTest {
                 "  - {target: {kind: Service, name: orders}, file: /etc/passwd}",
                 "  - {target: {kind: Service, name: orders}, file: ../outside.yaml}",
                 "  - {target: {kind: Service, name: orders}, file: scalar.yaml}",
+                "  - {target: {kind: Service, name: orders}, file: latin1.yaml}",
+                "  - {target: {kind: Service, name: orders}, file: folder.yaml}",
+                "  - {target: {kind: Service, name: orders}, file: linked/x.yaml}",
+                "  - {target: {kind: Service, name: orders}, file: sparse.yaml}",
+                "  - {target: {kind: Service, name: orders}, file: ./elsewhere/../../x.yaml}",
+                "  - {target: {kind: Service, name: orders}, file: fifo.yaml}",
                 "objects:",
                 "  - file: noname.yaml",
                 ""));
-    assertThat(p).hasSize(7);
+    assertThat(p).hasSize(13);
     assertThat(p.get(0)).startsWith("16:").contains("'missing.yaml' does not exist");
     assertThat(p.get(1)).contains("'link.yaml' is or passes through a symbolic link");
-    assertThat(p.get(2)).contains("'big.yaml' is 1048580 bytes; a patch or object file is at most");
+    assertThat(p.get(2))
+        .contains(
+            "'big.yaml' is larger than the limit of 1048576 bytes; a patch or object file is");
     assertThat(p.get(3))
         .contains("'/etc/passwd' must be a path relative to the spec file's folder");
     assertThat(p.get(4)).contains("'../outside.yaml' must be a path relative to the spec file's");
     assertThat(p.get(5)).contains("scalar.yaml holds neither a list (a JSON patch) nor a mapping");
-    assertThat(p.get(6))
+    assertThat(p.get(6)).contains("'latin1.yaml' is not UTF-8 text");
+    assertThat(p.get(7)).contains("'folder.yaml' is a folder, not a file");
+    assertThat(p.get(8)).contains("'linked/x.yaml' is or passes through a symbolic link");
+    assertThat(p.get(9)).contains("'sparse.yaml' is larger than the limit of 1048576 bytes");
+    assertThat(p.get(10)).contains("must be a path relative to the spec file's folder");
+    assertThat(p.get(11)).contains("'fifo.yaml' is a FIFO (named pipe), not a regular file");
+    assertThat(p.get(12))
         .contains(
             "noname.yaml, document 1: an extra object needs apiVersion, kind and metadata.name");
   }

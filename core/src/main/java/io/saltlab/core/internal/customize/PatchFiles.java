@@ -1,25 +1,21 @@
 package io.saltlab.core.internal.customize;
 
+import io.saltlab.core.internal.files.RefusedFileException;
+import io.saltlab.core.internal.files.SafeRead;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads a patch or object file a spec names, relative to the spec's folder, as hostile input: the
- * path stays inside that folder, is a regular file (no symlink, FIFO, device or directory, anywhere
- * on the way), is at most {@link YamlTrees#MAX_CHARS} bytes and UTF-8. A refusal is an {@link
- * IllegalArgumentException} whose message names the path and what would be right.
+ * path stays inside that folder, no folder on the way is a symbolic link, and the file itself is
+ * read by {@link SafeRead} (a regular file, never a link, FIFO, device or kernel file, at most
+ * {@link YamlTrees#MAX_CHARS} bytes, strict UTF-8). A refusal is an {@link
+ * IllegalArgumentException} whose message names the path and what would be right, never content.
  */
 public final class PatchFiles {
 
@@ -49,11 +45,23 @@ public final class PatchFiles {
     }
     Path base = folder.toAbsolutePath().normalize();
     Path file = base.resolve(rel).normalize();
-    // Every step from the folder down is checked without following links: a symlinked directory on
-    // the way could lead anywhere.
+    requireRealFolders(relative, base, file);
+    try {
+      return SafeRead.utf8(file, YamlTrees.MAX_CHARS);
+    } catch (RefusedFileException e) {
+      throw new IllegalArgumentException(refusal(relative, file, e));
+    }
+  }
+
+  /**
+   * Checks each folder between the spec's folder and the file without following links: a linked
+   * folder on the way could lead anywhere. The file itself is {@link SafeRead}'s to check.
+   */
+  private static void requireRealFolders(String relative, Path base, Path file) {
+    Path inside = base.relativize(file);
     Path at = base;
-    for (Path step : base.relativize(file)) {
-      at = at.resolve(step);
+    for (int i = 0; i < inside.getNameCount() - 1; i++) {
+      at = at.resolve(inside.getName(i));
       BasicFileAttributes a;
       try {
         a = Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -64,56 +72,43 @@ public final class PatchFiles {
         throw new IllegalArgumentException(
             "'" + relative + "' cannot be read (" + e.getClass().getSimpleName() + ")");
       }
-      boolean last = at.equals(file);
       if (a.isSymbolicLink()) {
         throw new IllegalArgumentException(
             "'"
                 + relative
                 + "' is or passes through a symbolic link ("
                 + at
-                + "); give the file itself");
+                + "); give the file"
+                + " itself");
       }
-      if (last && !a.isRegularFile()) {
+      if (!a.isDirectory()) {
         throw new IllegalArgumentException(
-            "'"
-                + relative
-                + "' is not a regular file (a directory, FIFO or device); expected a"
-                + " YAML file");
-      }
-      if (last && a.size() > YamlTrees.MAX_CHARS) {
-        throw new IllegalArgumentException(
-            "'"
-                + relative
-                + "' is "
-                + a.size()
-                + " bytes; a patch or object file is at most "
-                + YamlTrees.MAX_CHARS
-                + " bytes");
+            "'" + relative + "' passes through " + at + ", which is not a folder");
       }
     }
-    byte[] bytes;
-    try (InputStream in =
-        Channels.newInputStream(
-            Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-      // Bounded even if the file grew since it was checked.
-      bytes = in.readNBytes(YamlTrees.MAX_CHARS + 1);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "'" + relative + "' cannot be read (" + e.getClass().getSimpleName() + ")");
-    }
-    if (bytes.length > YamlTrees.MAX_CHARS) {
-      throw new IllegalArgumentException(
-          "'" + relative + "' is larger than " + YamlTrees.MAX_CHARS + " bytes");
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("'" + relative + "' is not UTF-8 text");
+  }
+
+  private static String refusal(String relative, Path file, RefusedFileException e) {
+    switch (e.reason()) {
+      case MISSING:
+        return "'" + relative + "' does not exist (looked for " + file + ")";
+      case LINK:
+        return "'"
+            + relative
+            + "' is or passes through a symbolic link ("
+            + file
+            + "); give the"
+            + " file itself";
+      case TOO_LARGE:
+        return "'"
+            + relative
+            + "' "
+            + e.what()
+            + "; a patch or object file is at most "
+            + YamlTrees.MAX_CHARS
+            + " bytes (1 MiB)";
+      default:
+        return "'" + relative + "' " + e.what() + "; expected a YAML file (" + e.hint() + ")";
     }
   }
 }
