@@ -248,6 +248,14 @@ class FileWorkflowAttackIT {
                   "data:\n  .dockerconfigjson: " + data,
                   "data: {\n  .dockerconfigjson:\n    " + data + "\n}"),
               committed.replace("\n", "\r\n"),
+              // As kubectl get secret -o yaml writes it: the applied object, data included.
+              committed.replace(
+                  "\n  name: registry-pull\n",
+                  "\n  name: registry-pull\n  annotations:\n"
+                      + "    kubectl.kubernetes.io/last-applied-configuration: '{\"data\":"
+                      + "{\".dockerconfigjson\":\""
+                      + data
+                      + "\"},\"kind\":\"Secret\"}'\n"),
               committed.replace(
                   "  .dockerconfigjson: " + data,
                   "  .dockerconfigjson: \"" + data + "\" # committed"));

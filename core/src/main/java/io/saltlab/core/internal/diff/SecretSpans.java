@@ -28,6 +28,9 @@ final class SecretSpans {
    */
   private static final Pattern MAY_SPELL_SECRET = Pattern.compile("(?i)secret|\\\\|%|binary|\\x00");
 
+  /** The annotation in which {@code kubectl apply} keeps the object it applied, data included. */
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
   private SecretSpans() {}
 
   /**
@@ -107,6 +110,8 @@ final class SecretSpans {
             String key = scalar(t.getKeyNode());
             if (key != null && isDataField(SecretMask.loose(key))) {
               hide(SecretMask.loose(key), t.getValueNode());
+            } else if (key != null && SecretMask.loose(key).equals("metadata")) {
+              hideLastApplied(t.getValueNode());
             }
           }
         }
@@ -136,6 +141,29 @@ final class SecretSpans {
         }
       }
       return false;
+    }
+
+    /**
+     * Hides the annotation {@code kubectl apply} keeps of a Secret: the whole object as JSON, its
+     * data included ({@code kubectl get secret -o yaml} writes it).
+     */
+    private void hideLastApplied(Node metadata) {
+      if (!(metadata instanceof MappingNode)) {
+        return;
+      }
+      for (NodeTuple t : tuples((MappingNode) metadata, 0)) {
+        String key = scalar(t.getKeyNode());
+        if (key != null
+            && SecretMask.loose(key).equals("annotations")
+            && t.getValueNode() instanceof MappingNode) {
+          for (NodeTuple a : tuples((MappingNode) t.getValueNode(), 0)) {
+            String name = scalar(a.getKeyNode());
+            if (name != null && SecretMask.loose(name.strip()).equals(LAST_APPLIED)) {
+              span(a.getValueNode(), "metadata.annotations." + LAST_APPLIED);
+            }
+          }
+        }
+      }
     }
 
     /** Hides each value of a data mapping, or the whole node when it is not a mapping. */

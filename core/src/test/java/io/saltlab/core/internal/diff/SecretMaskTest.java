@@ -93,6 +93,41 @@ class SecretMaskTest {
     }
   }
 
+  /** kubectl get secret -o yaml keeps the applied Secret, data and all, in an annotation. */
+  @Test
+  void theLastAppliedAnnotationOfASecretIsHiddenAsItsDataIs() {
+    String v = "c2VjcmV0LXZhbHVlLWxlYWtlZA==";
+    String json = "'{\"data\":{\"password\":\"" + v + "\"},\"kind\":\"Secret\"}'";
+    List<String> forms =
+        List.of(
+            "kind: Secret\nmetadata:\n  annotations:\n"
+                + "    kubectl.kubernetes.io/last-applied-configuration: "
+                + json
+                + "\n  name: pull\n",
+            "kind: Secret\nmetadata:\n  annotations:\n"
+                + "    kubectl.kubernetes.io/last-applied-configuration: |\n      {\"data\":"
+                + " {\"password\": \""
+                + v
+                + "\"}}\n",
+            "{\"kind\": \"Secret\", \"metadata\": {\"annotations\":"
+                + " {\"kubectl.kubernetes.io/last-applied-configuration\": \"{\\\"data\\\":"
+                + " {\\\"password\\\": \\\""
+                + v
+                + "\\\"}}\"}}}\n");
+    for (String form : forms) {
+      SecretMask.Pair p = SecretMask.maskPair(form, "committed", "kind: Secret\n", "rendered");
+      assertThat(p.opaque()).as(form).isFalse();
+      assertThat(p.oldText()).as(form).doesNotContain(v.substring(0, 10)).contains("<hidden");
+    }
+    String configMap =
+        "kind: ConfigMap\n"
+            + "metadata:\n"
+            + "  annotations:\n"
+            + "    kubectl.kubernetes.io/last-applied-configuration:"
+            + " '{\"data\":{\"a\":\"shown\"}}'\n";
+    assertThat(SecretMask.mask(configMap)).isEqualTo(configMap);
+  }
+
   @Test
   void aTextThatDoesNotParseButMayHoldASecretIsOpaque() {
     String broken = "kind: Secret\ndata:\n  password: c2VjcmV0\n  - [unclosed\n";
