@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code saltlab.jar} as users do, in its own JVM with a small heap ({@code -Xmx128m}), and
- * captures what it printed. For the *IT tests that attack the jar.
+ * captures what it printed. For the *IT tests that attack the jar, and ({@link #runClasspath}) for
+ * unit tests that need a process of their own (its environment).
  */
 final class JarProcess {
   /** Every run ends within this, or the test fails: nothing may hang. */
@@ -72,6 +73,28 @@ final class JarProcess {
     command.addAll(jvm);
     command.add("-jar");
     command.add(jar().toString());
+    command.addAll(List.of(args));
+    return start(dir, env, command);
+  }
+
+  /**
+   * Runs the command line from this test's classpath in its own JVM, as {@link #run} runs the jar:
+   * for a LabProvider that reads the process's environment, in a unit test (no jar needed).
+   *
+   * @param dir working folder and where the captured streams are kept
+   * @param env variables added to a clean environment (PATH and HOME are kept)
+   * @param args the command line
+   */
+  static Run runClasspath(Path dir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
     command.addAll(List.of(args));
     return start(dir, env, command);
   }

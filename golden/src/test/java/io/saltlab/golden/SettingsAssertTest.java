@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
  */
 class SettingsAssertTest {
   private static final Manifests SHOP = ShopLab.lab().render("1.36");
+  // The typed settings on 1.5: without the NetworkPolicy, and without the customizations, which
+  // set fields from 1.6 and 1.7.
   private static final Manifests SHOP_15 =
       io.saltlab.topology.SaltLab.builder()
           .from(ShopLab.lab())
           .isolateNamespace(false)
+          .customizations(io.saltlab.core.customize.Customizations.none())
           .build()
           .render("1.5");
 
