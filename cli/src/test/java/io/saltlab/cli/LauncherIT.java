@@ -81,8 +81,8 @@ class LauncherIT {
     e.remove("SALTLAB_CACHE");
     e.put("JAVA_HOME", System.getProperty("java.home"));
     e.put("SALTLAB_CACHE_DIR", tmp.resolve("cache").toString());
-    e.putAll(env);
-    e.values().removeIf(v -> v == null);
+    // A null value removes the variable.
+    env.forEach((k, v) -> e.compute(k, (key, old) -> v));
     Path out = Files.createTempFile(tmp, "out", ".txt");
     Path err = Files.createTempFile(tmp, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -386,6 +386,57 @@ class LauncherIT {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Java names files in the locale's charset: under an ASCII locale (LANG=C, LC_ALL=POSIX, none at
+   * all, or a UTF-8 locale the system lacks) it cannot name {@code café/}; the launcher runs it
+   * with C.UTF-8 where the system has it. The name is made by the shell, so this test's own charset
+   * does not matter.
+   */
+  @Test
+  void aNonAsciiPathWorksUnderAnAsciiLocale() throws Exception {
+    Path launcher = install("dist").resolve("bin/saltlab");
+    boolean hasCUtf8 =
+        new ProcessBuilder(
+                    "sh", "-c", "[ \"$(LC_ALL=C.UTF-8 locale charmap 2>/dev/null)\" = UTF-8 ]")
+                .start()
+                .waitFor()
+            == 0;
+    String cafe = "\"$(printf 'caf\\303\\251')\"";
+    List<Map<String, String>> locales =
+        List.of(
+            Map.of("LANG", "C"),
+            Map.of("LC_ALL", "POSIX", "LANG", "C.UTF-8"),
+            Map.of("LC_CTYPE", "C"),
+            Map.of("LC_ALL", "xx_YY.UTF-8"),
+            Map.of());
+    int n = 0;
+    for (Map<String, String> locale : locales) {
+      Map<String, String> env = new java.util.HashMap<>();
+      for (String v : List.of("LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES")) {
+        env.put(v, null);
+      }
+      env.put("SALTLAB_CACHE", "off");
+      env.putAll(locale);
+      Path work = tmp.resolve("locale-" + n++);
+      Run r =
+          run(
+              Path.of("/bin/sh"),
+              work,
+              env,
+              "-c",
+              "\"$0\" render -o " + cafe + " && [ -f " + cafe + "/1.36/kustomization.yaml ]",
+              launcher.toString());
+      if (hasCUtf8) {
+        assertThat(r.exit()).as("%s: %s", locale, r.err()).isZero();
+        // bash itself warns at start-up about a locale the system lacks; saltlab says nothing.
+        assertThat(r.err()).endsWith(BUILT_IN_NOTE).doesNotContain("saltlab: line");
+      } else {
+        assertThat(r.exit()).as("%s: %s", locale, r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("LC_ALL=C.UTF-8");
+      }
+    }
   }
 
   @Test

@@ -76,7 +76,7 @@ public final class FileTrees {
    * @param e the failure
    * @return for example {@code AccessDeniedException (/x)}
    */
-  public static String describe(IOException e) {
+  public static String describe(Exception e) {
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
   }

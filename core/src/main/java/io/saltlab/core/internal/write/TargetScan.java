@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -56,16 +57,23 @@ public final class TargetScan {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-            if (!d.equals(root)) {
-              scan.folders.add(relative(root, d));
+            if (d.equals(root)) {
+              return FileVisitResult.CONTINUE;
             }
+            if (!nameable(root, d)) {
+              // Nothing saltlab writes is in there: its paths are always nameable.
+              scan.userEntries.add(relative(root, d));
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            scan.folders.add(relative(root, d));
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-            // Links, FIFOs, devices and sockets are the user's and are never opened.
-            if (attrs.isRegularFile() && GeneratedFiles.isGenerated(head(f))) {
+            // Links, FIFOs, devices and sockets are the user's and are never opened; so is a file
+            // whose name this Java cannot spell, which saltlab never writes.
+            if (attrs.isRegularFile() && nameable(root, f) && GeneratedFiles.isGenerated(head(f))) {
               scan.generated.put(relative(root, f), new Generated(f, attrs.size()));
             } else {
               scan.userEntries.add(relative(root, f));
@@ -101,6 +109,20 @@ public final class TargetScan {
    */
   public Set<String> folders() {
     return Collections.unmodifiableSet(folders);
+  }
+
+  /**
+   * Whether a path's relative name, as text, leads back to it. Under a locale whose charset cannot
+   * hold a name (a non-ASCII file under {@code LANG=C}), Java reads it with replacement characters
+   * and can never name it again; saltlab's own file names are ASCII, so such an entry is the
+   * user's.
+   */
+  private static boolean nameable(Path root, Path p) {
+    try {
+      return root.resolve(relative(root, p)).equals(p);
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   private static String relative(Path root, Path p) {

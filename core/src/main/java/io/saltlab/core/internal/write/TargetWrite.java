@@ -174,7 +174,11 @@ public final class TargetWrite {
       apply(commit, false);
       Files.delete(journal);
       FileTrees.deleteRecursively(staging);
-    } catch (IOException e) {
+    } catch (FolderException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // A runtime failure too (a name this Java cannot encode): the message must say the write
+      // was committed and how it will be finished.
       throw new FolderException(
           "the write of "
               + shown(target)
