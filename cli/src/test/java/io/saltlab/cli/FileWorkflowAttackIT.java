@@ -172,6 +172,12 @@ class FileWorkflowAttackIT {
     specWith(
         "passwordEnv: SALTLAB_REGISTRY_PASSWORD", "passwordEnv: \"pasted password-canary 991\"");
     assertThat(render().assertInputError().all()).doesNotContain("password-canary");
+    // A pasted password that happens to be a valid variable name: not printed by render, nor by
+    // check, which runs without secrets and names what it could not compare.
+    seedSpec();
+    specWith("passwordEnv: SALTLAB_REGISTRY_PASSWORD", "passwordEnv: Hunter2canary991");
+    assertThat(render().assertInputError().all()).doesNotContain("Hunter2canary991");
+    assertThat(check().all()).doesNotContain("Hunter2canary991").contains("passwordEnv");
   }
 
   @Test

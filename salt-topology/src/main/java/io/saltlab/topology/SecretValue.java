@@ -23,6 +23,8 @@ public final class SecretValue {
   /** What an environment variable's name looks like (POSIX): letters, digits, '_'. */
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+
   private final String value;
   private final String source;
 
@@ -80,6 +82,13 @@ public final class SecretValue {
     }
     String v = environment.get(variable);
     if (v == null || v.isEmpty()) {
+      if (!isConventionalName(variable)) {
+        throw new IllegalArgumentException(
+            "the secret's environment variable is not set or empty (its name is not shown: not"
+                + " in UPPER_CASE, it may be the secret itself pasted in its place); expected the"
+                + " name of a variable holding the secret, such as SALTLAB_REGISTRY_PASSWORD, or"
+                + " load the secret from a file instead");
+      }
       throw new IllegalArgumentException(
           "environment variable "
               + variable
@@ -88,6 +97,18 @@ public final class SecretValue {
               + "=...) or load the secret from a file instead");
     }
     return new SecretValue(v, "environment variable " + variable);
+  }
+
+  /**
+   * Whether a secret's variable name may be printed: only a name written as variable names
+   * conventionally are (upper-case letters, digits and '_'). Any other name, {@code hunter2} or
+   * {@code Tr0ub4dor}, may be a password pasted where the name belongs, so messages do not show it.
+   *
+   * @param variable a variable name as given
+   * @return true when messages may name it
+   */
+  public static boolean isConventionalName(String variable) {
+    return variable != null && CONVENTIONAL_NAME.matcher(variable).matches();
   }
 
   /**

@@ -29,6 +29,19 @@ class SecretValueTest {
                 + " REG_PASS=...) or load the secret from a file instead");
   }
 
+  /** An alphanumeric password pasted in place of the name is a valid name, but not UPPER_CASE. */
+  @Test
+  void aNameThatMayBeAPastedPasswordIsNeverPrinted() {
+    for (String pasted : java.util.List.of("hunter2", "Tr0ub4dor3", "correcthorsebattery")) {
+      assertThatThrownBy(() -> SecretValue.fromEnv(pasted, Map.of()))
+          .hasMessageNotContaining(pasted)
+          .hasMessageContaining("not in UPPER_CASE");
+    }
+    assertThat(SecretValue.isConventionalName("SALTLAB_REGISTRY_PASSWORD")).isTrue();
+    assertThat(SecretValue.isConventionalName("_X1")).isTrue();
+    assertThat(SecretValue.isConventionalName("http_proxy")).isFalse();
+  }
+
   @Test
   void readsAFileDroppingOneTrailingNewline(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("pw");

@@ -124,9 +124,12 @@ final class LabBinder {
   private String missing(boolean env, String name, String key) {
     if (env) {
       String v = environment.get(name);
-      return (v == null || v.isEmpty()) && name.matches("[A-Za-z_][A-Za-z0-9_]*")
+      if ((v != null && !v.isEmpty()) || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        return null;
+      }
+      return SecretValue.isConventionalName(name)
           ? key + " (variable " + name + " is not set)"
-          : null;
+          : key + " (its variable, name not shown, is not set)";
     }
     return Files.exists(baseDirectory.resolve(name), LinkOption.NOFOLLOW_LINKS)
         ? null
