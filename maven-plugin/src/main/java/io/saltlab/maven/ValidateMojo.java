@@ -1,6 +1,7 @@
 package io.saltlab.maven;
 
 import io.saltlab.core.KubernetesVersion;
+import io.saltlab.core.internal.diff.VisibleText;
 import io.saltlab.core.validate.ManifestValidator;
 import io.saltlab.core.validate.ValidationReport;
 import java.io.File;
@@ -64,7 +65,8 @@ public class ValidateMojo extends SaltlabMojo {
         ManifestValidator.forTarget(version)
             .withContext(existing().context())
             .validatePaths(paths.stream().map(File::toPath).toArray(Path[]::new));
-    String text = report.format();
+    // As saltlab validate prints it: a value from a manifest never sends escapes to the build log.
+    String text = VisibleText.of(report.format());
     boolean passed = strict ? report.isClean() : report.isValid();
     if (passed) {
       Consumer<CharSequence> log = report.isClean() ? getLog()::info : getLog()::warn;

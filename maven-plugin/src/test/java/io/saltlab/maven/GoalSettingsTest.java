@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,23 @@ class GoalSettingsTest {
         .isInstanceOf(MojoExecutionException.class)
         .hasMessageStartingWith("<existingSecrets> entry 'salt-lab/Bad_Name': 'Bad_Name' is not");
     assertThat(dir.resolve("1.36")).doesNotExist();
+  }
+
+  /** A manifest's values reach the build log with their escapes visible, as the command line's. */
+  @Test
+  void validateShowsEscapesInTheManifestsVisiblyNeverRaw(@TempDir Path dir) throws Exception {
+    Path pod =
+        Files.writeString(
+            dir.resolve("pod.yaml"),
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"x\\e]0;title\\a\\e[31m\\u202e\"\n"
+                + "  namespace: default\nspec:\n  containers: [{name: a, image: 'b:1'}]\n");
+    ValidateMojo validate = new ValidateMojo();
+    validate.paths = List.of(pod.toFile());
+    assertThatThrownBy(validate::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("x\\x1b]0;title\\x07\\x1b[31m\\u202e")
+        .hasMessageNotContaining(String.valueOf((char) 0x1b))
+        .hasMessageNotContaining(String.valueOf((char) 0x202e));
   }
 
   /** The seed lab for 1.36 with one of each existing object; a bad option would exit 2. */
