@@ -117,8 +117,35 @@ final class SaltlabCli {
     } catch (OutOfMemoryError e) {
       OUT_OF_MEMORY.set(true);
       // What the command held is unreachable now, so there is room to say so.
-      return outOfMemory(context.err(), Runtime.getRuntime().maxMemory());
+      long maxHeap = Runtime.getRuntime().maxMemory();
+      return command.name().equals("validate")
+          ? validateOutOfMemory(context.err(), maxHeap)
+          : outOfMemory(context.err(), maxHeap);
     }
+  }
+
+  /**
+   * Says that the manifests given to one {@code validate} run did not fit in the heap (it holds
+   * them all, to check references between documents), and how to give more or validate less.
+   *
+   * @param err where the two lines go
+   * @param maxHeap the heap limit of this JVM, in bytes
+   * @return {@link ExitCodes#INPUT}
+   */
+  static int validateOutOfMemory(PrintWriter err, long maxHeap) {
+    long mb = Math.max(1, maxHeap / (1024 * 1024));
+    long more = Math.max(512, (mb * 2 + 255) / 256 * 256);
+    err.println(
+        "error: out of memory: the manifests of this run do not fit in the "
+            + mb
+            + " MB of heap this JVM may use (validate holds every document of a run at once)");
+    err.println(
+        "hint: validate fewer files per run, or give it more heap: "
+            + (Boolean.getBoolean("saltlab.launcher")
+                ? "SALTLAB_JAVA_OPTS=-Xmx" + more + "m bin/saltlab ..."
+                : "java -Xmx" + more + "m -jar saltlab.jar ..."));
+    err.flush();
+    return ExitCodes.INPUT;
   }
 
   /**

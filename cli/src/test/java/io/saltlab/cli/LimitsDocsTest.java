@@ -76,6 +76,9 @@ class LimitsDocsTest {
             "| one file given to `validate` | " + mib(InputFiles.MAX_FILE_BYTES) + " |",
             "| all files of one `validate` run | " + mib(InputFiles.MAX_TOTAL_BYTES) + " |",
             "| documents of one `validate` run | " + documents() + " (a 6,000-role lab) |",
+            "| a patch or object file a spec names (`patches:`, `objects:`) | "
+                + mib(io.saltlab.core.internal.customize.YamlTrees.MAX_CHARS)
+                + ", inside the spec's folder ([customize](customize.md)) |",
             "| a committed file read by `check` | its rendered size + "
                 + mib(DriftCheck.SLACK_BYTES)
                 + " (a larger one is reported changed, not shown) |")) {

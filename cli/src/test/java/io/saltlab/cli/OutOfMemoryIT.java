@@ -82,6 +82,34 @@ class OutOfMemoryIT {
     assertThat(dir.resolve("out/1.36")).doesNotExist();
   }
 
+  /** validate holds a run's documents at once: too many for the heap say so, not "the lab". */
+  @Test
+  void manifestsTooLargeForTheHeapAreAnErrorSayingToValidateFewer() throws Exception {
+    List<String> files = new ArrayList<>(List.of("validate"));
+    for (int f = 0; f < 3; f++) {
+      StringBuilder yaml =
+          new StringBuilder(
+              "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c" + f + "}\ndata:\n");
+      // Within the 8 MiB per file and 64 MiB per run limits; far more than 48 MB of heap holds.
+      for (int i = 0; yaml.length() < 7 << 20; i++) {
+        yaml.append("  k").append(i).append(": ").append("v".repeat(60)).append('\n');
+      }
+      files.add(Files.writeString(dir.resolve("c" + f + ".yaml"), yaml).toString());
+    }
+    JarProcess.Run r =
+        JarProcess.run(dir, java.util.Map.of(), List.of("-Xmx48m"), files.toArray(String[]::new))
+            .assertNoTrace();
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err().lines().toList())
+        .as(r.all())
+        .hasSize(2)
+        .satisfies(
+            l ->
+                assertThat(l.get(0))
+                    .startsWith("error: out of memory: the manifests of this run do not fit in"))
+        .satisfies(l -> assertThat(l.get(1)).startsWith("hint: validate fewer files per run"));
+  }
+
   @Test
   void theMessageNamesTheLimitTheLabThatFitsAndTheLaunchersOption() {
     StringWriter text = new StringWriter();
