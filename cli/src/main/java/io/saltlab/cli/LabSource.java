@@ -223,7 +223,8 @@ final class LabSource {
   private static Loaded fromClass(String name) {
     Class<?> type;
     try {
-      type = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
+      // Not initialized yet: no static code of a class that is not a lab provider ever runs.
+      type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new CliException(
           "class " + name + " not found on the classpath",
@@ -252,7 +253,7 @@ final class LabSource {
               + " cannot be created: it needs to be a public, concrete class with a public"
               + " no-argument constructor",
           "add 'public " + type.getSimpleName() + "() {}'");
-    } catch (InvocationTargetException e) {
+    } catch (InvocationTargetException | ExceptionInInitializerError e) {
       throw failedIn(name, e.getCause());
     }
     SaltLab lab;

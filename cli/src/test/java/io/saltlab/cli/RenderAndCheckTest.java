@@ -331,7 +331,51 @@ class RenderAndCheckTest {
     assertThat(wrong.err())
         .startsWith(
             "error: class java.lang.String does not implement io.saltlab.topology.LabProvider");
+    // A class that is not a lab provider is refused before any of its code runs.
+    CliRunner.Run other = run("render", "--class", NotALab.class.getName(), "--out", "x");
+    assertThat(other.err()).contains("does not implement io.saltlab.topology.LabProvider");
+    assertThat(NOT_A_LAB_INITIALIZED.get()).isFalse();
+    // A provider whose static initializer throws says so (it said "not found on the classpath").
+    CliRunner.Run broken = run("render", "--class", BrokenLab.class.getName(), "--out", "x");
+    assertThat(broken.exit()).isEqualTo(2);
+    assertThat(broken.err())
+        .startsWith(
+            "error: lab class "
+                + BrokenLab.class.getName()
+                + " failed: IllegalStateException:"
+                + " no lab today\n");
     assertThat(out()).doesNotExist();
+  }
+
+  /** Set by {@link NotALab}'s static initializer; read here without initializing that class. */
+  static final java.util.concurrent.atomic.AtomicBoolean NOT_A_LAB_INITIALIZED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Not a lab provider; its static initializer must never run. */
+  public static final class NotALab {
+    static {
+      NOT_A_LAB_INITIALIZED.set(true);
+    }
+
+    /** Never created. */
+    public NotALab() {}
+  }
+
+  /** A lab provider whose class cannot be initialized. */
+  public static final class BrokenLab implements io.saltlab.topology.LabProvider {
+    private static final io.saltlab.topology.SaltLab LAB = fail();
+
+    /** Created by the CLI through reflection. */
+    public BrokenLab() {}
+
+    private static io.saltlab.topology.SaltLab fail() {
+      throw new IllegalStateException("no lab today");
+    }
+
+    @Override
+    public io.saltlab.topology.SaltLab lab() {
+      return LAB;
+    }
   }
 
   @Test
