@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.saltlab.core.internal.files.InputFiles;
 import io.saltlab.core.internal.files.RefusedFileException;
 import java.io.IOException;
@@ -66,6 +67,7 @@ final class ManifestReader {
       return;
     }
     int docNumber = 0;
+    boolean aliases = YamlAliases.mayHoldAliases(text);
     try (JsonParser parser = Yaml.MAPPER.getFactory().createParser(text)) {
       while (true) {
         JsonLocation start;
@@ -89,8 +91,26 @@ final class ManifestReader {
                     .build());
             return;
           }
-          JsonNode doc = Yaml.MAPPER.readTree(parser);
           String where = source + "#" + docNumber + " (line " + start.getLineNr() + ")";
+          JsonNode doc;
+          if (aliases) {
+            try {
+              doc = YamlAliases.read((YAMLParser) parser);
+            } catch (YamlAliases.AliasException e) {
+              problems.add(
+                  Problem.builder("yaml-alias")
+                      .source(source + ":" + e.line)
+                      .order(order++)
+                      .message(e.getMessage())
+                      .expected(
+                          "aliases to anchors defined earlier in the same document, within the"
+                              + " limit; documents after this point were not read")
+                      .build());
+              return;
+            }
+          } else {
+            doc = Yaml.MAPPER.readTree(parser);
+          }
           if (hasNonFiniteNumber(doc, 0)) {
             // 1e400 reads as infinity, which no check can compare: say so, with the place.
             problems.add(
