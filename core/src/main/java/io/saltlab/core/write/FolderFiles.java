@@ -22,6 +22,15 @@ import java.util.Set;
  * file being written or compared, so that the writer never needs the whole text in memory.
  */
 public final class FolderFiles {
+  /**
+   * The most folders a generated file's path may have above it: a target folder's entries deeper
+   * than this are never saltlab's, so the writer and the drift check do not look inside them.
+   */
+  public static final int MAX_DEPTH = 16;
+
+  /** The longest relative path a generated file may have, in characters. */
+  public static final int MAX_PATH_CHARS = 1024;
+
   private final Map<String, Content> contents;
   private final Set<String> privateFiles;
 
@@ -244,6 +253,16 @@ public final class FolderFiles {
               || path.endsWith("/")
               || path.indexOf('\\') >= 0
               || path.indexOf('\0') >= 0;
+      if (!bad && (path.length() > MAX_PATH_CHARS || path.split("/", -1).length > MAX_DEPTH + 1)) {
+        throw new IllegalArgumentException(
+            "generated file name '"
+                + path.substring(0, Math.min(path.length(), 80))
+                + "...' is longer than "
+                + MAX_PATH_CHARS
+                + " characters or deeper than "
+                + MAX_DEPTH
+                + " folders; expected names such as 'a.yaml' or 'cluster/Vagrantfile'");
+      }
       if (!bad) {
         for (String segment : path.split("/", -1)) {
           if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {

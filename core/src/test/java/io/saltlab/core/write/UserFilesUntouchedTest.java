@@ -247,6 +247,42 @@ class UserFilesUntouchedTest {
     assertThat(target().resolve("cluster/Vagrantfile")).doesNotExist();
   }
 
+  /**
+   * A user's tree deeper than the system's path limit (3,000 levels): render refused with "File
+   * name too long" and check could not run. Nothing saltlab writes is that deep, so the writer does
+   * not look there. Made and removed by the shell, which walks it relative to each folder.
+   */
+  @Test
+  void aUsersTreeDeeperThanThePathLimitIsLeftAloneAndNeverStopsAWrite() throws Exception {
+    write(render("1"));
+    String deep = "i=0; while [ $i -lt 3000 ]; do mkdir d && cd -P d || exit 1; i=$((i+1)); done;";
+    try {
+      assertThat(sh(deep + " echo mine > f.txt")).isZero();
+      Files.writeString(target().resolve("d/stale.yaml"), HEADER + "old\n");
+      WriteResult r = write(render("2"));
+      assertThat(r.changed()).isTrue();
+      assertThat(r.removed()).containsExactly("d/stale.yaml");
+      assertThat(target().resolve("a.yaml")).hasContent(HEADER + "a: 2");
+      assertThat(sh(deep.replace("mkdir d && ", "") + " [ \"$(cat f.txt)\" = mine ]")).isZero();
+      assertThatThrownBy(
+              () ->
+                  FolderFiles.of(Map.of("d/".repeat(FolderFiles.MAX_DEPTH + 1) + "x.yaml", HEADER)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("deeper than " + FolderFiles.MAX_DEPTH);
+    } finally {
+      assertThat(sh("rm -rf d")).isZero();
+    }
+  }
+
+  /** Runs a shell line in the target folder. */
+  private int sh(String line) throws Exception {
+    return new ProcessBuilder("sh", "-c", line)
+        .directory(target().toFile())
+        .inheritIO()
+        .start()
+        .waitFor();
+  }
+
   private String mode(String relative) throws IOException {
     return PosixFilePermissions.toString(
         Files.getPosixFilePermissions(target().resolve(relative), LinkOption.NOFOLLOW_LINKS));

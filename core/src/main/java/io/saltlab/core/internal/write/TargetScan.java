@@ -1,9 +1,11 @@
 package io.saltlab.core.internal.write;
 
+import io.saltlab.core.write.FolderFiles;
 import io.saltlab.core.write.GeneratedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,15 +55,19 @@ public final class TargetScan {
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       return scan;
     }
+    // Entries below MAX_DEPTH folders are visited as entries, never opened: a user's tree deeper
+    // than the system's path limit (or merely large) is no business of the writer's.
     Files.walkFileTree(
         root,
+        EnumSet.noneOf(FileVisitOption.class),
+        FolderFiles.MAX_DEPTH + 1,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
             if (d.equals(root)) {
               return FileVisitResult.CONTINUE;
             }
-            if (!nameable(root, d)) {
+            if (!nameable(root, d) || relative(root, d).length() > FolderFiles.MAX_PATH_CHARS) {
               // Nothing saltlab writes is in there: its paths are always nameable.
               scan.userEntries.add(relative(root, d));
               return FileVisitResult.SKIP_SUBTREE;
@@ -73,7 +80,10 @@ public final class TargetScan {
           public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
             // Links, FIFOs, devices and sockets are the user's and are never opened; so is a file
             // whose name this Java cannot spell, which saltlab never writes.
-            if (attrs.isRegularFile() && nameable(root, f) && GeneratedFiles.isGenerated(head(f))) {
+            if (attrs.isRegularFile()
+                && nameable(root, f)
+                && relative(root, f).length() <= FolderFiles.MAX_PATH_CHARS
+                && GeneratedFiles.isGenerated(head(f))) {
               scan.generated.put(relative(root, f), new Generated(f, attrs.size()));
             } else {
               scan.userEntries.add(relative(root, f));
