@@ -97,10 +97,11 @@ final class YamlAliases {
       count(size(anchored));
       return anchored.deepCopy();
     }
-    String anchor = parser.getCurrentAnchor();
+    // The anchor of a mapping or list is its object id (getCurrentAnchor() is deprecated).
+    Object anchor = parser.getObjectId();
     JsonNode node = build(depth);
     if (anchor != null) {
-      anchors.put(anchor, node);
+      anchors.put(anchor.toString(), node);
     }
     return node;
   }
