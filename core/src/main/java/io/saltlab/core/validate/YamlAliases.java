@@ -23,12 +23,20 @@ import java.util.Map;
  *
  * <p>Expansion is bounded: a document may hold at most {@link #MAX_NODES} values once its aliases
  * are expanded (a "billion laughs" document of a few hundred bytes asks for billions), and at most
- * {@link #MAX_DEPTH} levels.
+ * {@link #MAX_DEPTH} levels, and may repeat at most {@link #MAX_ALIASED_CHARS} characters of text
+ * through its aliases.
  */
 final class YamlAliases {
 
   /** The most values one document may expand to. */
   static final int MAX_NODES = 1_000_000;
+
+  /**
+   * The most characters of text one document may repeat through its aliases: no more than a file
+   * given to validate may hold. Copies share their text, but the checks print and measure values,
+   * so a few megabytes aliased thousands of times would be gigabytes to them.
+   */
+  static final long MAX_ALIASED_CHARS = io.saltlab.core.internal.files.InputFiles.MAX_FILE_BYTES;
 
   /** The deepest nesting read. */
   static final int MAX_DEPTH = 256;
@@ -52,6 +60,7 @@ final class YamlAliases {
   private final YAMLParser parser;
   private final Map<String, JsonNode> anchors = new HashMap<>();
   private int nodes;
+  private long aliasedChars;
 
   private YamlAliases(YAMLParser parser) {
     this.parser = parser;
@@ -95,6 +104,7 @@ final class YamlAliases {
             parser.currentTokenLocation().getLineNr());
       }
       count(size(anchored));
+      countText(anchored);
       return anchored.deepCopy();
     }
     // The anchor of a mapping or list is its object id (getCurrentAnchor() is deprecated).
@@ -199,6 +209,31 @@ final class YamlAliases {
           "the document expands to more than "
               + MAX_NODES
               + " values through its aliases; expand them by hand or use fewer",
+          parser.currentTokenLocation().getLineNr());
+    }
+  }
+
+  /**
+   * Adds the text an alias repeats (keys and values) to the budget; the tree is within MAX_NODES.
+   */
+  private void countText(JsonNode node) throws AliasException {
+    if (node.isTextual()) {
+      aliasedChars += node.textValue().length();
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        aliasedChars += e.getKey().length();
+        countText(e.getValue());
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        countText(child);
+      }
+    }
+    if (aliasedChars > MAX_ALIASED_CHARS) {
+      throw new AliasException(
+          "the document repeats more than "
+              + MAX_ALIASED_CHARS
+              + " characters of text through its aliases; expand them by hand or use fewer",
           parser.currentTokenLocation().getLineNr());
     }
   }

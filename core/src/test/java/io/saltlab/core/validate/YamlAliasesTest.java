@@ -101,6 +101,25 @@ class YamlAliasesTest {
     assertThat(report.format()).contains("more than 1000000 values");
   }
 
+  /** Few values, much text: 5,000 aliases of a 3 MB string ran a 128 MB heap out of memory. */
+  @Test
+  void anAliasBombOfTextIsRefusedInsteadOfExpanded() {
+    StringBuilder yaml =
+        new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    yaml.append("data:\n  a: &a [\"").append("x".repeat(3_000_000)).append("\"]\n  b: [*a");
+    yaml.append(", *a".repeat(4_999)).append("]\n");
+    ValidationReport report = validate(yaml.toString());
+    assertThat(report.problems()).extracting(Problem::check).containsExactly("yaml-alias");
+    assertThat(report.format())
+        .contains("repeats more than " + YamlAliases.MAX_ALIASED_CHARS + " characters");
+    // The same text written once, or aliased a few times, is read.
+    String twice =
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\nx-a: &a [\""
+            + "y".repeat(1000)
+            + "\"]\nx-b: [*a, *a]\n";
+    assertThat(validate(twice).problems()).extracting(Problem::check).doesNotContain("yaml-alias");
+  }
+
   @Test
   void deepNestingInAnAnchoredTextEndsInAProblemNotAStackOverflow() throws Exception {
     String yaml = "a: &x b\nc: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
