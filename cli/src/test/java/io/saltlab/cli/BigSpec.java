@@ -11,10 +11,23 @@ final class BigSpec {
    * @return the YAML
    */
   static String text(int roles) {
+    return text("big-lab", roles, "");
+  }
+
+  /**
+   * The text of a spec named {@code name} with {@code roles} roles, each given {@code roleLines}
+   * too.
+   *
+   * @param name the lab's name
+   * @param roles how many roles
+   * @param roleLines more YAML lines of each role, indented by four spaces, or ""
+   * @return the YAML
+   */
+  static String text(String name, int roles, String roleLines) {
     StringBuilder s =
         new StringBuilder(
             """
-            name: big-lab
+            name: %s
             registry:
               server: registry.lab.local:5000
               username: lab
@@ -26,10 +39,12 @@ final class BigSpec {
               node: kube0
             minionImage: registry.lab.local:5000/salt/minion:3006.9
             roles:
-            """);
+            """
+                .formatted(name));
     for (int i = 0; i < roles; i++) {
       s.append("  - name: role-").append(i).append('\n');
       s.append("    ports: [{name: app, port: 8080}]\n");
+      s.append(roleLines);
     }
     return s.toString();
   }

@@ -2,7 +2,6 @@ package io.saltlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +26,7 @@ class InputFuzzJarIT {
     Files.copy(
         Path.of(System.getProperty("saltlab.seedSpec", "../examples/seed-lab.yaml")),
         dir.resolve("seed.yaml"));
-    String classpath =
-        JarProcess.jar()
-            + File.pathSeparator
-            + Path.of(System.getProperty("saltlab.testClasses", "target/test-classes"))
-                .toAbsolutePath();
+    String classpath = JarProcess.jarAndTestClasses();
     JarProcess.Run r =
         JarProcess.start(
             dir,

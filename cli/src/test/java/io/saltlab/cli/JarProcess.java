@@ -2,6 +2,7 @@ package io.saltlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +48,14 @@ final class JarProcess {
           .doesNotContain("\tat ", "Exception in thread", "OutOfMemoryError", "StackOverflowError");
       return this;
     }
+  }
+
+  /** The jar and this module's test classes, as a class path for a child JVM. */
+  static String jarAndTestClasses() {
+    return jar()
+        + File.pathSeparator
+        + Path.of(System.getProperty("saltlab.testClasses", "target/test-classes"))
+            .toAbsolutePath();
   }
 
   static Path jar() {

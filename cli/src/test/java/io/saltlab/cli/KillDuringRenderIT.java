@@ -312,31 +312,7 @@ class KillDuringRenderIT {
   }
 
   private static Path spec(String name, int roles, String version) throws IOException {
-    StringBuilder s =
-        new StringBuilder(
-            """
-            name: kill-lab
-            registry:
-              server: registry.lab.local:5000
-              username: lab
-              passwordEnv: SALTLAB_REGISTRY_PASSWORD
-            autosignTokenEnv: SALTLAB_AUTOSIGN_TOKEN
-            master:
-              image: registry.lab.local:5000/salt/master:3006.9
-              hostRoot: /srv/salt
-              node: kube0
-            minionImage: registry.lab.local:5000/salt/minion:3006.9
-            roles:
-            """);
-    for (int i = 0; i < roles; i++) {
-      s.append("  - name: role-")
-          .append(i)
-          .append('\n')
-          .append("    ports: [{name: app, port: 8080}]\n")
-          .append("    env: {LAB_VERSION: \"")
-          .append(version)
-          .append("\"}\n");
-    }
+    String s = BigSpec.text("kill-lab", roles, "    env: {LAB_VERSION: \"" + version + "\"}\n");
     Path file = dir.resolve(name);
     Files.writeString(file, s);
     return file;

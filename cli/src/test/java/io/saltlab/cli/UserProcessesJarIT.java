@@ -2,7 +2,6 @@ package io.saltlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,11 +99,7 @@ class UserProcessesJarIT {
   }
 
   private JarProcess.Run render(Path out, int round) throws Exception {
-    String classpath =
-        JarProcess.jar()
-            + File.pathSeparator
-            + Path.of(System.getProperty("saltlab.testClasses", "target/test-classes"))
-                .toAbsolutePath();
+    String classpath = JarProcess.jarAndTestClasses();
     JarProcess.Run r =
         JarProcess.start(
             dir,
